@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using SatuAtap.Core.Data;
+
+namespace SatuAtap.Core.Catalog.Demo;
+
+/// <summary>
+/// The Kabupaten Sukabumi demo: the mall at Palabuhanratu, agencies, services with complete standards (marked
+/// as demo content), counters, agreements, synonyms, the five mobile-unit stops, the 47 districts and the
+/// holidays 2025–2026. Seeded only into an empty catalog.
+/// </summary>
+public static class DemoCatalog
+{
+    public static readonly string[] MobileStops = ["Palabuhanratu", "Cisaat", "Sukaraja", "Cicurug", "Surade"];
+
+    public static async Task<bool> SeedAsync(SatuAtapDb db, CancellationToken ct = default)
+    {
+        if (await db.Agencies.AnyAsync(ct)) return false;
+        var data = Load();
+
+        db.Malls.Add(new Mall
+        {
+            Name = "Mal Pelayanan Publik Kabupaten Sukabumi",
+            Regency = "Kabupaten Sukabumi",
+            Address = "Gedung DPMPTSP, Jl. Bhayangkara KM 1, Citepus, Palabuhanratu",
+            TimeZone = "Asia/Jakarta",
+            OpeningHours = "Senin–Kamis 08.00–15.00, Jumat 08.00–14.00",
+        });
+
+        var districts = ReadCsv("kecamatan-kabupaten-sukabumi.csv")
+            .Select(c => new District { Code = c[0].Trim(), Name = c[1].Trim() }).ToList();
+        db.Districts.AddRange(districts);
+        foreach (var stop in MobileStops)
+            db.MobileStops.Add(new MobileStop
+            {
+                Code = stop.ToUpperInvariant(),
+                Name = stop,
+                DistrictCode = districts.FirstOrDefault(d => d.Name == stop)?.Code ?? "",
+                Address = $"Kantor Kecamatan {stop}",
+            });
+
+        using (var reader = new StringReader(string.Join('\n', ReadLines("holidays-id.csv"))))
+            db.Holidays.AddRange(HolidayImport.Parse(reader));
+
+        var topics = data.Topics.Select((t, i) => new Topic { Code = t.Code, Name = t.Name, NameEn = t.NameEn, Order = i })
+            .ToDictionary(t => t.Code);
+        db.Topics.AddRange(topics.Values);
+        var agencies = data.Agencies.Select(a => new Agency
+        {
+            Code = a.Code, Name = a.Name, NameEn = a.NameEn, Description = a.Description ?? "", DescriptionEn = a.DescriptionEn,
+            Kind = CatalogCodes.ParseAgencyKind(a.Kind) ?? AgencyKind.Other, IsDemo = true,
+        }).ToDictionary(a => a.Code);
+        db.Agencies.AddRange(agencies.Values);
+        var counters = data.Counters.Select(c => new Counter { Code = c.Code, Name = c.Name, AgencyId = agencies[c.AgencyCode].Id })
+            .ToDictionary(c => c.Code);
+        db.Counters.AddRange(counters.Values);
+        var services = new Dictionary<string, Service>();
+        foreach (var s in data.Services)
+        {
+            var st = s.Standard;
+            var service = new Service
+            {
+                Code = s.Code, AgencyId = agencies[s.AgencyCode].Id, Name = s.Name, NameEn = s.NameEn,
+                Summary = s.Summary ?? "", SummaryEn = s.SummaryEn, IsDemo = true,
+                Channels = s.Channels.Aggregate(ServiceChannels.None, (acc, c) => acc | (CatalogCodes.ParseChannel(c) ?? ServiceChannels.None)),
+                Standard = new ServiceStandard
+                {
+                    Procedure = st.Procedure, ProcedureEn = st.ProcedureEn, CompletionWorkingDays = st.CompletionWorkingDays,
+                    CostRupiah = st.CostRupiah, Product = st.Product, ProductEn = st.ProductEn,
+                    ComplaintHandling = st.ComplaintHandling, ComplaintHandlingEn = st.ComplaintHandlingEn, LegalBasis = st.LegalBasis,
+                    Facilities = st.Facilities ?? "", StaffCompetence = st.StaffCompetence ?? "", InternalSupervision = st.InternalSupervision ?? "",
+                    StaffCount = st.StaffCount ?? "", ServiceGuarantee = st.ServiceGuarantee ?? "", SafetyGuarantee = st.SafetyGuarantee ?? "",
+                    PerformanceEvaluation = st.PerformanceEvaluation ?? "",
+                },
+                Requirements = st.Requirements.Select((r, i) => new Requirement
+                {
+                    Order = i, Name = r.Name, NameEn = r.NameEn, Required = r.Required,
+                    Kind = CatalogCodes.ParseRequirementKind(r.Kind) ?? RequirementKind.Document,
+                }).ToList(),
+                Topics = s.Topics.Where(topics.ContainsKey).Select(t => topics[t]).ToList(),
+                Counters = (s.CounterCodes ?? []).Where(counters.ContainsKey).Select(c => counters[c]).ToList(),
+            };
+            services[s.Code] = service;
+            db.Services.Add(service);
+        }
+        foreach (var syn in data.Synonyms)
+            db.Synonyms.Add(new Synonym { Term = syn.Term, Alternatives = syn.Alternatives });
+        foreach (var a in data.Agreements)
+        {
+            var agreement = new Agreement
+            {
+                Number = a.Number, Kind = CatalogCodes.ParseAgreementKind(a.Kind) ?? AgreementKind.Commitment, Title = a.Title,
+                AgencyId = agencies[a.AgencyCode].Id, Parties = a.Parties ?? "", SignedOn = a.SignedOn, ValidFrom = a.ValidFrom,
+                ValidUntil = a.ValidUntil,
+                Services = (a.ServiceCodes ?? []).Where(services.ContainsKey).Select(c => services[c]).ToList(),
+            };
+            agreement.Counters = (a.Counters ?? []).Where(c => counters.ContainsKey(c.CounterCode)).Select(c => new AgreementCounter
+            {
+                AgreementId = agreement.Id, CounterId = counters[c.CounterCode].Id,
+                Weekdays = WeekdaysExtensions.FromIso(c.Weekdays), Officers = c.Officers,
+            }).ToList();
+            db.Agreements.Add(agreement);
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    internal static DemoData Load()
+    {
+        using var stream = typeof(DemoCatalog).Assembly.GetManifestResourceStream(ResourceName("catalog.json"))!;
+        return JsonSerializer.Deserialize<DemoData>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+
+    private static string ResourceName(string file) =>
+        typeof(DemoCatalog).Assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + file, StringComparison.Ordinal));
+
+    private static IEnumerable<string> ReadLines(string file)
+    {
+        using var stream = typeof(DemoCatalog).Assembly.GetManifestResourceStream(ResourceName(file))!;
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line) yield return line;
+    }
+
+    private static IEnumerable<List<string>> ReadCsv(string file) =>
+        ReadLines(file).Skip(1).Where(l => !string.IsNullOrWhiteSpace(l)).Select(HolidayImport.SplitCsv);
+
+    internal sealed record DemoData(List<DemoTopic> Topics, List<DemoAgency> Agencies, List<DemoCounter> Counters,
+        List<DemoService> Services, List<DemoSynonym> Synonyms, List<DemoAgreement> Agreements);
+    internal sealed record DemoTopic(string Code, string Name, string? NameEn);
+    internal sealed record DemoAgency(string Code, string Name, string? NameEn, string Kind, string? Description, string? DescriptionEn);
+    internal sealed record DemoCounter(string Code, string Name, string AgencyCode);
+    internal sealed record DemoService(string Code, string AgencyCode, string Name, string? NameEn, string? Summary, string? SummaryEn,
+        List<string> Topics, List<string> Channels, List<string>? CounterCodes, DemoStandard Standard);
+    internal sealed record DemoStandard(List<DemoRequirement> Requirements, string Procedure, string? ProcedureEn, int CompletionWorkingDays,
+        long CostRupiah, string Product, string? ProductEn, string ComplaintHandling, string? ComplaintHandlingEn, string LegalBasis,
+        string? Facilities, string? StaffCompetence, string? InternalSupervision, string? StaffCount, string? ServiceGuarantee,
+        string? SafetyGuarantee, string? PerformanceEvaluation);
+    internal sealed record DemoRequirement(string Name, string? NameEn, string Kind, bool Required);
+    internal sealed record DemoSynonym(string Term, List<string> Alternatives);
+    internal sealed record DemoAgreement(string Number, string Kind, string Title, string AgencyCode, string? Parties,
+        DateOnly SignedOn, DateOnly ValidFrom, DateOnly ValidUntil, List<string>? ServiceCodes, List<DemoAgreementCounter>? Counters);
+    internal sealed record DemoAgreementCounter(string CounterCode, List<int> Weekdays, int Officers);
+}

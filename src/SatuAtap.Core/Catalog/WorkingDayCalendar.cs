@@ -1,0 +1,44 @@
+namespace SatuAtap.Core.Catalog;
+
+/// <summary>
+/// Working-day arithmetic: Monday to Friday, except national holidays and collective leave days.
+/// Pure and immutable, so that it can be shared and tested without a database.
+/// </summary>
+public sealed class WorkingDayCalendar
+{
+    private readonly HashSet<DateOnly> _daysOff;
+
+    public WorkingDayCalendar(IEnumerable<DateOnly> daysOff) => _daysOff = [.. daysOff];
+
+    public static WorkingDayCalendar Empty { get; } = new([]);
+
+    public bool IsWorkingDay(DateOnly date) =>
+        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_daysOff.Contains(date);
+
+    /// <summary>
+    /// The due date of a task of <paramref name="workingDays"/> working days begun on <paramref name="start"/>:
+    /// counting starts on the first working day after the start, and the due date is the N-th working day.
+    /// Zero working days means the same day (a service completed on the spot).
+    /// </summary>
+    public DateOnly AddWorkingDays(DateOnly start, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        var date = start;
+        var counted = 0;
+        while (counted < workingDays)
+        {
+            date = date.AddDays(1);
+            if (IsWorkingDay(date)) counted++;
+        }
+        return date;
+    }
+
+    /// <summary>Working days strictly after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public int CountWorkingDays(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
+            if (IsWorkingDay(d)) count++;
+        return count;
+    }
+}

@@ -1,0 +1,67 @@
+namespace SatuAtap.Core.Common;
+
+/// <summary>What a file really is, judged by its first bytes, never by its name.</summary>
+public static class FileSniffer
+{
+    public const string Pdf = "application/pdf";
+    public const string Jpeg = "image/jpeg";
+    public const string Png = "image/png";
+
+    public static string? Detect(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("%PDF-"u8)) return Pdf;
+        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) return Jpeg;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return Png;
+        return null;
+    }
+
+    /// <summary>The type the file name claims (by extension), to compare with what the content is.</summary>
+    public static string? FromName(string? name) => Path.GetExtension(name ?? "").ToLowerInvariant() switch
+    {
+        ".pdf" => Pdf,
+        ".jpg" or ".jpeg" => Jpeg,
+        ".png" => Png,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// Uploaded files, kept in a configured folder outside the web root under generated names, so nothing
+/// uploaded can be fetched except through an endpoint that checks who asks.
+/// </summary>
+public sealed class FileStore(string root)
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public async Task<string> SaveAsync(Stream content, string folder, CancellationToken ct = default)
+    {
+        var key = $"{folder}/{Guid.CreateVersion7():N}";
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        {
+            await content.CopyToAsync(file, ct);
+            await file.FlushAsync(ct);
+            file.Flush(flushToDisk: true);
+        }
+        return key;
+    }
+
+    public Stream? Open(string key)
+    {
+        var path = PathOf(key);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous) : null;
+    }
+
+    public void Delete(string key)
+    {
+        var path = PathOf(key);
+        if (File.Exists(path)) File.Delete(path);
+    }
+
+    private string PathOf(string key)
+    {
+        if (key.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(key)) throw new ArgumentException("Invalid file key.", nameof(key));
+        return Path.Combine(Root, key.Replace('/', Path.DirectorySeparatorChar));
+    }
+}

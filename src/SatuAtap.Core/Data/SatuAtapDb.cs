@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Identity;
+
+namespace SatuAtap.Core.Data;
+
+/// <summary>The one database of the mall. Modules own their tables; each entity has its configuration beside it.</summary>
+public class SatuAtapDb(DbContextOptions<SatuAtapDb> options, IActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<User, Role, Guid>(options)
+{
+    private readonly IActor _actor = actor ?? SystemActor.Instance;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Requirement> Requirements => Set<Requirement>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<Synonym> Synonyms => Set<Synonym>();
+    public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<Mall> Malls => Set<Mall>();
+    public DbSet<MobileStop> MobileStops => Set<MobileStop>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SatuAtapDb).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+            if (entry.State == EntityState.Modified) entry.Entity.Version = Guid.NewGuid();
+        var audits = CollectAudit();
+        if (audits.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Added entities get their final values (keys) only after the save: take "after" then, in one transaction.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var result = await base.SaveChangesAsync(true, cancellationToken);
+            foreach (var (entry, audit) in audits)
+            {
+                if (audit.Action != "deleted") audit.After = Snapshot(entry, current: true);
+                audit.EntityKey = Key(entry);
+                AuditEntries.Add(audit);
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private List<(EntityEntry Entry, AuditEntry Audit)> CollectAudit()
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var list = new List<(EntityEntry, AuditEntry)>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is not IAudited || entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            var action = entry.State switch
+            {
+                EntityState.Added => "created",
+                EntityState.Deleted => "deleted",
+                _ => "updated",
+            };
+            list.Add((entry, new AuditEntry
+            {
+                AtUtc = now,
+                UserId = _actor.UserId,
+                UserName = _actor.Name,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityKey = Key(entry),
+                Action = action,
+                Before = entry.State == EntityState.Added ? null : Snapshot(entry, current: false),
+            }));
+        }
+        return list;
+    }
+
+    private static string Key(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static string Snapshot(EntityEntry entry, bool current)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in entry.Properties)
+        {
+            if (p.Metadata.Name == nameof(IVersioned.Version)) continue;
+            values[p.Metadata.Name] = current ? p.CurrentValue : p.OriginalValue;
+        }
+        foreach (var c in entry.ComplexProperties)
+            foreach (var p in c.Properties)
+                values[c.Metadata.Name + "." + p.Metadata.Name] = current ? p.CurrentValue : p.OriginalValue;
+        return JsonSerializer.Serialize(values);
+    }
+}

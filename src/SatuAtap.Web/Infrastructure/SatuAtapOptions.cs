@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Options;
+
+namespace SatuAtap.Web.Infrastructure;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    /// <summary><c>Sqlite</c> (embedded default) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = "Sqlite";
+    /// <summary>Apply pending migrations at start (default true; production may run them as an explicit step instead).</summary>
+    public bool MigrateOnStart { get; set; } = true;
+    public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class MallOptions
+{
+    public const string Section = "Mall";
+    /// <summary>IANA zone the mall shows times in.</summary>
+    public string TimeZone { get; set; } = "Asia/Jakarta";
+}
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+    /// <summary>Seed the Kabupaten Sukabumi demo into an empty database. Default: on, except in Production.</summary>
+    public bool? Seed { get; set; }
+    /// <summary>The password of every demo account.</summary>
+    public string? Password { get; set; }
+}
+
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+    /// <summary>Staff must sign in with a TOTP second factor. Default: on, except in demo mode.</summary>
+    public bool? RequireTwoFactorForStaff { get; set; }
+}
+
+public sealed class FilesOptions
+{
+    public const string Section = "Files";
+    /// <summary>Folder for uploaded documents, outside the web root. Relative paths are under the content root.</summary>
+    public string Root { get; set; } = "App_Data/files";
+}
+
+public sealed class LimitsOptions
+{
+    public const string Section = "Limits";
+    /// <summary>Largest request body an ordinary endpoint accepts (uploads set their own).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1_048_576;
+}
+
+public sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+    /// <summary>Switch every limit off, for load tests.</summary>
+    public bool Enabled { get; set; } = true;
+    /// <summary>Requests per minute from one address to endpoints that create things for anonymous callers.</summary>
+    public int PublicWritesPerMinute { get; set; } = 30;
+}
+
+public sealed class TelemetryOptions
+{
+    public const string Section = "Telemetry";
+    /// <summary>OTLP endpoint for traces and metrics; empty (default) exports nothing.</summary>
+    public string? OtlpEndpoint { get; set; }
+}
+
+/// <summary>Checks the settings at start, so that a bad configuration stops the program with the setting named.</summary>
+internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration config) :
+    IValidateOptions<DatabaseOptions>, IValidateOptions<MallOptions>, IValidateOptions<DemoOptions>,
+    IValidateOptions<LimitsOptions>, IValidateOptions<RateLimitingOptions>, IValidateOptions<TelemetryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions o)
+    {
+        if (o.Provider is not ("Sqlite" or "Postgres" or "sqlite" or "postgres"))
+            return ValidateOptionsResult.Fail($"Database:Provider must be 'Sqlite' or 'Postgres' (it is '{o.Provider}').");
+        if (o.IsPostgres && string.IsNullOrWhiteSpace(config.GetConnectionString("Default")))
+            return ValidateOptionsResult.Fail("ConnectionStrings:Default is required when Database:Provider is 'Postgres'.");
+        return ValidateOptionsResult.Success;
+    }
+
+    public ValidateOptionsResult Validate(string? name, MallOptions o) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Mall:TimeZone '{o.TimeZone}' is not a known time zone (for example 'Asia/Jakarta').");
+
+    public ValidateOptionsResult Validate(string? name, DemoOptions o)
+    {
+        if (!DemoEnabled(o, env)) return ValidateOptionsResult.Success;
+        if (string.IsNullOrWhiteSpace(o.Password) || o.Password.Length < 8)
+            return ValidateOptionsResult.Fail("Demo:Password must be set (at least 8 characters, with upper and lower case, a digit and a symbol) when demo data is seeded.");
+        return ValidateOptionsResult.Success;
+    }
+
+    public ValidateOptionsResult Validate(string? name, LimitsOptions o) =>
+        o.MaxRequestBodyBytes is >= 1024 and <= 1_073_741_824
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Limits:MaxRequestBodyBytes must be between 1024 and 1073741824.");
+
+    public ValidateOptionsResult Validate(string? name, RateLimitingOptions o) =>
+        o.PublicWritesPerMinute > 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("RateLimiting:PublicWritesPerMinute must be greater than 0.");
+
+    public ValidateOptionsResult Validate(string? name, TelemetryOptions o) =>
+        string.IsNullOrWhiteSpace(o.OtlpEndpoint) || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out _)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Telemetry:OtlpEndpoint '{o.OtlpEndpoint}' is not an absolute URL.");
+
+    public static bool DemoEnabled(DemoOptions o, IHostEnvironment env) => o.Seed ?? !env.IsProduction();
+}

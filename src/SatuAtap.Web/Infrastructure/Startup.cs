@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Catalog.Demo;
+using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
+
+namespace SatuAtap.Web.Infrastructure;
+
+/// <summary>On start: apply migrations, make sure the roles exist, and seed the demo into an empty database.</summary>
+public static class Startup
+{
+    public sealed record DemoAccount(string Email, string Name, string Role, string? AgencyCode);
+
+    public static readonly DemoAccount[] DemoAccounts =
+    [
+        new("pengelola@demo.satuatap.id", "Pengelola MPP (demo)", Roles.Manager, null),
+        new("dukcapil@demo.satuatap.id", "Petugas Disdukcapil (demo)", Roles.Officer, "DUKCAPIL"),
+        new("dpmptsp@demo.satuatap.id", "Petugas DPMPTSP (demo)", Roles.Officer, "DPMPTSP"),
+        new("kepala.dukcapil@demo.satuatap.id", "Kepala Disdukcapil (demo)", Roles.AgencyHead, "DUKCAPIL"),
+        new("bupati@demo.satuatap.id", "Bupati Sukabumi (demo)", Roles.Executive, null),
+        new("warga@demo.satuatap.id", "Budi Santoso (warga demo)", Roles.Citizen, null),
+        new("admin@demo.satuatap.id", "Administrator (demo)", Roles.Administrator, null),
+    ];
+
+    public static async Task InitializeAsync(IServiceProvider root, CancellationToken ct = default)
+    {
+        using var scope = root.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<SatuAtapDb>();
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("SatuAtap.Startup");
+        if (sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+            await Database.MigrateAsync(db, ct);
+
+        var roles = sp.GetRequiredService<RoleManager<Role>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new Role(role));
+
+        var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (!SettingsValidator.DemoEnabled(demo, sp.GetRequiredService<IHostEnvironment>())) return;
+        if (await DemoCatalog.SeedAsync(db, ct))
+            log.LogInformation("Seeded the Kabupaten Sukabumi demo catalog.");
+        await SeedAccountsAsync(sp, db, demo.Password!, ct);
+        sp.GetRequiredService<CatalogCache>().Invalidate();
+        Console.WriteLine();
+        Console.WriteLine("Akun demo / demo accounts (password from Demo:Password):");
+        foreach (var a in DemoAccounts) Console.WriteLine($"  {a.Email,-36} {a.Role}{(a.AgencyCode is null ? "" : " · " + a.AgencyCode)}");
+        Console.WriteLine();
+    }
+
+    private static async Task SeedAccountsAsync(IServiceProvider sp, SatuAtapDb db, string password, CancellationToken ct)
+    {
+        var users = sp.GetRequiredService<UserManager<User>>();
+        foreach (var account in DemoAccounts)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not null) continue;
+            Guid? agencyId = account.AgencyCode is null ? null
+                : await db.Agencies.Where(a => a.Code == account.AgencyCode).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+            var user = new User { UserName = account.Email, Email = account.Email, EmailConfirmed = true, FullName = account.Name, AgencyId = agencyId };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+                throw new InvalidOperationException($"Demo:Password is not accepted for {account.Email}: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, account.Role);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using OpenTelemetry;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Identity;
+using SatuAtap.Web.Api;
+using SatuAtap.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var config = builder.Configuration;
+
+services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+services.AddOptions<MallOptions>().Bind(config.GetSection(MallOptions.Section)).ValidateOnStart();
+services.AddOptions<DemoOptions>().Bind(config.GetSection(DemoOptions.Section)).ValidateOnStart();
+services.AddOptions<FilesOptions>().Bind(config.GetSection(FilesOptions.Section));
+services.AddOptions<LimitsOptions>().Bind(config.GetSection(LimitsOptions.Section)).ValidateOnStart();
+services.AddOptions<RateLimitingOptions>().Bind(config.GetSection(RateLimitingOptions.Section)).ValidateOnStart();
+services.AddOptions<TelemetryOptions>().Bind(config.GetSection(TelemetryOptions.Section)).ValidateOnStart();
+services.AddOptions<CatalogOptions>().Bind(config.GetSection("Catalog")).ValidateDataAnnotations().ValidateOnStart();
+services.AddOptions<SecurityOptions>().Bind(config.GetSection(SecurityOptions.Section))
+    .PostConfigure<IOptions<DemoOptions>, IHostEnvironment>((o, demo, env) =>
+        o.RequireTwoFactorForStaff ??= !SettingsValidator.DemoEnabled(demo.Value, env));
+services.AddSingleton<SettingsValidator>();
+services.AddSingleton<IValidateOptions<DatabaseOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+services.AddSingleton<IValidateOptions<MallOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+services.AddSingleton<IValidateOptions<DemoOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+services.AddSingleton<IValidateOptions<LimitsOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+services.AddSingleton<IValidateOptions<RateLimitingOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+services.AddSingleton<IValidateOptions<TelemetryOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton(sp => new MallTime(sp.GetRequiredService<TimeProvider>(),
+    TimeZoneInfo.TryFindSystemTimeZoneById(sp.GetRequiredService<IOptions<MallOptions>>().Value.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc));
+services.AddSatuAtapDatabase(config, builder.Environment);
+services.AddSatuAtapAuth();
+services.AddSingleton<CatalogCache>();
+services.AddScoped<SaveService>();
+services.AddScoped<CatalogEdits>();
+services.AddScoped<SaveAgreement>();
+services.AddScoped<SaveHoliday>();
+services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root)));
+
+services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Kelola", Policies.Staff);
+    o.Conventions.AuthorizeFolder("/Akun/Kelola");
+});
+services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
+services.AddExceptionHandler<BadRequestExceptionHandler>();
+// Unreadable bodies and parameters reach the exception handler, which names the field in the problem.
+services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+    o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+});
+services.AddOpenApi();
+services.AddHealthChecks()
+    .AddDbContextCheck<SatuAtap.Core.Data.SatuAtapDb>("database", tags: ["ready"])
+    .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+services.AddSatuAtapRateLimiting();
+
+var telemetry = config.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new();
+var otel = services.AddOpenTelemetry()
+    .WithTracing(t => t.AddSource("SatuAtap").AddAspNetCoreInstrumentation())
+    .WithMetrics(m => m.AddMeter("SatuAtap").AddAspNetCoreInstrumentation());
+if (!string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint))
+    otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(telemetry.OtlpEndpoint));
+
+var app = builder.Build();
+
+try
+{
+    await Startup.InitializeAsync(app.Services);
+}
+catch (OptionsValidationException e)
+{
+    Console.Error.WriteLine("Konfigurasi tidak valid / invalid configuration:");
+    foreach (var failure in e.Failures) Console.Error.WriteLine("  " + failure);
+    return 1;
+}
+
+app.UseExceptionHandler();
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/kesalahan/{0}"));
+app.UseSatuAtapLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<StaffTwoFactorMiddleware>();
+app.UseSatuAtapRateLimiting();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapOpenApi();
+app.MapScalarApiReference("/scalar");
+app.MapGroup("/api/v1/identity").WithTags("Identity").MapIdentityApi<User>();
+app.MapGet("/api/v1/ping", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").ExcludeFromDescription();
+app.MapCatalogEndpoints();
+app.MapCalendarEndpoints();
+app.MapAgreementEndpoints();
+app.MapLanguageSwitch();
+app.MapRazorPages();
+app.MapFallback("/api/{**rest}", () => Problems.Problem(404, null));
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

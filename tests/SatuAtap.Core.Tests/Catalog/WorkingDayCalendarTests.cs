@@ -1,0 +1,85 @@
+using SatuAtap.Core.Catalog;
+
+namespace SatuAtap.Core.Tests.Catalog;
+
+public sealed class WorkingDayCalendarTests
+{
+    private static readonly WorkingDayCalendar Calendar2026 = LoadDemoHolidays();
+
+    private static WorkingDayCalendar LoadDemoHolidays()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "holidays-id.csv");
+        using var reader = new StreamReader(path);
+        return new WorkingDayCalendar(HolidayImport.Parse(reader).Select(h => h.Date));
+    }
+
+    private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void AddWorkingDays_StartsCountingTheDayAfter()
+    {
+        // Monday 2 November 2026 + 1 working day = Tuesday.
+        Assert.Equal(D("2026-11-03"), Calendar2026.AddWorkingDays(D("2026-11-02"), 1));
+    }
+
+    [Fact]
+    public void AddWorkingDays_SkipsTheWeekend()
+    {
+        // Friday 6 November 2026 + 1 = Monday 9 November; + 5 = Friday 13 November.
+        Assert.Equal(D("2026-11-09"), Calendar2026.AddWorkingDays(D("2026-11-06"), 1));
+        Assert.Equal(D("2026-11-13"), Calendar2026.AddWorkingDays(D("2026-11-06"), 5));
+    }
+
+    [Fact]
+    public void AddWorkingDays_FromASaturday_CountsFromMonday()
+    {
+        Assert.Equal(D("2026-11-09"), Calendar2026.AddWorkingDays(D("2026-11-07"), 1));
+    }
+
+    [Fact]
+    public void AddWorkingDays_AcrossIdulFitri2026_SkipsTheHolidaysAndCollectiveLeave()
+    {
+        // Nyepi 19 March 2026 (leave on 18), Idul Fitri 1447 H 21–22 March (a weekend) with collective leave 20, 23 and 24 March.
+        foreach (var day in new[] { "2026-03-18", "2026-03-19", "2026-03-20", "2026-03-23", "2026-03-24" })
+            Assert.False(Calendar2026.IsWorkingDay(D(day)), day);
+        Assert.True(Calendar2026.IsWorkingDay(D("2026-03-17")));
+        Assert.True(Calendar2026.IsWorkingDay(D("2026-03-25")));
+        // Friday 13 March + 5 working days: 16, 17, 25, 26, 27 March.
+        Assert.Equal(D("2026-03-27"), Calendar2026.AddWorkingDays(D("2026-03-13"), 5));
+        // Tuesday 17 March + 1 working day lands after the whole break.
+        Assert.Equal(D("2026-03-25"), Calendar2026.AddWorkingDays(D("2026-03-17"), 1));
+    }
+
+    [Fact]
+    public void AddWorkingDays_AcrossNewYear_SkipsChristmasLeaveAndNewYear()
+    {
+        // 25 Dec 2025 (Christmas), 26 Dec (collective leave), then the weekend; 1 Jan 2026 (New Year).
+        Assert.Equal(D("2025-12-29"), Calendar2026.AddWorkingDays(D("2025-12-24"), 1));
+        Assert.Equal(D("2026-01-02"), Calendar2026.AddWorkingDays(D("2025-12-31"), 1));
+    }
+
+    [Fact]
+    public void ZeroWorkingDays_IsTheSameDay_AndNegativeIsRefused()
+    {
+        Assert.Equal(D("2026-11-07"), Calendar2026.AddWorkingDays(D("2026-11-07"), 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Calendar2026.AddWorkingDays(D("2026-11-07"), -1));
+    }
+
+    [Fact]
+    public void CountWorkingDays_IsTheInverseOfAdd()
+    {
+        var start = D("2026-03-10");
+        for (var n = 0; n < 40; n++)
+            Assert.Equal(n, Calendar2026.CountWorkingDays(start, Calendar2026.AddWorkingDays(start, n)));
+    }
+
+    [Fact]
+    public void HolidayImport_ReportsTheBadLine()
+    {
+        var csv = "date,kind,name_id,name_en\n2026-01-01,national,Tahun Baru,New Year\n2026-02-30,national,Salah,Wrong\n";
+        var e = Assert.Throws<HolidayImport.FormatException>(() => HolidayImport.Parse(new StringReader(csv)));
+        Assert.Equal(3, e.Line);
+        var kind = "2026-01-01,libur,Tahun Baru\n";
+        Assert.Equal(1, Assert.Throws<HolidayImport.FormatException>(() => HolidayImport.Parse(new StringReader(kind))).Line);
+    }
+}
