@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Identity;
+
+namespace SatuAtap.Web.Pages.Kelola;
+
+/// <summary>The staff home: what this person may manage, by role.</summary>
+public sealed class IndexModel : PageModel
+{
+    public sealed record Link(string Url, string Title, string Description);
+
+    public List<Link> Links { get; } = [];
+
+    public void OnGet()
+    {
+        var manager = User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Administrator);
+        if (manager || User.IsInRole(Roles.AgencyHead))
+            Links.Add(new("/kelola/layanan", Lang.T("Layanan dan standar pelayanan", "Services and standards"),
+                Lang.T("Empat belas komponen standar pelayanan, persyaratan, loket.", "The fourteen components, requirements, counters.")));
+        if (manager)
+        {
+            Links.Add(new("/kelola/perjanjian", Lang.T("Perjanjian kerja sama", "Agreements"),
+                Lang.T("MoU, PKS, komitmen bersama; yang segera berakhir.", "MoU, PKS, commitments; those expiring soon.")));
+            Links.Add(new("/kelola/kalender", Lang.T("Kalender hari libur", "Holiday calendar"),
+                Lang.T("Hari libur nasional dan cuti bersama; impor SKB.", "National holidays and collective leave; import a decree.")));
+            Links.Add(new("/kelola/sinonim", Lang.T("Sinonim pencarian", "Search synonyms"),
+                Lang.T("Kata yang dipakai warga untuk layanan yang sama.", "Words people use for the same service.")));
+            Links.Add(new("/kelola/audit", Lang.T("Jejak audit", "Audit log"),
+                Lang.T("Siapa mengubah apa, kapan, sebelum dan sesudah.", "Who changed what, when, before and after.")));
+        }
+        Links.Add(new("/akun/dua-langkah", Lang.T("Verifikasi dua langkah", "Two-factor sign-in"),
+            Lang.T("Aktifkan kode dari aplikasi autentikator.", "Turn on codes from an authenticator app.")));
+        Links.Add(new("/scalar", Lang.T("Dokumentasi API", "API documentation"), "OpenAPI /openapi/v1.json"));
+    }
+}

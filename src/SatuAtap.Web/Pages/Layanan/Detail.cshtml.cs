@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuAtap.Core.Catalog;
+
+namespace SatuAtap.Web.Pages.Layanan;
+
+/// <summary>A service page: the six published components of its standard, its legal basis, and where it can be done.</summary>
+public sealed class DetailModel(CatalogCache cache) : PageModel
+{
+    public ServiceView Service { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        var service = (await cache.GetAsync(ct)).FindService(code);
+        if (service is null) return NotFound();
+        Service = service;
+        return Page();
+    }
+}
