@@ -30,6 +30,12 @@ public static class Auth
             .AddRoles<Role>()
             .AddEntityFrameworkStores<SatuAtapDb>()
             .AddClaimsPrincipalFactory<SatuAtapClaimsFactory>();
+        // Pages challenge with the sign-in page; the cookie events below answer 401/403 on /api instead of redirecting.
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
+        {
+            o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultForbidScheme = IdentityConstants.ApplicationScheme;
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/akun/masuk";

@@ -1,0 +1,127 @@
+using System.Net;
+using SatuAtap.Web.Tests.Infrastructure;
+
+namespace SatuAtap.Web.Tests.Catalog;
+
+public sealed class CatalogPagesTests(MallFactory mall) : IClassFixture<MallFactory>
+{
+    [Fact]
+    public async Task SearchPage_ListsTheService_AndTheServicePageShowsTheSixComponents()
+    {
+        var client = mall.CreateClient();
+        var results = await client.GetPageAsync("/layanan?q=skck");
+        var link = results.QuerySelectorAll(".results a").First();
+        Assert.Equal("/layanan/POL-SKCK", link.GetAttribute("href"));
+        var page = await client.GetPageAsync("/layanan/POL-SKCK");
+        Assert.Equal("id", page.DocumentElement.GetAttribute("lang"));
+        var text = page.Body!.TextContent;
+        foreach (var heading in new[] { "Persyaratan", "Prosedur", "Jangka waktu", "Biaya", "Produk layanan", "Pengaduan, saran, dan masukan", "Dasar hukum" })
+            Assert.Contains(heading, text);
+        Assert.Equal("Rp 30.000", page.QuerySelector("#biaya")!.TextContent.Trim());
+        Assert.Contains("Loket", text);
+        Assert.Empty(page.QuerySelectorAll("script"));
+    }
+
+    [Fact]
+    public async Task FreeService_ShowsGratis_AndEnglishFallsBackToIndonesian()
+    {
+        var client = mall.CreateClient();
+        var page = await client.GetPageAsync("/layanan/DKP-KTP");
+        Assert.Equal("Gratis", page.QuerySelector("#biaya")!.TextContent.Trim());
+        var english = await client.GetPageAsync("/layanan/DKP-KTP?lang=en");
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Free", english.QuerySelector("#biaya")!.TextContent.Trim());
+        // The legal basis has no translation: the Indonesian text is shown.
+        var legalBasis = (await client.GetJsonAsync("/api/v1/services/DKP-KTP"))["standard"]!["legalBasis"]!.GetValue<string>();
+        Assert.Contains(legalBasis, english.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task PublicPages_AreLight_AndNeedNoJavaScript()
+    {
+        var client = mall.CreateClient();
+        foreach (var url in new[] { "/", "/layanan", "/layanan?q=ktp", "/layanan/DKP-KTP", "/instansi", "/instansi/DUKCAPIL" })
+        {
+            var response = await client.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, url);
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(html) < 60 * 1024, $"{url} weighs {html.Length} bytes");
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task UnknownPage_Is404WithAFriendlyPage()
+    {
+        var response = await mall.CreateClient().GetAsync("/layanan/TIDAK-ADA");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Halaman tidak ditemukan", (await response.ParseAsync()).Title);
+    }
+
+    [Fact]
+    public async Task ManagerForm_ReShowsTheMessageBesideTheField_InTheUsersLanguage()
+    {
+        var client = await mall.PageClientForAsync(Accounts.Manager);
+        var id = await CatalogApiTests.ServiceIdAsync(mall.CreateClient(), "DKP-PINDAH");
+        var form = (await client.GetPageAsync($"/kelola/layanan/{id}")).Forms.First(f => f.Method == "post");
+        var values = form.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Where(e => !string.IsNullOrEmpty(e.Name) && (e.Type != "checkbox" || e.IsChecked))
+            .Select(e => new KeyValuePair<string, string>(e.Name!, e.Value))
+            .Concat(form.Elements.OfType<AngleSharp.Html.Dom.IHtmlTextAreaElement>().Select(e => new KeyValuePair<string, string>(e.Name!, e.Value)))
+            .Concat(form.Elements.OfType<AngleSharp.Html.Dom.IHtmlSelectElement>().Select(e => new KeyValuePair<string, string>(e.Name!, e.Value ?? "")))
+            .Where(kv => kv.Key != "Form.Name" && kv.Key != "Form.Standard.CompletionWorkingDays")
+            .Append(new("Form.Name", ""))
+            .Append(new("Form.Standard.CompletionWorkingDays", "-4"))
+            .ToList();
+        var response = await client.PostAsync($"/kelola/layanan/{id}", new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal("Wajib diisi.", page.QuerySelector("#name-error")!.TextContent);
+        Assert.Equal("name-error", page.QuerySelector("#name")!.GetAttribute("aria-describedby"));
+        Assert.Contains("hari kerja", page.QuerySelector("#standard-completionWorkingDays-error")!.TextContent);
+
+        // In English, the same message in English.
+        var english = values.Select(kv => kv.Key == "__RequestVerificationToken" ? kv : kv).ToList();
+        response = await client.PostAsync($"/kelola/layanan/{id}?lang=en", new FormUrlEncodedContent(english));
+        Assert.Equal("Required.", (await response.ParseAsync()).QuerySelector("#name-error")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ManagerForm_SavesAllFourteenComponents()
+    {
+        var client = await mall.PageClientForAsync(Accounts.Manager);
+        var id = await CatalogApiTests.ServiceIdAsync(mall.CreateClient(), "DKP-AKTA-LAHIR");
+        var form = (await client.GetPageAsync($"/kelola/layanan/{id}")).Forms.First(f => f.Method == "post");
+        var values = form.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Where(e => !string.IsNullOrEmpty(e.Name) && (e.Type != "checkbox" || e.IsChecked))
+            .Select(e => new KeyValuePair<string, string>(e.Name!, e.Value))
+            .Concat(form.Elements.OfType<AngleSharp.Html.Dom.IHtmlTextAreaElement>().Select(e => new KeyValuePair<string, string>(e.Name!, e.Value)))
+            .Concat(form.Elements.OfType<AngleSharp.Html.Dom.IHtmlSelectElement>().Select(e => new KeyValuePair<string, string>(e.Name!, e.Value ?? "")))
+            .Where(kv => kv.Key is not ("Form.Standard.Internal.SafetyGuarantee" or "Form.Standard.Requirements[0].Name"))
+            .Append(new("Form.Standard.Internal.SafetyGuarantee", "Ruang tunggu dengan CCTV"))
+            .Append(new("Form.Standard.Requirements[0].Name", "Surat keterangan lahir dari bidan atau rumah sakit"))
+            .ToList();
+        var response = await client.PostAsync($"/kelola/layanan/{id}", new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var manager = await mall.ClientForAsync(Accounts.Manager);
+        var saved = await manager.GetJsonAsync($"/api/v1/services/{id}");
+        Assert.Equal("Ruang tunggu dengan CCTV", saved["standard"]!["internal"]!["safetyGuarantee"]!.GetValue<string>());
+        Assert.Equal("Surat keterangan lahir dari bidan atau rumah sakit", saved["standard"]!["requirements"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task StaffPages_AskForSignIn_AndCitizensAreRefused()
+    {
+        var anonymous = mall.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await anonymous.GetAsync("/kelola/layanan");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/akun/masuk", response.Headers.Location!.PathAndQuery);
+        var citizen = await mall.PageClientForAsync(Accounts.Citizen);
+        response = await citizen.GetAsync("/kelola/perjanjian");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/akun/ditolak", response.Headers.Location!.PathAndQuery);
+        var head = await mall.PageClientForAsync(Accounts.DukcapilHead);
+        var list = await head.GetPageAsync("/kelola/layanan");
+        Assert.All(list.QuerySelectorAll("tbody tr td:last-child"), td => Assert.Equal("DUKCAPIL", td.TextContent));
+    }
+}
