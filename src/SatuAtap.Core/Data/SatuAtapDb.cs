@@ -95,7 +95,11 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options, IActor? actor = nu
     }
 
     private static string Key(EntityEntry entry) =>
-        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue switch
+        {
+            DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            var v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
+        }));
 
     private static string Snapshot(EntityEntry entry, bool current)
     {
