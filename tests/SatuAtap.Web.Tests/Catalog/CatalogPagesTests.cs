@@ -124,4 +124,35 @@ public sealed class CatalogPagesTests(MallFactory mall) : IClassFixture<MallFact
         var list = await head.GetPageAsync("/kelola/layanan");
         Assert.All(list.QuerySelectorAll("tbody tr td:last-child"), td => Assert.Equal("DUKCAPIL", td.TextContent));
     }
+
+    [Fact]
+    public async Task ManagerPages_Render()
+    {
+        var client = await mall.PageClientForAsync(Accounts.Manager);
+        foreach (var url in new[] { "/kelola", "/kelola/layanan", "/kelola/layanan/baru", "/kelola/perjanjian", "/kelola/perjanjian/baru",
+                     "/kelola/kalender?tahun=2026&mulai=2026-03-13&hari=5", "/kelola/sinonim", "/kelola/audit", "/kelola/instansi", "/kelola/loket" })
+        {
+            var page = await client.GetPageAsync(url);
+            Assert.NotNull(page.QuerySelector("h1"));
+        }
+        var calendar = await client.GetPageAsync("/kelola/kalender?tahun=2026&mulai=2026-03-13&hari=5");
+        Assert.Contains("27 Maret 2026", calendar.QuerySelector("#jatuh-tempo")!.TextContent);
+        var agreements = await client.GetPageAsync("/kelola/perjanjian");
+        Assert.NotEmpty(agreements.QuerySelectorAll("[aria-labelledby=segera-berakhir] li"));
+    }
+
+    [Fact]
+    public async Task AgencyHead_AddsACounterForTheirAgency_ButNotForAnother()
+    {
+        var client = await mall.PageClientForAsync(Accounts.DukcapilHead);
+        var page = await client.GetPageAsync("/kelola/loket");
+        var ownAgency = ((AngleSharp.Html.Dom.IHtmlSelectElement)page.QuerySelector("#c-agency")!).Value!;
+        Assert.Single(page.QuerySelectorAll("#c-agency option"));
+        var response = await client.PostFormAsync("/kelola/loket", null, new() { ["Counter.Code"] = "L99", ["Counter.Name"] = "Loket 99", ["Counter.AgencyId"] = ownAgency });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Loket 99", (await client.GetPageAsync("/kelola/loket")).Body!.TextContent);
+        var other = (await mall.CreateClient().GetJsonAsync("/api/v1/agencies")).AsArray().First(a => a!["code"]!.GetValue<string>() == "POLRES")!["id"]!.GetValue<string>();
+        response = await client.PostFormAsync("/kelola/loket", null, new() { ["Counter.Code"] = "L98", ["Counter.Name"] = "Loket 98", ["Counter.AgencyId"] = other });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
 }

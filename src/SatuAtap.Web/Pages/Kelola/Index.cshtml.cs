@@ -17,8 +17,13 @@ public sealed class IndexModel : PageModel
         if (manager || User.IsInRole(Roles.AgencyHead))
             Links.Add(new("/kelola/layanan", Lang.T("Layanan dan standar pelayanan", "Services and standards"),
                 Lang.T("Empat belas komponen standar pelayanan, persyaratan, loket.", "The fourteen components, requirements, counters.")));
+        if (manager || User.IsInRole(Roles.AgencyHead))
+            Links.Add(new("/kelola/loket", Lang.T("Loket", "Counters"),
+                Lang.T("Loket dan layanan yang dilayani.", "Counters and the services they serve.")));
         if (manager)
         {
+            Links.Add(new("/kelola/instansi", Lang.T("Instansi dan topik", "Agencies and topics"),
+                Lang.T("Instansi vertikal, daerah, BUMN/BUMD, bank; topik layanan.", "Vertical, regional, state enterprise and bank agencies; topics.")));
             Links.Add(new("/kelola/perjanjian", Lang.T("Perjanjian kerja sama", "Agreements"),
                 Lang.T("MoU, PKS, komitmen bersama; yang segera berakhir.", "MoU, PKS, commitments; those expiring soon.")));
             Links.Add(new("/kelola/kalender", Lang.T("Kalender hari libur", "Holiday calendar"),

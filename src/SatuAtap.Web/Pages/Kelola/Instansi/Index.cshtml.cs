@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
+using SatuAtap.Web.Infrastructure;
+
+namespace SatuAtap.Web.Pages.Kelola.Instansi;
+
+/// <summary>Agencies and topics, kept by the mall's managers.</summary>
+[Authorize(Policy = Policies.Manager)]
+public sealed class IndexModel(SatuAtapDb db, CatalogEdits edits) : PageModel
+{
+    [BindProperty] public AgencyDocument? Agency { get; set; }
+    [BindProperty] public TopicDocument? Topic { get; set; }
+
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+    public IReadOnlyList<Topic> Topics { get; private set; } = [];
+    public string? Message { get; private set; }
+    public FormErrors Errors { get; private set; } = new(null);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
+        Topics = await db.Topics.AsNoTracking().OrderBy(t => t.Order).ToListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAgencyAsync(CancellationToken ct) =>
+        await AfterAsync(await edits.SaveAgencyAsync(Agency?.Id, Agency ?? new(null, null, null, null, null, null, null, null), CatalogEditor.From(User), ct), ct);
+
+    public async Task<IActionResult> OnPostTopicAsync(CancellationToken ct) =>
+        await AfterAsync(await edits.SaveTopicAsync(Topic?.Id, Topic ?? new(null, null, null, null, null, null), CatalogEditor.From(User), ct), ct);
+
+    private async Task<IActionResult> AfterAsync(Outcome<Guid> outcome, CancellationToken ct)
+    {
+        if (outcome.Succeeded) Message = Lang.T("Tersimpan.", "Saved.");
+        else
+        {
+            Message = outcome.Message;
+            Errors = new FormErrors(outcome.Errors);
+            Response.StatusCode = outcome.Kind switch { OutcomeKind.Conflict => 409, OutcomeKind.NotFound => 404, OutcomeKind.Forbidden => 403, _ => 400 };
+        }
+        await OnGetAsync(ct);
+        return Page();
+    }
+}
