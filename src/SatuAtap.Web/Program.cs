@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using OpenTelemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -39,6 +40,7 @@ services.AddSingleton(sp => new MallTime(sp.GetRequiredService<TimeProvider>(),
     TimeZoneInfo.TryFindSystemTimeZoneById(sp.GetRequiredService<IOptions<MallOptions>>().Value.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc));
 services.AddSatuAtapDatabase(config, builder.Environment);
 services.AddSatuAtapAuth();
+services.AddDataProtection().SetApplicationName("SatuAtap").PersistKeysToDbContext<SatuAtap.Core.Data.SatuAtapDb>();
 services.AddSingleton<CatalogCache>();
 services.AddScoped<SaveService>();
 services.AddScoped<CatalogEdits>();
@@ -70,13 +72,22 @@ var telemetry = config.GetSection(TelemetryOptions.Section).Get<TelemetryOptions
 var otel = services.AddOpenTelemetry()
     .WithTracing(t => t.AddSource("SatuAtap").AddAspNetCoreInstrumentation())
     .WithMetrics(m => m.AddMeter("SatuAtap").AddAspNetCoreInstrumentation());
-if (!string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint))
-    otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(telemetry.OtlpEndpoint));
+// A malformed endpoint is reported by the settings check at start, naming Telemetry:OtlpEndpoint.
+if (Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var otlp))
+    otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, otlp);
 
 var app = builder.Build();
 
 try
 {
+    // `dotnet SatuAtap.Web.dll migrate` applies the migrations and stops: the explicit step for production.
+    if (args.Contains("migrate"))
+    {
+        using var scope = app.Services.CreateScope();
+        await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<SatuAtap.Core.Data.SatuAtapDb>());
+        Console.WriteLine("Migrasi diterapkan / migrations applied.");
+        return 0;
+    }
     await Startup.InitializeAsync(app.Services);
 }
 catch (OptionsValidationException e)

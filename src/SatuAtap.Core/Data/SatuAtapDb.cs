@@ -10,7 +10,7 @@ namespace SatuAtap.Core.Data;
 
 /// <summary>The one database of the mall. Modules own their tables; each entity has its configuration beside it.</summary>
 public class SatuAtapDb(DbContextOptions<SatuAtapDb> options, IActor? actor = null, TimeProvider? clock = null)
-    : IdentityDbContext<User, Role, Guid>(options)
+    : IdentityDbContext<User, Role, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     private readonly IActor _actor = actor ?? SystemActor.Instance;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -27,6 +27,8 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options, IActor? actor = nu
     public DbSet<MobileStop> MobileStops => Set<MobileStop>();
     public DbSet<District> Districts => Set<District>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>Keys that sign cookies and tokens, shared by every web node through the database.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -13,7 +13,7 @@ using SatuAtap.Core.Data;
 namespace SatuAtap.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SatuAtapDb))]
-    [Migration("20261129040607_Initial")]
+    [Migration("20261129043453_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -54,6 +54,25 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.HasIndex("ServicesId");
 
                     b.ToTable("CounterServices");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -12,7 +12,7 @@ using SatuAtap.Core.Data;
 namespace SatuAtap.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SatuAtapDb))]
-    [Migration("20261129040601_Initial")]
+    [Migration("20261129043409_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -49,6 +49,23 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("ServicesId");
 
                     b.ToTable("CounterServices");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace SatuAtap.Web.Tests.Platform;
+
+/// <summary>A bad setting stops the program at start with a message that names it.</summary>
+public sealed class ConfigurationTests
+{
+    [Theory]
+    [InlineData("--Database:Provider=Oracle", "Database:Provider")]
+    [InlineData("--Mall:TimeZone=Asia/Atlantis", "Mall:TimeZone")]
+    [InlineData("--Demo:Password=", "Demo:Password")]
+    [InlineData("--Catalog:CacheSeconds=0", "CacheSeconds")]
+    [InlineData("--Telemetry:OtlpEndpoint=not a url", "Telemetry:OtlpEndpoint")]
+    public async Task BadSetting_StopsTheProgram_NamingTheSetting(string argument, string named)
+    {
+        var folder = Directory.CreateTempSubdirectory("satuatap-config").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "SatuAtap.Web.dll"), argument, "--Demo:Seed=true",
+                                 $"--ConnectionStrings:Default=Data Source={Path.Combine(folder, "c.db")}", "--urls=http://127.0.0.1:0" },
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                WorkingDirectory = folder,
+            };
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+            if (!argument.StartsWith("--Demo:Password", StringComparison.Ordinal)) start.ArgumentList.Add("--Demo:Password=Demo#2026satu");
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail($"The program kept running with {argument}.");
+            }
+            Assert.NotEqual(0, process.ExitCode);
+            Assert.Contains(named, await stderr + await stdout);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+}
