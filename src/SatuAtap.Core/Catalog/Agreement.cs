@@ -31,7 +31,7 @@ public sealed class Agreement : Entity, IAudited, IVersioned
 }
 
 /// <summary>A counter covered by an agreement: the weekdays it is staffed and by how many officers.</summary>
-public sealed class AgreementCounter
+public sealed class AgreementCounter : IAudited
 {
     public Guid AgreementId { get; set; }
     public Guid CounterId { get; set; }

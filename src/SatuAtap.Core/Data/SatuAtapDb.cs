@@ -75,7 +75,9 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options, IActor? actor = nu
         var list = new List<(EntityEntry, AuditEntry)>();
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is not IAudited || entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            // Join rows of many-to-many links (a service's topics and counters, an agreement's services) are audited too.
+            var joinRow = entry.Metadata.HasSharedClrType;
+            if (!(entry.Entity is IAudited || joinRow) || entry.State is EntityState.Unchanged or EntityState.Detached) continue;
             var action = entry.State switch
             {
                 EntityState.Added => "created",
@@ -87,7 +89,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options, IActor? actor = nu
                 AtUtc = now,
                 UserId = _actor.UserId,
                 UserName = _actor.Name,
-                EntityType = entry.Metadata.ClrType.Name,
+                EntityType = joinRow ? entry.Metadata.Name : entry.Metadata.ClrType.Name,
                 EntityKey = Key(entry),
                 Action = action,
                 Before = entry.State == EntityState.Added ? null : Snapshot(entry, current: false),

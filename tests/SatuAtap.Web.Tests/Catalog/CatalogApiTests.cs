@@ -127,6 +127,7 @@ public sealed class CatalogApiTests(MallFactory mall) : IClassFixture<MallFactor
         s["standard"]!["completionWorkingDays"] = 2;
         s["standard"]!["internal"]!["staffCount"] = "4 orang petugas";
         s["name"] = "Penerbitan Kartu Keluarga (KK) Baru";
+        s["topics"] = new JsonArray("identitas", "kerja");
         var response = await client.PutJsonAsync($"/api/v1/services/{id}", s);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var after = await client.GetJsonAsync($"/api/v1/services/{id}");
@@ -140,6 +141,9 @@ public sealed class CatalogApiTests(MallFactory mall) : IClassFixture<MallFactor
         Assert.Equal(Accounts.Manager, entry["userName"]!.GetValue<string>());
         Assert.Contains("\"Name\":\"Penerbitan Kartu Keluarga (KK) Baru\"", entry["after"]!.GetValue<string>());
         Assert.DoesNotContain("\"Name\":\"Penerbitan Kartu Keluarga (KK) Baru\"", entry["before"]!.GetValue<string>());
+        // The new topic link is in the log too.
+        var links = await client.GetJsonAsync("/api/v1/audit?entityType=ServiceTopics");
+        Assert.Contains(links.AsArray(), a => a!["action"]!.GetValue<string>() == "created" && a["after"]!.GetValue<string>().Contains(id));
     }
 
     [Fact]
