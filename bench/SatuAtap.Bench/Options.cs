@@ -9,6 +9,7 @@ public sealed class Options
     public int Connections { get; private set; } = 64;
     public int Seconds { get; private set; } = 10;
     public int WarmupSeconds { get; private set; } = 3;
+    public int SettleMaxSeconds { get; private set; } = 60;
     public List<string> Only { get; } = [];
     public string? Out { get; private set; }
     public bool Strict { get; private set; }
@@ -24,7 +25,9 @@ public sealed class Options
           --app PATH               a published SatuAtap.Web.dll to run instead of publishing src/SatuAtap.Web
           --scenario NAME          run only this scenario (repeatable); --list shows them
           --duration SECONDS       length of each measured run (default 10)
-          --warmup SECONDS         unrecorded run before each measured one (default 3; 0 for none)
+          --warmup SECONDS         unrecorded warm-up runs of this length before each measured one, repeated until two
+                                   in a row agree within 10 % (default 3; 0 for none)
+          --settle-max SECONDS     longest warm-up before a measured run (default 60)
           --threads N              wrk threads (default 2)
           --connections N          concurrent connections (default 64)
           --no-insert-baseline     skip the EF Core insert baseline (only needed by write scenarios)
@@ -48,6 +51,7 @@ public sealed class Options
                 case "--scenario": o.Only.Add(Next()); break;
                 case "--duration": o.Seconds = Math.Max(1, Int()); break;
                 case "--warmup": o.WarmupSeconds = Int(); break;
+                case "--settle-max": o.SettleMaxSeconds = Int(); break;
                 case "--threads": o.Threads = Math.Max(1, Int()); break;
                 case "--connections": o.Connections = Math.Max(1, Int()); break;
                 case "--no-insert-baseline": o.InsertBaseline = false; break;

@@ -64,7 +64,22 @@ try
 
     async Task<LoadResult> Measure(string what, Func<TimeSpan, Task<LoadResult>> run)
     {
-        if (options.WarmupSeconds > 0) await run(TimeSpan.FromSeconds(options.WarmupSeconds));
+        // Warm up until throughput settles: a fresh process runs unoptimised (tier-0) code until the JIT has
+        // recompiled its hot methods, which on a busy machine takes tens of seconds, not a fixed few.
+        if (options.WarmupSeconds > 0)
+        {
+            var step = TimeSpan.FromSeconds(options.WarmupSeconds);
+            var warm = Stopwatch.StartNew();
+            var last = (await run(step)).RequestsPerSecond;
+            while (warm.Elapsed.TotalSeconds < options.SettleMaxSeconds)
+            {
+                var now = (await run(step)).RequestsPerSecond;
+                var settled = Math.Abs(now - last) <= 0.10 * Math.Max(now, last);
+                last = now;
+                if (settled) break;
+            }
+            Say($"{what,-28} warmed up for {warm.Elapsed.TotalSeconds:0} s (last {last:0} req/s)");
+        }
         var r = await run(settings.Duration);
         Say($"{what,-28} {r.RequestsPerSecond,10:0} req/s  p50 {r.P50Ms:0.00} ms  p95 {r.P95Ms:0.00} ms  p99 {r.P99Ms:0.00} ms  errors {r.Errors}");
         return r;

@@ -24,7 +24,7 @@ public static class Report
         md.AppendLine();
         md.AppendLine($"Machine: {run.Machine}; load average {run.LoadBefore} before, {run.LoadAfter} after. Commit {run.Commit}. " +
                       $"wrk -t{run.Settings.Threads} -c{run.Settings.Connections} -d{run.Settings.Duration.TotalSeconds:0}s, " +
-                      $"each run after a {run.WarmupSeconds} s unrecorded warm-up.");
+                      $"each run after unrecorded {run.WarmupSeconds} s warm-ups until two in a row agree within 10 %.");
         md.AppendLine();
         md.AppendLine("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | baseline (mean req/s) | ratio | target | result |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |");
