@@ -25,6 +25,7 @@ catch (ArgumentException e)
 var scenarios = Scenarios.All.Where(s => options.Only.Count == 0 || options.Only.Contains(s.Name)).ToList();
 if (options.List || scenarios.Count == 0)
 {
+    if (!options.List) Console.Error.WriteLine($"No scenario named {string.Join(", ", options.Only)}. The scenarios are:");
     foreach (var s in Scenarios.All) Console.WriteLine($"{s.Name,-16} {s.Measures}  Target: {s.Target} vs {s.Baseline}.");
     return options.List ? 0 : 1;
 }
