@@ -36,9 +36,12 @@ public static class SearchText
     public static int Distance(string a, string b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
-        var prev2 = new int[b.Length + 1];
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        // Three rows on the stack: this runs for many word pairs on every search, so it must not allocate.
+        var width = b.Length + 1;
+        Span<int> rows = width <= 128 ? stackalloc int[3 * width] : new int[3 * width];
+        var prev2 = rows[..width];
+        var prev = rows.Slice(width, width);
+        var cur = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++) prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -54,7 +57,10 @@ public static class SearchText
                 rowMin = Math.Min(rowMin, v);
             }
             if (rowMin > max) return max + 1;
-            (prev2, prev, cur) = (prev, cur, prev2);
+            var spare = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = spare;
         }
         return prev[b.Length];
     }

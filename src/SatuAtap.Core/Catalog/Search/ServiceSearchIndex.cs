@@ -11,18 +11,23 @@ public sealed class ServiceSearchIndex
 
     public sealed record SynonymGroup(string Term, IReadOnlyList<string> Alternatives);
 
-    private sealed record Entry(Guid Id, string[] NameTokens, string[] OtherTokens);
+    /// <summary>A service's distinct words, as positions in the index's vocabulary.</summary>
+    private sealed record Entry(Guid Id, int[] NameTokens, int[] OtherTokens);
 
     private readonly Entry[] _entries;
+    private readonly string[] _vocabulary;
     private readonly List<string[]>[] _groups;
 
     public ServiceSearchIndex(IEnumerable<Document> documents, IEnumerable<SynonymGroup> synonyms)
     {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        int[] Intern(string? text) => SearchText.Tokens(text).Distinct()
+            .Select(t => ids.TryGetValue(t, out var id) ? id : ids[t] = ids.Count).ToArray();
         _entries = documents
-            .Select(d => new Entry(d.Id,
-                SearchText.Tokens(d.Name + " " + d.NameEn).Distinct().ToArray(),
-                SearchText.Tokens(d.OtherText).Distinct().ToArray()))
+            .Select(d => new Entry(d.Id, Intern(d.Name + " " + d.NameEn), Intern(d.OtherText)))
             .ToArray();
+        _vocabulary = new string[ids.Count];
+        foreach (var (token, id) in ids) _vocabulary[id] = token;
         _groups = synonyms
             .Select(s => new[] { s.Term }.Concat(s.Alternatives)
                 .Select(SearchText.Tokens).Where(t => t.Length > 0).ToList())
@@ -35,7 +40,13 @@ public sealed class ServiceSearchIndex
     {
         var tokens = SearchText.Tokens(query);
         if (tokens.Length == 0) return [];
-        var variants = Variants(tokens);
+        // Services share most of their words (agency names, common terms), so how well a query word matches a
+        // vocabulary word is worked out once per search and looked up for every service, not recomputed per service.
+        var memo = new Dictionary<string, sbyte[]>(StringComparer.Ordinal);
+        var variants = Variants(tokens)
+            .Select(v => v.Select(word => memo.TryGetValue(word, out var m) ? m : memo[word] = NewMemo()).ToArray()
+                .Zip(v, (m, word) => new QueryWord(word, m)).ToArray())
+            .ToList();
         var scored = new List<(Guid Id, int Score)>();
         foreach (var entry in _entries)
         {
@@ -46,6 +57,16 @@ public sealed class ServiceSearchIndex
         }
         return scored.OrderByDescending(s => s.Score).Select(s => s.Id).ToList();
     }
+
+    private sbyte[] NewMemo()
+    {
+        var memo = new sbyte[_vocabulary.Length];
+        Array.Fill(memo, (sbyte)-1);
+        return memo;
+    }
+
+    /// <summary>A query word with its scores against the vocabulary; -1 where not computed yet.</summary>
+    private readonly record struct QueryWord(string Word, sbyte[] Memo);
 
     /// <summary>The query itself plus every rewrite that swaps a synonym phrase for one of its alternatives.</summary>
     private List<string[]> Variants(string[] tokens)
@@ -79,7 +100,7 @@ public sealed class ServiceSearchIndex
     }
 
     /// <summary>Every query word must match a word of the service; words in its name weigh more.</summary>
-    private static int Score(Entry entry, string[] query)
+    private int Score(Entry entry, QueryWord[] query)
     {
         var total = 0;
         foreach (var word in query)
@@ -91,16 +112,25 @@ public sealed class ServiceSearchIndex
         return total;
     }
 
-    private static int WordScore(string word, string[] tokens)
+    private int WordScore(QueryWord word, int[] tokens)
     {
         var best = 0;
-        var maxTypos = word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
-        foreach (var token in tokens)
+        foreach (var id in tokens)
         {
-            if (token == word) return 4;
-            if (word.Length >= 3 && token.StartsWith(word, StringComparison.Ordinal)) best = Math.Max(best, 3);
-            else if (maxTypos > 0 && best < 2 && SearchText.Distance(word, token, maxTypos) <= maxTypos) best = 2;
+            int s = word.Memo[id];
+            if (s < 0) word.Memo[id] = (sbyte)(s = TokenScore(word.Word, _vocabulary[id]));
+            if (s == 4) return 4;
+            best = Math.Max(best, s);
         }
         return best;
+    }
+
+    /// <summary>4 for the same word, 3 when the query word (3+ letters) begins it, 2 within the typo allowance, else 0.</summary>
+    private static int TokenScore(string word, string token)
+    {
+        if (token == word) return 4;
+        if (word.Length >= 3 && token.StartsWith(word, StringComparison.Ordinal)) return 3;
+        var maxTypos = word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
+        return maxTypos > 0 && SearchText.Distance(word, token, maxTypos) <= maxTypos ? 2 : 0;
     }
 }

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SatuAtap.Bench;
+
+/// <summary>The mall as a separate Release process on a free loopback port, with its own database.</summary>
+public sealed class MallProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    public Uri BaseUri { get; }
+    public int Pid => _process.Id;
+    public string LogPath { get; }
+
+    private MallProcess(Process process, Uri baseUri, StreamWriter log, string logPath)
+    {
+        _process = process;
+        BaseUri = baseUri;
+        _log = log;
+        LogPath = logPath;
+    }
+
+    /// <summary>Publishes src/SatuAtap.Web in Release into <paramref name="outDir"/> and returns the path of its dll.</summary>
+    public static async Task<string> PublishAsync(string repoRoot, string outDir, CancellationToken ct)
+    {
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = repoRoot, UseShellExecute = false };
+        foreach (var a in new[] { "publish", "src/SatuAtap.Web/SatuAtap.Web.csproj", "-c", "Release", "-o", outDir, "--nologo", "-v", "q" })
+            psi.ArgumentList.Add(a);
+        using var publish = Process.Start(psi) ?? throw new InvalidOperationException("dotnet publish did not start.");
+        await publish.WaitForExitAsync(ct);
+        if (publish.ExitCode != 0) throw new InvalidOperationException($"dotnet publish failed (exit {publish.ExitCode}).");
+        return Path.Combine(outDir, "SatuAtap.Web.dll");
+    }
+
+    public static async Task<MallProcess> StartAsync(string appDll, Database db, string workDir, CancellationToken ct)
+    {
+        var port = FreePort();
+        var baseUri = new Uri($"http://127.0.0.1:{port}/");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(appDll))!,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.ArgumentList.Add(appDll);
+        psi.ArgumentList.Add("--urls");
+        psi.ArgumentList.Add(baseUri.ToString().TrimEnd('/'));
+        var env = psi.Environment;
+        env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        env["DOTNET_ENVIRONMENT"] = "Production";
+        env["Database__Provider"] = db.Provider;
+        env["ConnectionStrings__Default"] = db.AppConnectionString;
+        env["Demo__Seed"] = "true";
+        env["Demo__Password"] = "Demo#2026satu";
+        env["RateLimiting__Enabled"] = "false";
+        env["Files__Root"] = Path.Combine(workDir, "files");
+        env["Logging__LogLevel__Default"] = "Warning";
+
+        var logPath = Path.Combine(workDir, "mall.log");
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("The mall did not start.");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var mall = new MallProcess(process, baseUri, log, logPath);
+        try
+        {
+            await mall.WaitReadyAsync(TimeSpan.FromMinutes(3), ct);
+        }
+        catch
+        {
+            await mall.DisposeAsync();
+            throw;
+        }
+        return mall;
+    }
+
+    private async Task WaitReadyAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The mall exited with code {_process.ExitCode} before it was ready; see {LogPath}:\n{Tail()}");
+            try
+            {
+                using var r = await http.GetAsync("/health/ready", ct);
+                if (r.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+            await Task.Delay(250, ct);
+        }
+        throw new TimeoutException($"/health/ready did not answer 200 within {timeout}; see {LogPath}:\n{Tail()}");
+    }
+
+    /// <summary>Resident memory now (VmRSS) and at its peak (VmHWM), in MB, from /proc.</summary>
+    public (double RssMb, double PeakMb) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{Pid}/status");
+        double Kb(string key) => status.Where(l => l.StartsWith(key + ":", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(key.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .FirstOrDefault();
+        return (Kb("VmRSS") / 1024, Kb("VmHWM") / 1024);
+    }
+
+    public string Tail(int lines = 30)
+    {
+        lock (_log)
+        {
+            try
+            {
+                using var read = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                var all = new StreamReader(read).ReadToEnd().Split('\n');
+                return string.Join('\n', all.TakeLast(lines));
+            }
+            catch (IOException) { return ""; }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        lock (_log) _log.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}

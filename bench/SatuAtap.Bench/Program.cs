@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Globalization;
+using SatuAtap.Bench;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (Options.HelpRequested)
+{
+    Console.WriteLine(Options.Usage);
+    return 0;
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Options.Usage);
+    return 1;
+}
+
+var scenarios = Scenarios.All.Where(s => options.Only.Count == 0 || options.Only.Contains(s.Name)).ToList();
+if (options.List || scenarios.Count == 0)
+{
+    if (!options.List) Console.Error.WriteLine($"No scenario named {string.Join(", ", options.Only)}. The scenarios are:");
+    foreach (var s in Scenarios.All) Console.WriteLine($"{s.Name,-16} {s.Measures}  Target: {s.Target} vs {s.Baseline}.");
+    return options.List ? 0 : 1;
+}
+if (Wrk.Locate() is null)
+{
+    Console.Error.WriteLine("wrk is not installed: run 'sudo apt-get install wrk' (bench/run.sh installs it when run as root).");
+    return 1;
+}
+
+using var cts = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+var ct = cts.Token;
+void Say(string s) => Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {s}");
+
+var repoRoot = RepoRoot();
+var workDir = Directory.CreateTempSubdirectory("satuatap-bench-").FullName;
+var settings = new LoadSettings(options.Threads, options.Connections, TimeSpan.FromSeconds(options.Seconds));
+var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+try
+{
+    string appDll;
+    if (options.App is { } given) appDll = Path.GetFullPath(given);
+    else
+    {
+        Say("Publishing src/SatuAtap.Web in Release");
+        appDll = await MallProcess.PublishAsync(repoRoot, Path.Combine(repoRoot, "artifacts", "bench", "app"), ct);
+    }
+
+    await using var db = options.Db == "postgres" ? await Database.PostgresAsync(options.Pg!, ct) : Database.Sqlite(workDir);
+    Say($"Starting the mall on {db.Description}");
+    var started = Stopwatch.StartNew();
+    await using var mall = await MallProcess.StartAsync(appDll, db, workDir, ct);
+    Say($"Ready at {mall.BaseUri} (pid {mall.Pid}) after {started.Elapsed.TotalSeconds:0.0} s; RSS {mall.Memory().RssMb:0} MB");
+    var wrk = new Wrk(workDir);
+    var bench = new BenchContext(mall, wrk, settings, db);
+    var ping = new LoadRequest("/api/v1/ping");
+
+    async Task<LoadResult> Measure(string what, Func<TimeSpan, Task<LoadResult>> run)
+    {
+        // Warm up until throughput settles: a fresh process runs unoptimised (tier-0) code until the JIT has
+        // recompiled its hot methods, which on a busy machine takes tens of seconds, not a fixed few.
+        if (options.WarmupSeconds > 0)
+        {
+            var step = TimeSpan.FromSeconds(options.WarmupSeconds);
+            var warm = Stopwatch.StartNew();
+            var last = (await run(step)).RequestsPerSecond;
+            while (warm.Elapsed.TotalSeconds < options.SettleMaxSeconds)
+            {
+                var now = (await run(step)).RequestsPerSecond;
+                var settled = Math.Abs(now - last) <= 0.10 * Math.Max(now, last);
+                last = now;
+                if (settled) break;
+            }
+            Say($"{what,-28} warmed up for {warm.Elapsed.TotalSeconds:0} s (last {last:0} req/s)");
+        }
+        var r = await run(settings.Duration);
+        Say($"{what,-28} {r.RequestsPerSecond,10:0} req/s  p50 {r.P50Ms:0.00} ms  p95 {r.P95Ms:0.00} ms  p99 {r.P99Ms:0.00} ms  errors {r.Errors}");
+        return r;
+    }
+
+    Task<LoadResult> Ping(TimeSpan d) => wrk.RunAsync(mall.BaseUri, ping, settings with { Duration = d }, ct);
+    var insertNeeded = options.InsertBaseline || scenarios.Any(s => s.Baseline == BaselineKind.Insert);
+    await using var insert = insertNeeded ? await InsertBaseline.StartAsync(db, ct) : null;
+    Task<LoadResult> Insert(TimeSpan d) => wrk.RunAsync(insert!.BaseUri, InsertBaseline.Request, settings with { Duration = d }, ct);
+
+    var pingBefore = await Measure("baseline ping (before)", Ping);
+    var insertBefore = insert is null ? null : await Measure("baseline EF insert (before)", Insert);
+    var results = new List<(Scenario Scenario, LoadResult Result)>();
+    foreach (var scenario in scenarios)
+    {
+        await scenario.PrepareAsync(bench, ct);
+        results.Add((scenario, await Measure(scenario.Name, d => scenario.RunAsync(bench, d, ct))));
+    }
+    var insertAfter = insert is null ? null : await Measure("baseline EF insert (after)", Insert);
+    var pingAfter = await Measure("baseline ping (after)", Ping);
+    var memory = mall.Memory();
+    var insertedRows = insert is null ? 0 : await insert.CountAsync(ct);
+
+    Say("Weighing public pages");
+    var pages = await Pages.WeighAsync(mall.BaseUri, ct);
+
+    var report = Report.Build(new Report.Run(
+        DateTimeOffset.Now, db.Description, Machine(), loadBefore, File.ReadAllText("/proc/loadavg").Split(' ')[0], Commit(repoRoot), settings,
+        options.WarmupSeconds, pingBefore, pingAfter, insertBefore, insertAfter, insertedRows, results, pages, memory));
+    Console.WriteLine(report.Markdown);
+    if (options.Out is { } outFile)
+    {
+        var path = Path.IsPathRooted(outFile) ? outFile : Path.Combine(Environment.CurrentDirectory, outFile);
+        await File.AppendAllTextAsync(path, Environment.NewLine + report.Markdown, ct);
+        Say($"Appended to {path}");
+    }
+    return options.Strict && !report.AllMet ? 2 : 0;
+}
+catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
+{
+    Console.Error.WriteLine($"bench: {e.Message}");
+    return 1;
+}
+finally
+{
+    if (options.Keep) Say($"Kept {workDir}");
+    else
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(workDir, recursive: true); } catch (IOException) { }
+    }
+}
+
+static string RepoRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "SatuAtap.slnx"))) return dir.FullName;
+    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "SatuAtap.slnx"))) return dir.FullName;
+    throw new InvalidOperationException("SatuAtap.slnx not found above the harness or the current folder.");
+}
+
+static string Machine()
+{
+    var model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+    var memKb = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+    return $"{Environment.ProcessorCount} cores ({model}), {double.Parse(memKb) / 1024 / 1024:0} GB RAM, .NET {Environment.Version}";
+}
+
+static string Commit(string repoRoot)
+{
+    try
+    {
+        string Git(params string[] a)
+        {
+            var psi = new ProcessStartInfo("git") { WorkingDirectory = repoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var x in a) psi.ArgumentList.Add(x);
+            using var p = Process.Start(psi)!;
+            var s = p.StandardOutput.ReadToEnd().Trim();
+            p.WaitForExit();
+            return s;
+        }
+        var head = Git("rev-parse", "--short", "HEAD");
+        return Git("status", "--porcelain", "--untracked-files=no").Length > 0 ? head + " (with local changes)" : head;
+    }
+    catch (System.ComponentModel.Win32Exception) { return "unknown"; }
+}

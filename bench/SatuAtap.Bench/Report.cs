@@ -1,0 +1,86 @@
+using System.Text;
+
+namespace SatuAtap.Bench;
+
+/// <summary>The run as a markdown section: load table, page weights, memory.</summary>
+public static class Report
+{
+    public const double MaxResidentMb = 300;
+
+    public sealed record Run(
+        DateTimeOffset At, string Database, string Machine, string LoadBefore, string LoadAfter, string Commit, LoadSettings Settings,
+        int WarmupSeconds, LoadResult PingBefore, LoadResult PingAfter, LoadResult? InsertBefore, LoadResult? InsertAfter, long InsertedRows,
+        IReadOnlyList<(Scenario Scenario, LoadResult Result)> Scenarios, IReadOnlyList<Pages.Weight> Pages, (double RssMb, double PeakMb) Memory);
+
+    public sealed record Output(string Markdown, bool AllMet);
+
+    public static Output Build(Run run)
+    {
+        var pingMean = (run.PingBefore.RequestsPerSecond + run.PingAfter.RequestsPerSecond) / 2;
+        double? insertMean = run.InsertBefore is { } ib && run.InsertAfter is { } ia ? (ib.RequestsPerSecond + ia.RequestsPerSecond) / 2 : null;
+        var allMet = true;
+        var md = new StringBuilder();
+        md.AppendLine($"### {run.At:yyyy-MM-dd HH:mm zzz} · {run.Database}");
+        md.AppendLine();
+        md.AppendLine($"Machine: {run.Machine}; load average {run.LoadBefore} before, {run.LoadAfter} after. Commit {run.Commit}. " +
+                      $"wrk -t{run.Settings.Threads} -c{run.Settings.Connections} -d{run.Settings.Duration.TotalSeconds:0}s, " +
+                      $"each run after unrecorded {run.WarmupSeconds} s warm-ups until two in a row agree within 10 %.");
+        md.AppendLine();
+        md.AppendLine("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | baseline (mean req/s) | ratio | target | result |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |");
+        md.AppendLine(Row("baseline: ping (before)", run.PingBefore, "", "", "", ""));
+        md.AppendLine(Row("baseline: ping (after)", run.PingAfter, "", "", "", ""));
+        if (run.InsertBefore is { } before && run.InsertAfter is { } after)
+        {
+            md.AppendLine(Row("baseline: EF Core insert (before)", before, "", "", "", ""));
+            md.AppendLine(Row("baseline: EF Core insert (after)", after, "", "", "", ""));
+        }
+        foreach (var (scenario, r) in run.Scenarios)
+        {
+            var (name, mean) = scenario.Baseline == BaselineKind.Ping ? ("ping", (double?)pingMean) : ("EF insert", insertMean);
+            if (mean is not { } m)
+            {
+                allMet = false;
+                md.AppendLine(Row(scenario.Name, r, $"{name}: not measured", "", scenario.Target.ToString(), "FAIL"));
+                continue;
+            }
+            var ratio = r.RequestsPerSecond / m;
+            var met = scenario.Target.Met(r, ratio);
+            allMet &= met;
+            md.AppendLine(Row(scenario.Name, r, $"{name} ({m:0})", $"{ratio:P1}", scenario.Target.ToString() + ", no errors", met ? "PASS" : "FAIL"));
+        }
+        md.AppendLine();
+        md.AppendLine($"Errors are responses of 400 and above plus socket errors, as wrk counts them. " +
+                      $"The EF Core insert baseline wrote {run.InsertedRows:N0} rows.");
+        foreach (var (baseline, first, last) in new[] { ("ping", run.PingBefore, run.PingAfter), ("EF Core insert", run.InsertBefore, run.InsertAfter) })
+        {
+            if (first is null || last is null) continue;
+            var spread = Spread(first.RequestsPerSecond, last.RequestsPerSecond);
+            if (spread <= 0.25) continue;
+            md.AppendLine();
+            md.AppendLine($"Noisy run: the {baseline} baseline moved {spread:P0} between before and after (other work on the machine); " +
+                          "ratios against its mean are less certain, absolute figures are not comparable between runs.");
+        }
+        md.AppendLine();
+        md.AppendLine("| public page | status | HTML bytes | `<script` | target | result |");
+        md.AppendLine("| --- | ---: | ---: | --- | --- | --- |");
+        foreach (var p in run.Pages)
+        {
+            allMet &= p.Met;
+            md.AppendLine($"| `{p.Path}` | {p.Status} | {p.Bytes:N0} | {(p.HasScript ? "yes" : "no")} | 200, < {Pages.MaxBytes:N0} bytes, no script | {(p.Met ? "PASS" : "FAIL")} |");
+        }
+        md.AppendLine();
+        var memMet = run.Memory.PeakMb < MaxResidentMb;
+        allMet &= memMet;
+        md.AppendLine("| mall process memory | MB | target | result |");
+        md.AppendLine("| --- | ---: | --- | --- |");
+        md.AppendLine($"| resident after the load (VmRSS) | {run.Memory.RssMb:0} | | |");
+        md.AppendLine($"| peak resident (VmHWM) | {run.Memory.PeakMb:0} | < {MaxResidentMb:0} MB | {(memMet ? "PASS" : "FAIL")} |");
+        return new Output(md.ToString(), allMet);
+    }
+
+    private static double Spread(double a, double b) => Math.Max(a, b) is var max and > 0 ? Math.Abs(a - b) / max : 0;
+
+    private static string Row(string name, LoadResult r, string baseline, string ratio, string target, string result) =>
+        $"| {name} | {r.RequestsPerSecond:N0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.Errors:N0} of {r.Requests:N0} | {baseline} | {ratio} | {target} | {result} |";
+}

@@ -1,0 +1,76 @@
+namespace SatuAtap.Bench;
+
+/// <summary>Which same-run baseline a scenario is compared with.</summary>
+public enum BaselineKind
+{
+    /// <summary>The mall's bare <c>GET /api/v1/ping</c>, same process and pipeline.</summary>
+    Ping,
+    /// <summary>A one-row EF Core insert behind a bare endpoint on the same database engine (<see cref="InsertBaseline"/>).</summary>
+    Insert,
+}
+
+/// <summary>The bar a scenario must clear. Null parts are not checked.</summary>
+public sealed record Target(double? MinRatio = null, double? MaxP95Ms = null, double? MaxP99Ms = null)
+{
+    public override string ToString() => string.Join(", ", new[]
+    {
+        MinRatio is { } r ? $"≥ {r:P0} of baseline" : null,
+        MaxP95Ms is { } p95 ? $"p95 < {p95:0} ms" : null,
+        MaxP99Ms is { } p99 ? $"p99 < {p99:0} ms" : null,
+    }.Where(s => s is not null));
+
+    public bool Met(LoadResult r, double ratio) =>
+        (MinRatio is not { } min || ratio >= min)
+        && (MaxP95Ms is not { } p95 || r.P95Ms < p95)
+        && (MaxP99Ms is not { } p99 || r.P99Ms < p99)
+        && r.Errors == 0;
+}
+
+/// <summary>
+/// A named load scenario. The common kind repeats one request under steady load (<see cref="SteadyScenario"/>);
+/// one that needs a different shape (a rush of many clients racing once for few places, a signed-in inbox) derives
+/// from this class and produces a <see cref="LoadResult"/> its own way.
+/// </summary>
+public abstract class Scenario
+{
+    public required string Name { get; init; }
+    public required string Measures { get; init; }
+    public required Target Target { get; init; }
+    public BaselineKind Baseline { get; init; } = BaselineKind.Ping;
+
+    /// <summary>Any preparation against the running mall (accounts, fixtures) before the measured run.</summary>
+    public virtual Task PrepareAsync(BenchContext bench, CancellationToken ct) => Task.CompletedTask;
+
+    public abstract Task<LoadResult> RunAsync(BenchContext bench, TimeSpan duration, CancellationToken ct);
+}
+
+/// <summary>One request repeated by wrk under the run's threads and connections.</summary>
+public sealed class SteadyScenario : Scenario
+{
+    public required LoadRequest Request { get; init; }
+
+    public override Task<LoadResult> RunAsync(BenchContext bench, TimeSpan duration, CancellationToken ct) =>
+        bench.Wrk.RunAsync(bench.Mall.BaseUri, Request, bench.Settings with { Duration = duration }, ct);
+}
+
+/// <summary>The scenarios the harness knows. Add one here; <c>--scenario NAME</c> picks a subset.</summary>
+public static class Scenarios
+{
+    public static readonly IReadOnlyList<Scenario> All =
+    [
+        new SteadyScenario
+        {
+            Name = "search-api",
+            Measures = "Catalog search through the JSON API: `GET /api/v1/services?q=ktp` (cached catalog, search, serialization).",
+            Request = new("/api/v1/services?q=ktp"),
+            Target = new(MinRatio: 0.25, MaxP99Ms: 20),
+        },
+        new SteadyScenario
+        {
+            Name = "service-page",
+            Measures = "A service's public HTML page: `GET /layanan/DKP-KTP` (Razor page, layout, localisation).",
+            Request = new("/layanan/DKP-KTP"),
+            Target = new(MinRatio: 0.10),
+        },
+    ];
+}
