@@ -65,6 +65,19 @@ public sealed class CatalogSnapshot
     public WorkingDayCalendar Calendar { get; }
     public DateTime BuiltAtUtc { get; }
 
+    /// <summary>
+    /// The search, remembered per normalised query for the life of this snapshot: what people type is heavily
+    /// repeated (ktp, akta, skck …). Bounded, so that a flood of distinct queries cannot grow it.
+    /// </summary>
+    public IReadOnlyList<Guid> Search(string query)
+    {
+        var key = SearchText.Normalize(query);
+        if (_searches.TryGetValue(key, out var hit)) return hit;
+        var ids = SearchIndex.Search(key);
+        if (_searches.Count < SearchCacheSize) _searches.TryAdd(key, ids);
+        return ids;
+    }
+
     public AgencyView? FindAgency(string idOrCode) =>
         Guid.TryParse(idOrCode, out var id) ? Agencies.FirstOrDefault(a => a.Id == id)
         : AgenciesByCode.GetValueOrDefault(idOrCode);
@@ -75,12 +88,15 @@ public sealed class CatalogSnapshot
     public ServiceView? FindService(string idOrCode) =>
         Guid.TryParse(idOrCode, out var id) ? ServicesById.GetValueOrDefault(id) : ServicesByCode.GetValueOrDefault(idOrCode);
 
+    private const int SearchCacheSize = 4096;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Guid>> _searches = new(StringComparer.Ordinal);
+
     /// <summary>Services matching a query (best first; all by name when the query is empty), filtered by agency and topic.</summary>
     public IEnumerable<ServiceView> Find(string? query, Guid? agencyId, Guid? topicId)
     {
         IEnumerable<ServiceView> found = string.IsNullOrWhiteSpace(query)
             ? Services
-            : SearchIndex.Search(query).Select(id => ServicesById[id]);
+            : Search(query).Select(id => ServicesById[id]);
         if (agencyId is { } a) found = found.Where(s => s.Agency.Id == a);
         if (topicId is { } t) found = found.Where(s => s.Topics.Any(x => x.Id == t));
         return found;
