@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Identity;
+using SatuAtap.Core.Queue;
 
 namespace SatuAtap.Core.Data;
 
@@ -27,6 +28,14 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options, IActor? actor = nu
     public DbSet<MobileStop> MobileStops => Set<MobileStop>();
     public DbSet<District> Districts => Set<District>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Site> QueueSites => Set<Site>();
+    public DbSet<SiteCounter> SiteCounters => Set<SiteCounter>();
+    public DbSet<QueueSeries> QueueSeries => Set<QueueSeries>();
+    public DbSet<Slot> Slots => Set<Slot>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
