@@ -35,13 +35,16 @@ public static class DbRetry
 
     private static bool IsSqlite(DbException d) => d.GetType().FullName == "Microsoft.Data.Sqlite.SqliteException";
 
+    // SqliteException.SqliteErrorCode (Core does not reference the SQLite provider).
+    private static int SqliteCode(DbException d) => d.GetType().GetProperty("SqliteErrorCode")?.GetValue(d) as int? ?? -1;
+
     /// <summary>SQLite busy/locked; PostgreSQL serialization failure or deadlock.</summary>
     public static bool IsTransient(Exception e) => Find(e) is { } d &&
-        (IsSqlite(d) ? d.ErrorCode is 5 or 6 : d.SqlState is "40001" or "40P01");
+        (IsSqlite(d) ? SqliteCode(d) is 5 or 6 : d.SqlState is "40001" or "40P01");
 
     /// <summary>A unique (or primary key) constraint refused the write.</summary>
     public static bool IsUniqueViolation(Exception e) => Find(e) is { } d &&
-        (IsSqlite(d) ? d.ErrorCode == 19 && d.Message.Contains("UNIQUE", StringComparison.Ordinal) : d.SqlState == "23505");
+        (IsSqlite(d) ? SqliteCode(d) == 19 && d.Message.Contains("UNIQUE", StringComparison.Ordinal) : d.SqlState == "23505");
 
     /// <summary>Marks a unique violation that a fresh attempt resolves (a row created by a concurrent writer).</summary>
     public sealed class RetryableUniqueException(Exception inner) : Exception("retry", inner);
