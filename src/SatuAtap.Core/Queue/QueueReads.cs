@@ -117,4 +117,25 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
         return new BoardView(called.Select(c => new BoardEntry(Ticket.Format(c.Series, c.Number),
             c.CounterId is { } id && names.TryGetValue(id, out var n) ? n : "", SiteClock.Offset(c.LastCalledUtc!.Value, site.Zone))).ToList(), waiting);
     }
+
+    /// <summary>An officer's desk: the ticket the counter handles, the ones it parked, and how many wait for it.</summary>
+    public async Task<(TicketView? Current, IReadOnlyList<TicketView> Parked, int Waiting)> DeskAsync(Guid counterId, Guid siteId, CancellationToken ct)
+    {
+        var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == siteId, ct);
+        var today = SiteClock.Today(clock.GetUtcNow().UtcDateTime, site.Zone);
+        var mine = await db.Tickets.AsNoTracking()
+            .Where(t => t.CounterId == counterId && t.Day == today && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving || (t.Status == TicketStatus.Waiting && t.Parked)))
+            .OrderBy(t => t.ArrivedUtc).Select(t => new { t.Id, t.Status }).ToListAsync(ct);
+        TicketView? current = null;
+        var parked = new List<TicketView>();
+        foreach (var t in mine)
+        {
+            var view = (await TicketAsync(t.Id, ct))!;
+            if (t.Status == TicketStatus.Waiting) parked.Add(view); else current ??= view;
+        }
+        var services = await db.Counters.Where(c => c.Id == counterId).SelectMany(c => c.Services.Select(s => s.Id)).ToListAsync(ct);
+        var waiting = await db.Tickets.CountAsync(t => t.SiteId == siteId && t.Day == today && t.Status == TicketStatus.Waiting && !t.Parked
+            && (t.TargetCounterId == counterId || (t.TargetCounterId == null && services.Contains(t.ServiceId))), ct);
+        return (current, parked, waiting);
+    }
 }
