@@ -46,6 +46,7 @@ services.AddScoped<SaveService>();
 services.AddScoped<CatalogEdits>();
 services.AddScoped<SaveAgreement>();
 services.AddScoped<SaveHoliday>();
+services.AddQueueModule(config);
 services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root)));
 
 services.AddRazorPages(o =>
@@ -118,6 +119,7 @@ app.MapGet("/api/v1/ping", () => TypedResults.Ok(new { status = "ok" })).WithTag
 app.MapCatalogEndpoints();
 app.MapCalendarEndpoints();
 app.MapAgreementEndpoints();
+app.MapQueueEndpoints();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 app.MapFallback("/api/{**rest}", () => Problems.Problem(404, null));

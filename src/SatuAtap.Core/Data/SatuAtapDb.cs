@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Identity;
+using SatuAtap.Core.Queue;
 
 namespace SatuAtap.Core.Data;
 
@@ -29,6 +30,14 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options, IActor? actor = nu
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// <summary>Keys that sign cookies and tokens, shared by every web node through the database.</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+    public DbSet<Site> QueueSites => Set<Site>();
+    public DbSet<SiteCounter> SiteCounters => Set<SiteCounter>();
+    public DbSet<QueueSeries> QueueSeries => Set<QueueSeries>();
+    public DbSet<Slot> Slots => Set<Slot>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

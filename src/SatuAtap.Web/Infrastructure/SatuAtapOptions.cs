@@ -56,6 +56,10 @@ public sealed class RateLimitingOptions
     public bool Enabled { get; set; } = true;
     /// <summary>Requests per minute from one address to endpoints that create things for anonymous callers.</summary>
     public int PublicWritesPerMinute { get; set; } = 30;
+    /// <summary>Queue bookings per minute from one address.</summary>
+    public int BookingsPerAddressPerMinute { get; set; } = 10;
+    /// <summary>Queue bookings per hour with one phone number.</summary>
+    public int BookingsPerPhonePerHour { get; set; } = 5;
 }
 
 public sealed class TelemetryOptions
@@ -98,9 +102,10 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
             : ValidateOptionsResult.Fail("Limits:MaxRequestBodyBytes must be between 1024 and 1073741824.");
 
     public ValidateOptionsResult Validate(string? name, RateLimitingOptions o) =>
-        o.PublicWritesPerMinute > 0
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail("RateLimiting:PublicWritesPerMinute must be greater than 0.");
+        o.PublicWritesPerMinute <= 0 ? ValidateOptionsResult.Fail("RateLimiting:PublicWritesPerMinute must be greater than 0.")
+        : o.BookingsPerAddressPerMinute <= 0 ? ValidateOptionsResult.Fail("RateLimiting:BookingsPerAddressPerMinute must be greater than 0.")
+        : o.BookingsPerPhonePerHour <= 0 ? ValidateOptionsResult.Fail("RateLimiting:BookingsPerPhonePerHour must be greater than 0.")
+        : ValidateOptionsResult.Success;
 
     public ValidateOptionsResult Validate(string? name, TelemetryOptions o) =>
         string.IsNullOrWhiteSpace(o.OtlpEndpoint) || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out _)

@@ -42,6 +42,8 @@ public static class Startup
         if (!SettingsValidator.DemoEnabled(demo, sp.GetRequiredService<IHostEnvironment>())) return;
         if (await DemoCatalog.SeedAsync(db, ct))
             log.LogInformation("Seeded the Kabupaten Sukabumi demo catalog.");
+        if (await SatuAtap.Core.Queue.DemoQueue.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct))
+            log.LogInformation("Seeded the demo queue sites and slots.");
         await SeedAccountsAsync(sp, db, demo.Password!, ct);
         sp.GetRequiredService<CatalogCache>().Invalidate();
         Console.WriteLine();

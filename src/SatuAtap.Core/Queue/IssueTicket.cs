@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
+
+namespace SatuAtap.Core.Queue;
+
+public sealed record IssueTicketRequest(Guid? ServiceId, string? BookingCode, bool? Priority);
+
+/// <summary>
+/// Issues the next number of the service's series at a site (walk-in, or check-in with a booking code). The number
+/// comes from the sequence row of (site, series, day), raised by one atomic update whose row lock (PostgreSQL) or
+/// write lock (SQLite) serializes concurrent issuers: unique and without gaps.
+/// </summary>
+public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, TimeProvider clock, QueueReads reads)
+{
+    public async Task<Outcome<TicketView>> ExecuteAsync(Guid siteId, IssueTicketRequest request, bool byStaff, string actor, CancellationToken ct)
+    {
+        var site = await db.QueueSites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == siteId, ct);
+        if (site is null) return Outcome<TicketView>.NotFound(Lang.T("Lokasi tidak ditemukan.", "Site not found."));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = SiteClock.Today(now, site.Zone);
+        Booking? booking = null;
+        Guid serviceId;
+        if (!string.IsNullOrWhiteSpace(request.BookingCode))
+        {
+            var code = CancelBooking.Normalize(request.BookingCode);
+            booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Code == code, ct);
+            if (booking is null) return Outcome<TicketView>.NotFound(Lang.T("Kode pemesanan tidak ditemukan.", "Booking code not found."));
+            if (booking.SiteId != siteId)
+                return QueueOutcome.Unprocessable<TicketView>(Lang.T("Pemesanan ini untuk lokasi lain.", "This booking is for another site."));
+            if (booking.Status != BookingStatus.Active)
+                return Outcome<TicketView>.Conflict(booking.Status == BookingStatus.CheckedIn
+                    ? Lang.T("Pemesanan ini sudah dipakai untuk mengambil nomor antrian.", "This booking has already been checked in.")
+                    : Lang.T("Pemesanan ini sudah dibatalkan.", "This booking was cancelled."));
+            if (booking.Day != today)
+                return QueueOutcome.Unprocessable<TicketView>(Lang.T($"Pemesanan ini untuk tanggal {Formats.Date(booking.Day)}.",
+                    $"This booking is for {Formats.Date(booking.Day)}."));
+            serviceId = booking.ServiceId;
+        }
+        else if (request.ServiceId is { } s) serviceId = s;
+        else return Outcome<TicketView>.Invalid("serviceId", Lang.T("Pilih layanan atau masukkan kode pemesanan.", "Choose a service or enter a booking code."));
+
+        var snapshot = await catalog.GetAsync(ct);
+        if (!snapshot.ServicesById.TryGetValue(serviceId, out var service))
+            return Outcome<TicketView>.NotFound(Lang.T("Layanan tidak ditemukan.", "Service not found."));
+        if (!await reads.ServedAtAsync(siteId, serviceId, ct))
+            return QueueOutcome.Unprocessable<TicketView>(Lang.T("Layanan ini tidak dilayani di lokasi ini.", "This service is not served at this site."));
+        var series = await SeriesOfAsync(service.Agency.Id, ct);
+
+        var ticket = new Ticket
+        {
+            SiteId = siteId, ServiceId = serviceId, Series = series, Day = today, Status = TicketStatus.Waiting,
+            Priority = byStaff && request.Priority == true, BookingId = booking?.Id, DueUtc = booking?.StartUtc, ArrivedUtc = now,
+        };
+        var refused = await DbRetry.RunAsync(db, async c =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(c);
+            if (booking is not null)
+            {
+                var checkedIn = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Active)
+                    .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, BookingStatus.CheckedIn).SetProperty(b => b.CheckedInUtc, now), c);
+                if (checkedIn == 0)
+                {
+                    await tx.RollbackAsync(c);
+                    return Lang.T("Pemesanan ini sudah dipakai untuk mengambil nomor antrian.", "This booking has already been checked in.");
+                }
+            }
+            ticket.Number = await NextNumberAsync(siteId, series, today, c);
+            db.Tickets.Add(ticket);
+            db.TicketEvents.Add(new TicketEvent
+            {
+                TicketId = ticket.Id, AtUtc = now, Action = booking is null ? "issue" : "check-in", To = TicketStatus.Waiting, Actor = actor,
+            });
+            await db.SaveChangesAsync(c);
+            await tx.CommitAsync(c);
+            return null;
+        }, ct);
+        if (refused is not null) return Outcome<TicketView>.Conflict(refused);
+        return Outcome<TicketView>.Created(await reads.TicketAsync(ticket.Id, ct) ?? throw new InvalidOperationException("Ticket vanished."));
+    }
+
+    /// <summary>Inside the transaction: raise the sequence row (creating it for the day's first ticket) and read the new value.</summary>
+    private async Task<int> NextNumberAsync(Guid siteId, string series, DateOnly day, CancellationToken ct)
+    {
+        var raised = await db.TicketSequences.Where(q => q.SiteId == siteId && q.Series == series && q.Day == day)
+            .ExecuteUpdateAsync(u => u.SetProperty(q => q.Last, q => q.Last + 1), ct);
+        if (raised == 1)
+            return await db.TicketSequences.Where(q => q.SiteId == siteId && q.Series == series && q.Day == day).Select(q => q.Last).SingleAsync(ct);
+        db.TicketSequences.Add(new TicketSequence { SiteId = siteId, Series = series, Day = day, Last = 1 });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbRetry.IsUniqueViolation(e))
+        {
+            // Another issuer created the day's row first: start again, this time raising it.
+            throw new DbRetry.RetryableUniqueException(e);
+        }
+        return 1;
+    }
+
+    /// <summary>The agency's letter; the first ticket of an agency without one takes the next free letter.</summary>
+    private async Task<string> SeriesOfAsync(Guid agencyId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var letter = await db.QueueSeries.AsNoTracking().Where(s => s.AgencyId == agencyId).Select(s => s.Letter).FirstOrDefaultAsync(ct);
+            if (letter is not null) return letter;
+            var used = await db.QueueSeries.AsNoTracking().Select(s => s.Letter).ToListAsync(ct);
+            var free = Letters().FirstOrDefault(l => !used.Contains(l)) ?? "Z";
+            db.QueueSeries.Add(new QueueSeries { AgencyId = agencyId, Letter = free });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return free;
+            }
+            catch (DbUpdateException e) when (DbRetry.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        throw new InvalidOperationException("No ticket series could be given to the agency.");
+    }
+
+    private static IEnumerable<string> Letters()
+    {
+        for (var c = 'A'; c <= 'Z'; c++) yield return c.ToString();
+        for (var c = 'A'; c <= 'Z'; c++) yield return "Z" + c;
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SatuAtap.Core.Data;
+
+namespace SatuAtap.Core.Queue;
+
+/// <summary>What the queue shows: sites, their counters and slots, a ticket's position and wait, the board.</summary>
+public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options)
+{
+    public async Task<IReadOnlyList<SiteView>> SitesAsync(CancellationToken ct) =>
+        (await db.QueueSites.AsNoTracking().Where(s => s.Active).ToListAsync(ct))
+            .OrderBy(s => s.Kind).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(View).ToList();
+
+    public static SiteView View(Site s) => new(s.Id, s.Name, s.Kind == SiteKind.Building ? "building" : "mobile", s.TimeZone);
+
+    public Task<Site?> SiteAsync(Guid id, CancellationToken ct) => db.QueueSites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+
+    public async Task<IReadOnlyList<SiteCounterView>> CountersAsync(Guid siteId, CancellationToken ct)
+    {
+        var ids = db.SiteCounters.Where(c => c.SiteId == siteId).Select(c => c.CounterId);
+        var counters = await db.Counters.AsNoTracking().Include(c => c.Services).Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        return counters.OrderBy(c => c.Code, StringComparer.Ordinal)
+            .Select(c => new SiteCounterView(c.Id, c.Name, c.AgencyId, c.Services.Select(s => s.Id).ToArray())).ToList();
+    }
+
+    public Task<bool> ServedAtAsync(Guid siteId, Guid serviceId, CancellationToken ct)
+    {
+        var ids = db.SiteCounters.Where(c => c.SiteId == siteId).Select(c => c.CounterId);
+        return db.Counters.Where(c => ids.Contains(c.Id)).AnyAsync(c => c.Services.Any(s => s.Id == serviceId), ct);
+    }
+
+    /// <summary>The services some counter of the site serves.</summary>
+    public async Task<HashSet<Guid>> ServicesAtAsync(Guid siteId, CancellationToken ct)
+    {
+        var ids = db.SiteCounters.Where(c => c.SiteId == siteId).Select(c => c.CounterId);
+        return (await db.Counters.Where(c => ids.Contains(c.Id)).SelectMany(c => c.Services.Select(s => s.Id)).Distinct().ToListAsync(ct)).ToHashSet();
+    }
+
+    public async Task<IReadOnlyList<SlotView>> SlotsAsync(Site site, Guid? serviceId, DateOnly day, CancellationToken ct)
+    {
+        var q = db.Slots.AsNoTracking().Where(s => s.SiteId == site.Id && s.Day == day && !s.Closed);
+        if (serviceId is { } id) q = q.Where(s => s.ServiceId == id);
+        return (await q.ToListAsync(ct)).OrderBy(s => s.StartUtc).Select(s => BookSlot.SlotViewOf(s, site.Zone)).ToList();
+    }
+
+    /// <summary>Days from today with the places left per day, for the booking page.</summary>
+    public async Task<IReadOnlyList<(DateOnly Day, int Remaining, int Slots)>> DaysAsync(Site site, Guid serviceId, int days, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = SiteClock.Today(now, site.Zone);
+        var last = today.AddDays(days);
+        var slots = await db.Slots.AsNoTracking()
+            .Where(s => s.SiteId == site.Id && s.ServiceId == serviceId && !s.Closed && s.Day >= today && s.Day <= last && s.StartUtc > now)
+            .Select(s => new { s.Day, s.Capacity, s.Booked }).ToListAsync(ct);
+        return slots.GroupBy(s => s.Day).OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Sum(s => s.Capacity - s.Booked), g.Count())).ToList();
+    }
+
+    public async Task<BookingView?> BookingAsync(string code, CancellationToken ct)
+    {
+        code = CancelBooking.Normalize(code);
+        var b = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct);
+        if (b is null) return null;
+        var slot = await db.Slots.AsNoTracking().FirstAsync(s => s.Id == b.SlotId, ct);
+        var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == b.SiteId, ct);
+        return BookSlot.View(b, slot, site);
+    }
+
+    /// <summary>A ticket with its place in line and the estimated wait (for a waiting ticket).</summary>
+    public async Task<TicketView?> TicketAsync(Guid id, CancellationToken ct)
+    {
+        var t = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (t is null) return null;
+        var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == t.SiteId, ct);
+        var zone = site.Zone;
+        int? position = null, wait = null;
+        if (t.Status == TicketStatus.Waiting && !t.Parked)
+        {
+            var waiting = await db.Tickets.AsNoTracking()
+                .Where(x => x.SiteId == t.SiteId && x.Day == t.Day && x.Status == TicketStatus.Waiting && !x.Parked && x.ServiceId == t.ServiceId)
+                .Select(x => new QueueCandidate(x.Id, x.ServiceId, x.ArrivedUtc, x.Priority, x.DueUtc, x.TargetCounterId)).ToListAsync(ct);
+            var ordered = CallNextPolicy.Order(waiting, clock.GetUtcNow().UtcDateTime, options.Value.Rules).ToList();
+            var ahead = Math.Max(0, ordered.FindIndex(x => x.Id == t.Id));
+            position = ahead + 1;
+            var counterIds = db.SiteCounters.Where(c => c.SiteId == t.SiteId).Select(c => c.CounterId);
+            var counters = await db.Counters.Where(c => counterIds.Contains(c.Id) && c.Services.Any(s => s.Id == t.ServiceId)).CountAsync(ct);
+            var served = await db.Tickets.AsNoTracking()
+                .Where(x => x.SiteId == t.SiteId && x.Day == t.Day && x.ServiceId == t.ServiceId && x.Status == TicketStatus.Done
+                            && x.StartedUtc != null && x.FinishedUtc != null)
+                .OrderByDescending(x => x.FinishedUtc).Take(20)
+                .Select(x => new { x.StartedUtc, x.FinishedUtc }).ToListAsync(ct);
+            var minutes = WaitEstimate.ServiceMinutes(served.Select(x => (x.FinishedUtc!.Value - x.StartedUtc!.Value).TotalMinutes).ToList(),
+                options.Value.DefaultServiceMinutes);
+            wait = WaitEstimate.Minutes(ahead, counters, minutes);
+        }
+        CounterRefView? counter = null;
+        if (t.CounterId is not null && (t.Status is TicketStatus.Called or TicketStatus.Serving || t.Parked))
+            counter = await db.Counters.AsNoTracking().Where(c => c.Id == t.CounterId).Select(c => new CounterRefView(c.Id, c.Name)).FirstOrDefaultAsync(ct);
+        string? bookingCode = t.BookingId is { } bid ? await db.Bookings.Where(b => b.Id == bid).Select(b => b.Code).FirstOrDefaultAsync(ct) : null;
+        return new TicketView(t.Id, t.Display, TicketStateMachine.StatusCode(t.Status), t.SiteId, t.ServiceId, t.Priority, t.Parked,
+            position, wait, counter, SiteClock.Offset(t.ArrivedUtc, zone), t.LastCalledUtc is { } called ? SiteClock.Offset(called, zone) : null,
+            t.DueUtc is { } due ? SiteClock.Offset(due, zone) : null, bookingCode);
+    }
+
+    /// <summary>The board: the latest calls of the day at the site (newest first) and how many wait.</summary>
+    public async Task<BoardView> BoardAsync(Site site, int take, CancellationToken ct)
+    {
+        var today = SiteClock.Today(clock.GetUtcNow().UtcDateTime, site.Zone);
+        var called = await db.Tickets.AsNoTracking()
+            .Where(t => t.SiteId == site.Id && t.Day == today && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving) && t.LastCalledUtc != null)
+            .OrderByDescending(t => t.LastCalledUtc).Take(take)
+            .Select(t => new { t.Series, t.Number, t.LastCalledUtc, t.CounterId }).ToListAsync(ct);
+        var counterIds = called.Select(c => c.CounterId).Distinct().ToList();
+        var names = await db.Counters.AsNoTracking().Where(c => counterIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var waiting = await db.Tickets.CountAsync(t => t.SiteId == site.Id && t.Day == today && t.Status == TicketStatus.Waiting && !t.Parked, ct);
+        return new BoardView(called.Select(c => new BoardEntry(Ticket.Format(c.Series, c.Number),
+            c.CounterId is { } id && names.TryGetValue(id, out var n) ? n : "", SiteClock.Offset(c.LastCalledUtc!.Value, site.Zone))).ToList(), waiting);
+    }
+
+    /// <summary>An officer's desk: the ticket the counter handles, the ones it parked, and how many wait for it.</summary>
+    public async Task<(TicketView? Current, IReadOnlyList<TicketView> Parked, int Waiting)> DeskAsync(Guid counterId, Guid siteId, CancellationToken ct)
+    {
+        var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == siteId, ct);
+        var today = SiteClock.Today(clock.GetUtcNow().UtcDateTime, site.Zone);
+        var mine = await db.Tickets.AsNoTracking()
+            .Where(t => t.CounterId == counterId && t.Day == today && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving || (t.Status == TicketStatus.Waiting && t.Parked)))
+            .OrderBy(t => t.ArrivedUtc).Select(t => new { t.Id, t.Status }).ToListAsync(ct);
+        TicketView? current = null;
+        var parked = new List<TicketView>();
+        foreach (var t in mine)
+        {
+            var view = (await TicketAsync(t.Id, ct))!;
+            if (t.Status == TicketStatus.Waiting) parked.Add(view); else current ??= view;
+        }
+        var services = await db.Counters.Where(c => c.Id == counterId).SelectMany(c => c.Services.Select(s => s.Id)).ToListAsync(ct);
+        var waiting = await db.Tickets.CountAsync(t => t.SiteId == siteId && t.Day == today && t.Status == TicketStatus.Waiting && !t.Parked
+            && (t.TargetCounterId == counterId || (t.TargetCounterId == null && services.Contains(t.ServiceId))), ct);
+        return (current, parked, waiting);
+    }
+}

@@ -1,0 +1,38 @@
+namespace SatuAtap.Core.Queue;
+
+// The contracts of the queue's use cases (camelCase JSON on the API).
+
+public sealed record SiteView(Guid Id, string Name, string Kind, string TimeZone);
+
+public sealed record SiteCounterView(Guid Id, string Name, Guid AgencyId, Guid[] ServiceIds);
+
+public sealed record SlotView(Guid Id, Guid ServiceId, DateTimeOffset Start, DateTimeOffset End, int Capacity, int Remaining);
+
+public sealed record BookingView(string Code, Guid SlotId, Guid SiteId, Guid ServiceId, DateTimeOffset Start, DateTimeOffset End,
+    string Name, string Phone, string? Nik, string Status);
+
+public sealed record CounterRefView(Guid Id, string Name);
+
+public sealed record TicketView(Guid Id, string Number, string Status, Guid SiteId, Guid ServiceId, bool Priority, bool Parked,
+    int? Position, int? EstimatedWaitMinutes, CounterRefView? Counter, DateTimeOffset ArrivedAt, DateTimeOffset? CalledAt,
+    DateTimeOffset? DueAt, string? BookingCode);
+
+public sealed record BoardEntry(string Number, string Counter, DateTimeOffset CalledAt);
+
+public sealed record BoardView(IReadOnlyList<BoardEntry> Called, int Waiting);
+
+/// <summary>Who acts on a counter or ticket: officers and agency heads only within their agency; managers anywhere.</summary>
+public sealed record QueueStaff(Guid? UserId, string Name, Guid? AgencyId, bool MallWide)
+{
+    public bool MayActFor(Guid agencyId) => MallWide || AgencyId == agencyId;
+}
+
+public static class BookingCodes
+{
+    public static string Status(BookingStatus s) => s switch
+    {
+        BookingStatus.Active => "active",
+        BookingStatus.Cancelled => "cancelled",
+        _ => "checked-in",
+    };
+}

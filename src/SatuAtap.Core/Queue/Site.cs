@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SatuAtap.Core.Common;
+
+namespace SatuAtap.Core.Queue;
+
+public enum SiteKind { Building, Mobile }
+
+/// <summary>
+/// A place where people queue: the mall building, or one visit of the mobile unit (a site for its day).
+/// Times are stored in UTC and shown in the site's own zone.
+/// </summary>
+public sealed class Site : Entity, IAudited
+{
+    public required string Name { get; set; }
+    public SiteKind Kind { get; set; }
+    /// <summary>IANA zone, for example <c>Asia/Jakarta</c>.</summary>
+    public string TimeZone { get; set; } = "Asia/Jakarta";
+    /// <summary>For a mobile visit: the stop it is at (Catalog's <c>MobileStop</c>).</summary>
+    public Guid? MobileStopId { get; set; }
+    public bool Active { get; set; } = true;
+
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+}
+
+/// <summary>
+/// Places a Catalog counter at a site. A counter is at one site at a time; which services it serves stays the
+/// Catalog's many-to-many (<c>Counter.Services</c>).
+/// </summary>
+public sealed class SiteCounter
+{
+    public Guid CounterId { get; set; }
+    public Guid SiteId { get; set; }
+}
+
+/// <summary>The ticket letter of an agency's services (A for Disdukcapil, B for DPMPTSP, …).</summary>
+public sealed class QueueSeries
+{
+    public Guid AgencyId { get; set; }
+    public required string Letter { get; set; }
+}
+
+internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
+{
+    public void Configure(EntityTypeBuilder<Site> b)
+    {
+        b.ToTable("QueueSites");
+        b.Property(s => s.Name).HasMaxLength(200);
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.TimeZone).HasMaxLength(64);
+        b.Ignore(s => s.Zone);
+    }
+}
+
+internal sealed class SiteCounterConfiguration : IEntityTypeConfiguration<SiteCounter>
+{
+    public void Configure(EntityTypeBuilder<SiteCounter> b)
+    {
+        b.ToTable("QueueSiteCounters");
+        b.HasKey(c => c.CounterId);
+        b.HasIndex(c => c.SiteId);
+        b.HasOne<Catalog.Counter>().WithMany().HasForeignKey(c => c.CounterId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class QueueSeriesConfiguration : IEntityTypeConfiguration<QueueSeries>
+{
+    public void Configure(EntityTypeBuilder<QueueSeries> b)
+    {
+        b.ToTable("QueueSeries");
+        b.HasKey(s => s.AgencyId);
+        b.Property(s => s.Letter).HasMaxLength(2);
+        b.HasIndex(s => s.Letter).IsUnique();
+        b.HasOne<Catalog.Agency>().WithMany().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

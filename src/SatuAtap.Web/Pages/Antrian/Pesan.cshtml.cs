@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Queue;
+using SatuAtap.Web.Infrastructure;
+
+namespace SatuAtap.Web.Pages.Antrian;
+
+/// <summary>Book a visit: service and site → days with places left → a time, name, phone (NIK optional) → a booking code.</summary>
+public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot book, SatuAtap.Web.Api.BookingPhoneLimiter limiter) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "lokasi")] public Guid? SiteId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "layanan")] public Guid? ServiceId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "tanggal")] public string? Date { get; set; }
+    [BindProperty] public Guid? SlotId { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Phone { get; set; }
+    [BindProperty] public string? Nik { get; set; }
+
+    public IReadOnlyList<SiteView> Sites { get; private set; } = [];
+    public IReadOnlyList<ServiceView> Services { get; private set; } = [];
+    public Site? Site { get; private set; }
+    public ServiceView? Service { get; private set; }
+    public DateOnly? Day { get; private set; }
+    public IReadOnlyList<(DateOnly Day, int Remaining, int Slots)> Days { get; private set; } = [];
+    public IReadOnlyList<SlotView> Slots { get; private set; } = [];
+    public IReadOnlyList<SlotView> NextSlots { get; private set; } = [];
+    public string? Message { get; private set; }
+    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+
+    public IHtmlContent ErrorFor(string field) => _errors.TryGetValue(field, out var list)
+        ? new HtmlString($"<p class=\"error\" id=\"{field}-error\">{System.Net.WebUtility.HtmlEncode(string.Join(" ", list))}</p>")
+        : HtmlString.Empty;
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!limiter.TryAcquire(Phone))
+        {
+            Message = Lang.T("Terlalu banyak pemesanan dengan nomor HP ini. Coba lagi nanti.", "Too many bookings with this phone number. Try again later.");
+            Response.StatusCode = 429;
+            await LoadAsync(ct);
+            return Page();
+        }
+        var attempt = await book.ExecuteAsync(new BookSlotRequest(SlotId, Name, Phone, Nik), User.UserId(), ct);
+        if (attempt.Outcome.Succeeded) return Redirect($"/antrian/pesan/{attempt.Outcome.Value!.Code}");
+        Message = attempt.Outcome.Message;
+        _errors = attempt.Outcome.Errors ?? new Dictionary<string, string[]>();
+        NextSlots = attempt.NextSlots ?? [];
+        Response.StatusCode = attempt.Outcome.Kind switch
+        {
+            OutcomeKind.Invalid => 400, OutcomeKind.NotFound => 404, OutcomeKind.Conflict => 409, _ => 422,
+        };
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Sites = await reads.SitesAsync(ct);
+        var snapshot = await catalog.GetAsync(ct);
+        SiteId ??= Sites.FirstOrDefault()?.Id;
+        Site = SiteId is { } id ? await reads.SiteAsync(id, ct) : null;
+        if (Site is null) return;
+        var served = await reads.ServicesAtAsync(Site.Id, ct);
+        Services = snapshot.Services.Where(s => served.Contains(s.Id)).ToList();
+        Service = ServiceId is { } sid ? Services.FirstOrDefault(s => s.Id == sid) : null;
+        if (Service is null) return;
+        Days = await reads.DaysAsync(Site, Service.Id, 31, ct);
+        if (DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            Day = day;
+            Slots = await reads.SlotsAsync(Site, Service.Id, day, ct);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using SatuAtap.Web.Tests.Infrastructure;
+
+namespace SatuAtap.Web.Tests.Queue;
+
+/// <summary>The queue pages as HTML through the test host, without JavaScript.</summary>
+public sealed class QueuePageTests(MallFactory mall) : IClassFixture<MallFactory>
+{
+    private static readonly HtmlParser Parser = new();
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> HtmlAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text[..Math.Min(500, text.Length)]}");
+        return Parser.ParseDocument(text);
+    }
+
+    private static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, params (string, string)[] fields) =>
+        new([new("__RequestVerificationToken", page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+             .. fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))]);
+
+    [Fact]
+    public async Task Kiosk_IssuesATicket_ThatShowsNumberPositionAndQr()
+    {
+        var client = mall.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var site = await mall.BuildingAsync();
+        var kiosk = await HtmlAsync(await client.GetAsync($"/antrian/{site}/kiosk"));
+        var button = kiosk.QuerySelectorAll("button[name=serviceId]").First(b => b.TextContent.Contains("Kartu Keluarga"));
+        var response = await client.PostAsync($"/antrian/{site}/kiosk?handler=Service", Form(kiosk, ("serviceId", button.GetAttribute("value")!)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/antrian/tiket/", response.Headers.Location!.ToString());
+        var ticket = await HtmlAsync(await client.GetAsync(response.Headers.Location));
+        Assert.Matches("^A-\\d{3}$", ticket.QuerySelector(".ticket-number")!.TextContent);
+        Assert.NotNull(ticket.QuerySelector("#posisi"));
+        Assert.NotNull(ticket.QuerySelector("svg.qr"));
+        Assert.Contains("content=\"20\"", ticket.QuerySelector("head noscript")!.InnerHtml);
+    }
+
+    [Fact]
+    public async Task Kiosk_UnknownBookingCode_ShowsTheReason()
+    {
+        var client = mall.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var site = await mall.BuildingAsync();
+        var kiosk = await HtmlAsync(await client.GetAsync($"/antrian/{site}/kiosk"));
+        var response = await client.PostAsync($"/antrian/{site}/kiosk?handler=Booking", Form(kiosk, ("bookingCode", "ZZZZ9999")));
+        var page = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("tidak ditemukan", page.QuerySelector("[role=alert]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Citizen_BooksOnThePage_GetsCodeAndQr_ThenCancels()
+    {
+        var client = mall.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var site = await mall.BuildingAsync();
+        var service = await mall.ServiceAsync("DKP-KTP");
+        var day = DateOnly.FromDateTime(mall.Clock.GetUtcNow().UtcDateTime.AddHours(7)).AddDays(1).ToString("yyyy-MM-dd");
+        var page = await HtmlAsync(await client.GetAsync($"/antrian/pesan?lokasi={site}&layanan={service}&tanggal={day}"));
+        Assert.NotEmpty(page.QuerySelectorAll(".cards a"));
+        var slot = page.QuerySelector("input[name=slotId]:not([disabled])")!.GetAttribute("value")!;
+        var bad = await client.PostAsync($"/antrian/pesan?lokasi={site}&layanan={service}&tanggal={day}",
+            Form(page, ("slotId", slot), ("name", "Dewi"), ("phone", "123"), ("nik", "")));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.NotNull(Parser.ParseDocument(await bad.Content.ReadAsStringAsync()).QuerySelector("#phone-error"));
+
+        var booked = await client.PostAsync($"/antrian/pesan?lokasi={site}&layanan={service}&tanggal={day}",
+            Form(page, ("slotId", slot), ("name", "Dewi Lestari"), ("phone", "0813 1111 2222"), ("nik", "")));
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        var detail = await HtmlAsync(await client.GetAsync(booked.Headers.Location));
+        Assert.Equal(8, detail.QuerySelector("#kode")!.TextContent.Trim().Length);
+        Assert.NotNull(detail.QuerySelector("svg.qr"));
+        var cancelled = await client.PostAsync(booked.Headers.Location + "?handler=Cancel", Form(detail));
+        var after = await HtmlAsync(await client.GetAsync(cancelled.Headers.Location));
+        Assert.Equal("Dibatalkan", after.QuerySelector("#status")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Board_WithoutJavaScript_RefreshesItself_AndListsCalls()
+    {
+        var site = await mall.BuildingAsync();
+        var board = await HtmlAsync(await mall.CreateClient().GetAsync($"/antrian/{site}/papan"));
+        Assert.Contains("http-equiv=\"refresh\"", board.QuerySelector("head noscript")!.InnerHtml);
+        Assert.NotNull(board.QuerySelector("#panggilan"));
+        Assert.NotNull(board.QuerySelector("[aria-live]"));
+    }
+
+    [Fact]
+    public async Task Queue_PagesForUnknownSites_Are404()
+    {
+        var client = mall.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/antrian/{Guid.NewGuid()}/kiosk")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/antrian/{Guid.NewGuid()}/papan")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/antrian/tiket/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/antrian/pesan/NOPE1234")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/antrian")).StatusCode);
+    }
+}
