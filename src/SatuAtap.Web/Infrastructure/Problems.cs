@@ -25,6 +25,19 @@ public static class Problems
         _ => throw new InvalidOperationException("A successful outcome is not a problem."),
     };
 
+    /// <summary>The HTTP status of a refusal, for pages that re-show their form.</summary>
+    public static int StatusOf(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.NotFound => 404,
+        OutcomeKind.Forbidden => 403,
+        OutcomeKind.Conflict => 409,
+        OutcomeKind.Unprocessable => 422,
+        OutcomeKind.TooMany => 429,
+        OutcomeKind.Ok => 200,
+        OutcomeKind.Created => 201,
+        _ => 400,
+    };
+
     public static ProblemHttpResult Problem(int status, string? detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: Title(status), extensions: extensions);
 

@@ -64,15 +64,7 @@ public sealed class CatalogPagesTests(MallFactory mall) : IClassFixture<MallFact
         var client = await mall.PageClientForAsync(Accounts.Manager);
         var id = await CatalogApiTests.ServiceIdAsync(mall.CreateClient(), "DKP-PINDAH");
         var form = (await client.GetPageAsync($"/kelola/layanan/{id}")).Forms.First(f => f.Method == "post");
-        var values = form.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
-            .Where(e => !string.IsNullOrEmpty(e.Name) && (e.Type != "checkbox" || e.IsChecked))
-            .Select(e => new KeyValuePair<string, string>(e.Name!, e.Value))
-            .Concat(form.Elements.OfType<AngleSharp.Html.Dom.IHtmlTextAreaElement>().Select(e => new KeyValuePair<string, string>(e.Name!, e.Value)))
-            .Concat(form.Elements.OfType<AngleSharp.Html.Dom.IHtmlSelectElement>().Select(e => new KeyValuePair<string, string>(e.Name!, e.Value ?? "")))
-            .Where(kv => kv.Key != "Form.Name" && kv.Key != "Form.Standard.CompletionWorkingDays")
-            .Append(new("Form.Name", ""))
-            .Append(new("Form.Standard.CompletionWorkingDays", "-4"))
-            .ToList();
+        var values = form.Values().With(new() { ["Form.Name"] = "", ["Form.Standard.CompletionWorkingDays"] = "-4" });
         var response = await client.PostAsync($"/kelola/layanan/{id}", new FormUrlEncodedContent(values));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.ParseAsync();
@@ -81,8 +73,7 @@ public sealed class CatalogPagesTests(MallFactory mall) : IClassFixture<MallFact
         Assert.Contains("hari kerja", page.QuerySelector("#standard-completionWorkingDays-error")!.TextContent);
 
         // In English, the same message in English.
-        var english = values.Select(kv => kv.Key == "__RequestVerificationToken" ? kv : kv).ToList();
-        response = await client.PostAsync($"/kelola/layanan/{id}?lang=en", new FormUrlEncodedContent(english));
+        response = await client.PostAsync($"/kelola/layanan/{id}?lang=en", new FormUrlEncodedContent(values));
         Assert.Equal("Required.", (await response.ParseAsync()).QuerySelector("#name-error")!.TextContent);
     }
 
@@ -92,15 +83,11 @@ public sealed class CatalogPagesTests(MallFactory mall) : IClassFixture<MallFact
         var client = await mall.PageClientForAsync(Accounts.Manager);
         var id = await CatalogApiTests.ServiceIdAsync(mall.CreateClient(), "DKP-AKTA-LAHIR");
         var form = (await client.GetPageAsync($"/kelola/layanan/{id}")).Forms.First(f => f.Method == "post");
-        var values = form.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
-            .Where(e => !string.IsNullOrEmpty(e.Name) && (e.Type != "checkbox" || e.IsChecked))
-            .Select(e => new KeyValuePair<string, string>(e.Name!, e.Value))
-            .Concat(form.Elements.OfType<AngleSharp.Html.Dom.IHtmlTextAreaElement>().Select(e => new KeyValuePair<string, string>(e.Name!, e.Value)))
-            .Concat(form.Elements.OfType<AngleSharp.Html.Dom.IHtmlSelectElement>().Select(e => new KeyValuePair<string, string>(e.Name!, e.Value ?? "")))
-            .Where(kv => kv.Key is not ("Form.Standard.Internal.SafetyGuarantee" or "Form.Standard.Requirements[0].Name"))
-            .Append(new("Form.Standard.Internal.SafetyGuarantee", "Ruang tunggu dengan CCTV"))
-            .Append(new("Form.Standard.Requirements[0].Name", "Surat keterangan lahir dari bidan atau rumah sakit"))
-            .ToList();
+        var values = form.Values().With(new()
+        {
+            ["Form.Standard.Internal.SafetyGuarantee"] = "Ruang tunggu dengan CCTV",
+            ["Form.Standard.Requirements[0].Name"] = "Surat keterangan lahir dari bidan atau rumah sakit",
+        });
         var response = await client.PostAsync($"/kelola/layanan/{id}", new FormUrlEncodedContent(values));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var manager = await mall.ClientForAsync(Accounts.Manager);

@@ -40,4 +40,17 @@ public static class Pages
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>What a browser would send for a form as it stands: inputs (checked boxes only), text areas and selects.</summary>
+    public static List<KeyValuePair<string, string>> Values(this IHtmlFormElement form) =>
+        form.Elements.OfType<IHtmlInputElement>()
+            .Where(e => !string.IsNullOrEmpty(e.Name) && (e.Type != "checkbox" || e.IsChecked))
+            .Select(e => new KeyValuePair<string, string>(e.Name!, e.Value))
+            .Concat(form.Elements.OfType<IHtmlTextAreaElement>().Select(e => new KeyValuePair<string, string>(e.Name!, e.Value)))
+            .Concat(form.Elements.OfType<IHtmlSelectElement>().Select(e => new KeyValuePair<string, string>(e.Name!, e.Value ?? "")))
+            .ToList();
+
+    /// <summary>The form's values with some replaced.</summary>
+    public static List<KeyValuePair<string, string>> With(this List<KeyValuePair<string, string>> values, Dictionary<string, string> changes) =>
+        values.Where(kv => !changes.ContainsKey(kv.Key)).Concat(changes).ToList();
 }

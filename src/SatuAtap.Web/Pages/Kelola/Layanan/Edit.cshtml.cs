@@ -71,7 +71,7 @@ public sealed class EditModel(CatalogCache cache, SaveService save, SatuAtapDb d
         Errors = new FormErrors(outcome.Errors);
         Form = document with { Standard = document.Standard! with { Requirements = requirements, Internal = document.Standard.Internal ?? new InternalStandardDocument("", "", "", "", "", "", "") } };
         await LoadChoicesAsync(editor, ct);
-        Response.StatusCode = outcome.Kind == OutcomeKind.Conflict ? 409 : 400;
+        Response.StatusCode = Problems.StatusOf(outcome.Kind);
         return Page();
     }
 

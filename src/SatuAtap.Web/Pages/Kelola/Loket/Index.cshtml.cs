@@ -38,7 +38,7 @@ public sealed class IndexModel(SatuAtapDb db, CatalogEdits edits) : PageModel
         {
             Message = outcome.Message;
             Errors = new FormErrors(outcome.Errors);
-            Response.StatusCode = outcome.Kind switch { OutcomeKind.Conflict => 409, OutcomeKind.NotFound => 404, OutcomeKind.Forbidden => 403, _ => 400 };
+            Response.StatusCode = Problems.StatusOf(outcome.Kind);
         }
         await OnGetAsync(ct);
         return Page();

@@ -57,7 +57,7 @@ public sealed class EditModel(SatuAtapDb db, SaveAgreement save, FileStore files
         CounterRows = [.. rows, .. Enumerable.Range(0, 2).Select(_ => new CounterRow())];
         Message = outcome.Message;
         Errors = new FormErrors(outcome.Errors);
-        Response.StatusCode = outcome.Kind == OutcomeKind.Conflict ? 409 : 400;
+        Response.StatusCode = Problems.StatusOf(outcome.Kind);
         return Page();
     }
 
@@ -76,7 +76,7 @@ public sealed class EditModel(SatuAtapDb db, SaveAgreement save, FileStore files
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         await LoadAsync(id, ct);
         Errors = new FormErrors(outcome.Errors ?? new Dictionary<string, string[]> { ["file"] = [outcome.Message ?? ""] });
-        Response.StatusCode = outcome.Kind == OutcomeKind.Unprocessable ? 422 : 400;
+        Response.StatusCode = Problems.StatusOf(outcome.Kind);
         return Page();
     }
 

@@ -30,7 +30,7 @@ public sealed class IndexModel(SatuAtapDb db, CatalogEdits edits) : PageModel
         {
             Message = outcome.Message;
             Errors = new FormErrors(outcome.Errors);
-            Response.StatusCode = outcome.Kind == OutcomeKind.Conflict ? 409 : outcome.Kind == OutcomeKind.NotFound ? 404 : 400;
+            Response.StatusCode = Problems.StatusOf(outcome.Kind);
         }
         await OnGetAsync(ct);
         return Page();
