@@ -44,6 +44,7 @@ services.AddScoped<SaveService>();
 services.AddScoped<CatalogEdits>();
 services.AddScoped<SaveAgreement>();
 services.AddScoped<SaveHoliday>();
+services.AddApplicationsModule(config);
 services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root)));
 
 services.AddRazorPages(o =>
@@ -107,6 +108,7 @@ app.MapGet("/api/v1/ping", () => TypedResults.Ok(new { status = "ok" })).WithTag
 app.MapCatalogEndpoints();
 app.MapCalendarEndpoints();
 app.MapAgreementEndpoints();
+app.MapApplicationEndpoints();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 app.MapFallback("/api/{**rest}", () => Problems.Problem(404, null));

@@ -27,6 +27,13 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options, IActor? actor = nu
     public DbSet<MobileStop> MobileStops => Set<MobileStop>();
     public DbSet<District> Districts => Set<District>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Applications.Application> Applications => Set<Applications.Application>();
+    public DbSet<Applications.ApplicationDocument> ApplicationDocuments => Set<Applications.ApplicationDocument>();
+    public DbSet<Applications.ApplicationEvent> ApplicationEvents => Set<Applications.ApplicationEvent>();
+    public DbSet<Applications.WorkflowStep> WorkflowSteps => Set<Applications.WorkflowStep>();
+    public DbSet<Applications.IssuedResult> IssuedResults => Set<Applications.IssuedResult>();
+    public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
+    public DbSet<Notifications.NotificationTemplate> NotificationTemplates => Set<Notifications.NotificationTemplate>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -14,6 +14,9 @@ public static class RateLimiting
     /// <summary>Anonymous endpoints that create things or probe for records, per client address.</summary>
     public const string PublicWrites = "public-writes";
 
+    /// <summary>Public look-ups by tracking number or verification code, per client address (slows guessing).</summary>
+    public const string Tracking = "tracking";
+
     public static IServiceCollection AddSatuAtapRateLimiting(this IServiceCollection services)
     {
         services.AddRateLimiter(o =>
@@ -34,6 +37,17 @@ public static class RateLimiting
                 return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = opts.PublicWritesPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            o.AddPolicy(Tracking, http =>
+            {
+                var opts = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+                if (!opts.Enabled) return RateLimitPartition.GetNoLimiter("off");
+                return RateLimitPartition.GetFixedWindowLimiter("tracking:" + ClientKey(http), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = opts.TrackingPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 });

@@ -56,6 +56,8 @@ public sealed class RateLimitingOptions
     public bool Enabled { get; set; } = true;
     /// <summary>Requests per minute from one address to endpoints that create things for anonymous callers.</summary>
     public int PublicWritesPerMinute { get; set; } = 30;
+    /// <summary>Look-ups per minute from one address of the public tracking and verification endpoints.</summary>
+    public int TrackingPerMinute { get; set; } = 20;
 }
 
 public sealed class TelemetryOptions
@@ -98,9 +100,9 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
             : ValidateOptionsResult.Fail("Limits:MaxRequestBodyBytes must be between 1024 and 1073741824.");
 
     public ValidateOptionsResult Validate(string? name, RateLimitingOptions o) =>
-        o.PublicWritesPerMinute > 0
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail("RateLimiting:PublicWritesPerMinute must be greater than 0.");
+        o.PublicWritesPerMinute <= 0 ? ValidateOptionsResult.Fail("RateLimiting:PublicWritesPerMinute must be greater than 0.")
+        : o.TrackingPerMinute <= 0 ? ValidateOptionsResult.Fail("RateLimiting:TrackingPerMinute must be greater than 0.")
+        : ValidateOptionsResult.Success;
 
     public ValidateOptionsResult Validate(string? name, TelemetryOptions o) =>
         string.IsNullOrWhiteSpace(o.OtlpEndpoint) || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out _)
