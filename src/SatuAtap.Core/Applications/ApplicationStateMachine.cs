@@ -90,7 +90,8 @@ public static class ApplicationStateMachine
 
     private static string ClaimFirst() => Lang.T("Ambil (klaim) permohonan ini terlebih dahulu.", "Claim this application first.");
 
-    private static string NotOpen(ApplicationStatus from) => Lang.T(
+    private static string NotOpen(ApplicationStatus from) =>
+        from is ApplicationStatus.Submitted or ApplicationStatus.Resubmitted ? ClaimFirst() : Lang.T(
         $"Tidak dapat dilakukan pada status '{ApplicationCodes.StatusLabel(from)}'.",
         $"Not possible in the status '{ApplicationCodes.StatusLabel(from)}'.");
 }
