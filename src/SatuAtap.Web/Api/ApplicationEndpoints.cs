@@ -44,6 +44,7 @@ public static class ApplicationEndpoints
         services.AddScoped<TrackApplication>();
         services.AddScoped<SaveWorkflow>();
         services.AddScoped<ApplicationFiles>();
+        services.AddScoped<SatuAtap.Web.Pages.Permohonan.ApplicationForm>();
         return services;
     }
 
