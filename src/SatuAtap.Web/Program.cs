@@ -47,6 +47,7 @@ services.AddScoped<CatalogEdits>();
 services.AddScoped<SaveAgreement>();
 services.AddScoped<SaveHoliday>();
 services.AddQueueModule(config);
+services.AddApplicationsModule(config);
 services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root)));
 
 services.AddRazorPages(o =>
@@ -120,6 +121,7 @@ app.MapCatalogEndpoints();
 app.MapCalendarEndpoints();
 app.MapAgreementEndpoints();
 app.MapQueueEndpoints();
+app.MapApplicationEndpoints();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 app.MapFallback("/api/{**rest}", () => Problems.Problem(404, null));

@@ -38,6 +38,13 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options, IActor? actor = nu
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
+    public DbSet<Applications.Application> Applications => Set<Applications.Application>();
+    public DbSet<Applications.ApplicationDocument> ApplicationDocuments => Set<Applications.ApplicationDocument>();
+    public DbSet<Applications.ApplicationEvent> ApplicationEvents => Set<Applications.ApplicationEvent>();
+    public DbSet<Applications.WorkflowStep> WorkflowSteps => Set<Applications.WorkflowStep>();
+    public DbSet<Applications.IssuedResult> IssuedResults => Set<Applications.IssuedResult>();
+    public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
+    public DbSet<Notifications.NotificationTemplate> NotificationTemplates => Set<Notifications.NotificationTemplate>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -16,6 +16,8 @@ public static class RateLimiting
 
     /// <summary>Queue bookings, per client address (the per-phone limit is applied by the booking endpoint).</summary>
     public const string Bookings = "bookings";
+    /// <summary>Public look-ups by tracking number or verification code, per client address (slows guessing).</summary>
+    public const string Tracking = "tracking";
 
     public static IServiceCollection AddSatuAtapRateLimiting(this IServiceCollection services)
     {
@@ -30,31 +32,26 @@ public static class RateLimiting
                 await Problems.Problem(429, Lang.T("Terlalu banyak permintaan dari alamat ini. Coba lagi sebentar lagi.",
                     "Too many requests from this address. Try again shortly.")).ExecuteAsync(http);
             };
-            o.AddPolicy(PublicWrites, http =>
-            {
-                var opts = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                if (!opts.Enabled) return RateLimitPartition.GetNoLimiter("off");
-                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = opts.PublicWritesPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-            o.AddPolicy(Bookings, http =>
-            {
-                var opts = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                if (!opts.Enabled) return RateLimitPartition.GetNoLimiter("off");
-                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = opts.BookingsPerAddressPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
+            PerAddressPerMinute(o, PublicWrites, opts => opts.PublicWritesPerMinute);
+            PerAddressPerMinute(o, Bookings, opts => opts.BookingsPerAddressPerMinute);
+            PerAddressPerMinute(o, Tracking, opts => opts.TrackingPerMinute);
         });
         return services;
     }
+
+    /// <summary>A fixed one-minute window per client address, its size read from the options at each request.</summary>
+    private static void PerAddressPerMinute(RateLimiterOptions o, string policy, Func<RateLimitingOptions, int> permits) =>
+        o.AddPolicy(policy, http =>
+        {
+            var opts = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+            if (!opts.Enabled) return RateLimitPartition.GetNoLimiter("off");
+            return RateLimitPartition.GetFixedWindowLimiter(policy + ":" + ClientKey(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits(opts),
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+        });
 
     public static IApplicationBuilder UseSatuAtapRateLimiting(this IApplicationBuilder app) => app.UseRateLimiter();
 

@@ -60,6 +60,8 @@ public sealed class RateLimitingOptions
     public int BookingsPerAddressPerMinute { get; set; } = 10;
     /// <summary>Queue bookings per hour with one phone number.</summary>
     public int BookingsPerPhonePerHour { get; set; } = 5;
+    /// <summary>Look-ups per minute from one address of the public tracking and verification endpoints.</summary>
+    public int TrackingPerMinute { get; set; } = 20;
 }
 
 public sealed class TelemetryOptions
@@ -105,6 +107,7 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
         o.PublicWritesPerMinute <= 0 ? ValidateOptionsResult.Fail("RateLimiting:PublicWritesPerMinute must be greater than 0.")
         : o.BookingsPerAddressPerMinute <= 0 ? ValidateOptionsResult.Fail("RateLimiting:BookingsPerAddressPerMinute must be greater than 0.")
         : o.BookingsPerPhonePerHour <= 0 ? ValidateOptionsResult.Fail("RateLimiting:BookingsPerPhonePerHour must be greater than 0.")
+        : o.TrackingPerMinute <= 0 ? ValidateOptionsResult.Fail("RateLimiting:TrackingPerMinute must be greater than 0.")
         : ValidateOptionsResult.Success;
 
     public ValidateOptionsResult Validate(string? name, TelemetryOptions o) =>

@@ -38,6 +38,8 @@ public static class Startup
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new Role(role));
 
+        await SatuAtap.Core.Notifications.NotificationDefaults.SeedAsync(db, ct);
+
         var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (!SettingsValidator.DemoEnabled(demo, sp.GetRequiredService<IHostEnvironment>())) return;
         if (await DemoCatalog.SeedAsync(db, ct))

@@ -14,6 +14,9 @@ public sealed class IndexModel : PageModel
     public void OnGet()
     {
         var manager = User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Administrator);
+        if (User.IsInRole(Roles.Officer) || User.IsInRole(Roles.AgencyHead))
+            Links.Add(new("/kelola/permohonan", Lang.T("Kotak masuk permohonan", "Applications inbox"),
+                Lang.T("Permohonan instansi Anda, yang paling dekat batas waktunya lebih dahulu.", "Your agency's applications, soonest due first.")));
         if (manager || User.IsInRole(Roles.AgencyHead))
             Links.Add(new("/kelola/layanan", Lang.T("Layanan dan standar pelayanan", "Services and standards"),
                 Lang.T("Empat belas komponen standar pelayanan, persyaratan, loket.", "The fourteen components, requirements, counters.")));

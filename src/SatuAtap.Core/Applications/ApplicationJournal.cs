@@ -1,0 +1,39 @@
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
+using SatuAtap.Core.Notifications;
+
+namespace SatuAtap.Core.Applications;
+
+/// <summary>
+/// Records a change of an application: the timeline event, and the message to the applicant in the outbox.
+/// Both are added to the same unit of work as the change itself.
+/// </summary>
+public sealed class ApplicationJournal(Notifier notifier, MallTime time, Microsoft.Extensions.Options.IOptions<ApplicationsOptions> options)
+{
+    public async Task RecordAsync(SatuAtapDb db, Application app, ServiceView service, ApplicationAction action, ApplicationStatus? from,
+        Viewer actor, string? note, CancellationToken ct)
+    {
+        db.ApplicationEvents.Add(new ApplicationEvent
+        {
+            ApplicationId = app.Id, AtUtc = time.UtcNow, ActorUserId = actor.UserId, ActorName = actor.Name,
+            Action = action, FromStatus = from, ToStatus = app.Status, StepIndex = app.StepIndex, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        });
+        if (from is null || from == app.Status && action != ApplicationAction.Forward) return;
+        var language = app.Language;
+        var values = new Dictionary<string, string>
+        {
+            ["name"] = app.ApplicantName,
+            ["trackingNumber"] = app.TrackingNumber,
+            ["service"] = language == Lang.English ? service.NameEn ?? service.Name : service.Name,
+            ["status"] = ApplicationCodes.WithLanguage(language, () => ApplicationCodes.StatusLabel(app.Status)),
+            ["note"] = string.IsNullOrWhiteSpace(note) ? "" : ApplicationCodes.WithLanguage(language, () => Lang.T("Catatan petugas: ", "Officer's note: ")) + note.Trim() + "\n",
+            ["dueDate"] = app.DueDate is { } d ? ApplicationCodes.WithLanguage(language, () => Formats.Date(d)) : "-",
+            ["url"] = PublicUrl("/lacak?nomor=" + app.TrackingNumber),
+        };
+        await notifier.EnqueueAsync(db, NotificationDefaults.EventFor(app.Status),
+            new Notifier.Recipient(app.ApplicantEmail, app.ApplicantPhone, language), values, ct);
+    }
+
+    public string PublicUrl(string path) => options.Value.PublicBaseUrl.TrimEnd('/') + path;
+}

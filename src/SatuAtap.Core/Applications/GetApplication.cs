@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
+
+namespace SatuAtap.Core.Applications;
+
+public sealed record ServiceRef(Guid Id, string Code, string Name, string? NameEn, string AgencyName);
+public sealed record ApplicantView(string Name, string? Nik, string? Phone, string? Email, bool InPerson);
+public sealed record FieldView(Guid RequirementId, string Name, string? NameEn, bool Required, string? Value);
+public sealed record DocumentView(Guid RequirementId, string Name, string? NameEn, bool Required, Guid? DocumentId, string? FileName, string? ContentType, long? SizeBytes);
+public sealed record TimelineEntry(DateTime At, string Action, string ActionLabel, string? FromStatus, string ToStatus, string StatusLabel, string? Actor, string? Note, int Step);
+public sealed record StepRef(int Number, int Of, string Name, DateOnly? DueDate);
+public sealed record ResultRef(string VerificationCode, string VerificationUrl, DateTime IssuedAt, bool Revoked);
+
+public sealed record ApplicationDetail(
+    Guid Id, string TrackingNumber, string Status, string StatusLabel, ServiceRef Service, ApplicantView Applicant,
+    IReadOnlyList<FieldView> Fields, IReadOnlyList<DocumentView> Documents, IReadOnlyList<TimelineEntry> Timeline,
+    DateTime CreatedAt, DateTime? SubmittedAt, DateOnly? DueDate, bool Overdue, int PausedWorkingDays, StepRef Step,
+    string? AssignedTo, IReadOnlyList<string> AllowedActions, ResultRef? Result, Guid Version);
+
+/// <summary>One application as its applicant or an officer of its agency sees it; anyone else is told it does not exist.</summary>
+public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime time)
+{
+    public async Task<Outcome<ApplicationDetail>> HandleAsync(Guid id, Viewer viewer, string baseUrl, CancellationToken ct = default)
+    {
+        var app = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (app is null || !viewer.CanSee(app)) return Outcome<ApplicationDetail>.NotFound(SubmitApplication.NotFound());
+        var catalog = await cache.GetAsync(ct);
+        var service = catalog.ServicesById[app.ServiceId];
+        var steps = await WorkflowSource.StepsAsync(db, service, ct);
+        var docs = await db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == id).ToListAsync(ct);
+        var events = await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == id).ToListAsync(ct);
+        var result = await db.IssuedResults.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id, ct);
+        var fields = FieldRules.Parse(app.FieldsJson);
+        var step = WorkflowSource.At(steps, app.StepIndex);
+        var staffView = viewer.IsAgencyStaff && !viewer.IsApplicant(app);
+        return Outcome<ApplicationDetail>.Ok(new ApplicationDetail(
+            app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status), ApplicationCodes.StatusLabel(app.Status),
+            new ServiceRef(service.Id, service.Code, service.Name, service.NameEn, service.Agency.DisplayName),
+            new ApplicantView(app.ApplicantName, app.ApplicantNik, app.ApplicantPhone, app.ApplicantEmail, app.ApplicantUserId is null),
+            service.Requirements.Where(r => r.Kind == RequirementKind.Field)
+                .Select(r => new FieldView(r.Id, r.Name, r.NameEn, r.Required, fields.GetValueOrDefault(r.Id))).ToList(),
+            service.Requirements.Where(r => r.Kind == RequirementKind.Document).Select(r =>
+            {
+                var d = docs.OrderByDescending(x => x.UploadedAtUtc).FirstOrDefault(x => x.RequirementId == r.Id);
+                return new DocumentView(r.Id, r.Name, r.NameEn, r.Required, d?.Id, d?.FileName, d?.ContentType, d?.SizeBytes);
+            }).ToList(),
+            Timeline(events, includeNotes: true),
+            app.CreatedAtUtc, app.SubmittedAtUtc, app.DueDate, SlaClock.IsOverdue(app.DueDate, time.Today, app.Status), app.PausedWorkingDays,
+            new StepRef(app.StepIndex + 1, steps.Count, step.DisplayName, app.StepDueDate),
+            app.AssignedToName, AllowedActions(app, steps, viewer),
+            result is null ? null : new ResultRef(result.VerificationCode, VerifyUrl(baseUrl, result.VerificationCode), result.IssuedAtUtc, result.RevokedAtUtc is not null),
+            app.Version));
+    }
+
+    public static string VerifyUrl(string baseUrl, string code) => baseUrl.TrimEnd('/') + "/verifikasi/" + code;
+
+    internal static List<TimelineEntry> Timeline(IEnumerable<ApplicationEvent> events, bool includeNotes) =>
+        events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new TimelineEntry(
+            DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), ApplicationCodes.Action(e.Action), ApplicationCodes.ActionLabel(e.Action),
+            e.FromStatus is { } f ? ApplicationCodes.Status(f) : null, ApplicationCodes.Status(e.ToStatus), ApplicationCodes.StatusLabel(e.ToStatus),
+            includeNotes ? e.ActorName : null, includeNotes ? e.Note : null, e.StepIndex + 1)).ToList();
+
+    /// <summary>What the caller may do now: the applicant's own actions, or the officer actions the state machine allows at this step.</summary>
+    public static List<string> AllowedActions(Application app, IReadOnlyList<StepView> steps, Viewer viewer)
+    {
+        var list = new List<string>();
+        if (viewer.IsApplicant(app))
+        {
+            if (app.Status is ApplicationStatus.Draft or ApplicationStatus.ReturnedForCorrection)
+                list.AddRange(["edit", "upload", "submit"]);
+            return list;
+        }
+        var step = WorkflowSource.At(steps, app.StepIndex);
+        if (!viewer.CanActAt(step)) return list;
+        var position = new WorkflowPosition(app.StepIndex, steps.Count, step.Allows, app.AssignedToUserId is not null);
+        foreach (var a in ApplicationStateMachine.AllowedOfficerActions(app.Status, position))
+        {
+            if (a is not (ApplicationAction.Claim or ApplicationAction.Issue) && app.AssignedToUserId != viewer.UserId && !viewer.IsAgencyHead) continue;
+            list.Add(ApplicationCodes.Action(a));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
+
+namespace SatuAtap.Core.Applications;
+
+public sealed record ApplicationSummary(Guid Id, string TrackingNumber, string Status, string StatusLabel, Guid ServiceId, string ServiceCode, string ServiceName,
+    string ApplicantName, DateTime CreatedAt, DateTime? SubmittedAt, DateOnly? DueDate, bool Overdue, int Step, string? AssignedTo);
+
+public sealed record ApplicationPage(IReadOnlyList<ApplicationSummary> Items, int Total, int Page, int PageSize);
+
+public sealed record InboxQuery(int? Step, bool? Overdue, int Page = 1, int PageSize = 20);
+
+/// <summary>Lists: a citizen's own applications, and an agency's inbox (open applications, soonest due first).</summary>
+public sealed class ListApplications(SatuAtapDb db, CatalogCache cache, MallTime time)
+{
+    public async Task<Outcome<ApplicationPage>> MineAsync(Viewer viewer, int page, int pageSize, CancellationToken ct = default)
+    {
+        if (viewer.UserId is not { } me) return Outcome<ApplicationPage>.Forbidden();
+        var query = db.Applications.AsNoTracking().Where(a => a.ApplicantUserId == me || a.ApplicantUserId == null && a.CapturedByUserId == me);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.CreatedAtUtc).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return Outcome<ApplicationPage>.Ok(new ApplicationPage(await SummariesAsync(items, ct), total, page, pageSize));
+    }
+
+    /// <summary>
+    /// The inbox of the caller's agency: applications waiting on it, soonest due first (overdue ones on top).
+    /// Served by the index (CurrentAgencyId, IsOpen, DueDate).
+    /// </summary>
+    public async Task<Outcome<ApplicationPage>> InboxAsync(Viewer viewer, InboxQuery q, CancellationToken ct = default)
+    {
+        if (!viewer.IsAgencyStaff || viewer.AgencyId is not { } agency) return Outcome<ApplicationPage>.Forbidden(Lang.T(
+            "Kotak masuk hanya untuk petugas instansi.", "The inbox is for agency officers."));
+        var today = time.Today;
+        var query = db.Applications.AsNoTracking().Where(a => a.CurrentAgencyId == agency && a.IsOpen);
+        if (q.Step is { } step) query = query.Where(a => a.StepIndex == step - 1);
+        if (q.Overdue == true) query = query.Where(a => a.DueDate < today && a.Status != ApplicationStatus.Approved);
+        else if (q.Overdue == false) query = query.Where(a => a.DueDate >= today || a.Status == ApplicationStatus.Approved);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(a => a.DueDate).ThenBy(a => a.SubmittedAtUtc)
+            .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize).ToListAsync(ct);
+        return Outcome<ApplicationPage>.Ok(new ApplicationPage(await SummariesAsync(items, ct), total, q.Page, q.PageSize));
+    }
+
+    private async Task<List<ApplicationSummary>> SummariesAsync(List<Application> items, CancellationToken ct)
+    {
+        var catalog = await cache.GetAsync(ct);
+        var today = time.Today;
+        return items.Select(a =>
+        {
+            var s = catalog.ServicesById.GetValueOrDefault(a.ServiceId);
+            return new ApplicationSummary(a.Id, a.TrackingNumber, ApplicationCodes.Status(a.Status), ApplicationCodes.StatusLabel(a.Status),
+                a.ServiceId, s?.Code ?? "", s?.DisplayName ?? "", a.ApplicantName, a.CreatedAtUtc, a.SubmittedAtUtc, a.DueDate,
+                SlaClock.IsOverdue(a.DueDate, today, a.Status), a.StepIndex + 1, a.AssignedToName);
+        }).ToList();
+    }
+}

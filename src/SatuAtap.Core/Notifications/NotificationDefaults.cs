@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using SatuAtap.Core.Applications;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
+
+namespace SatuAtap.Core.Notifications;
+
+/// <summary>
+/// The default message texts, in Indonesian and English, seeded into the template table where missing so
+/// that managers can edit them. Placeholders: {name} {trackingNumber} {service} {status} {note} {dueDate} {url} {code}.
+/// </summary>
+public static class NotificationDefaults
+{
+    public const string AccountVerify = "account.verify";
+
+    public static string EventFor(ApplicationStatus status) => "application." + ApplicationCodes.Status(status);
+
+    public static IEnumerable<NotificationTemplate> All()
+    {
+        foreach (var status in Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Draft))
+        {
+            var code = EventFor(status);
+            var (idLine, enLine) = Line(status);
+            yield return new NotificationTemplate
+            {
+                EventCode = code, Language = Lang.Indonesian, Channel = Channels.Email,
+                Subject = "Permohonan {trackingNumber}: {status}",
+                Body = "Yth. {name},\n\nPermohonan {service} dengan nomor {trackingNumber} kini berstatus: {status}.\n" + idLine +
+                       "{note}\nBatas waktu penyelesaian: {dueDate}.\n\nLacak permohonan Anda: {url}\n\nMal Pelayanan Publik Kabupaten Sukabumi",
+            };
+            yield return new NotificationTemplate
+            {
+                EventCode = code, Language = Lang.English, Channel = Channels.Email,
+                Subject = "Application {trackingNumber}: {status}",
+                Body = "Dear {name},\n\nYour application for {service}, number {trackingNumber}, is now: {status}.\n" + enLine +
+                       "{note}\nDue date: {dueDate}.\n\nTrack your application: {url}\n\nPublic Service Mall of Kabupaten Sukabumi",
+            };
+            yield return new NotificationTemplate
+            {
+                EventCode = code, Language = Lang.Indonesian, Channel = Channels.Sms,
+                Body = "MPP Sukabumi: permohonan {trackingNumber} {status}. {url}",
+            };
+            yield return new NotificationTemplate
+            {
+                EventCode = code, Language = Lang.English, Channel = Channels.Sms,
+                Body = "MPP Sukabumi: application {trackingNumber} {status}. {url}",
+            };
+        }
+        yield return new NotificationTemplate
+        {
+            EventCode = AccountVerify, Language = Lang.Indonesian, Channel = Channels.Email,
+            Subject = "Kode verifikasi akun SatuAtap: {code}",
+            Body = "Yth. {name},\n\nKode verifikasi email Anda: {code}\nMasukkan kode ini di {url}. Abaikan pesan ini bila Anda tidak mendaftar.\n\nMal Pelayanan Publik Kabupaten Sukabumi",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = AccountVerify, Language = Lang.English, Channel = Channels.Email,
+            Subject = "SatuAtap account verification code: {code}",
+            Body = "Dear {name},\n\nYour email verification code: {code}\nEnter it at {url}. Ignore this message if you did not register.\n\nPublic Service Mall of Kabupaten Sukabumi",
+        };
+    }
+
+    private static (string Id, string En) Line(ApplicationStatus s) => s switch
+    {
+        ApplicationStatus.ReturnedForCorrection => ("Mohon perbaiki permohonan Anda lalu ajukan ulang. Batas waktu berhenti sampai Anda mengajukan ulang.\n",
+            "Please correct your application and resubmit it. The clock stops until you do.\n"),
+        ApplicationStatus.Rejected => ("Alasan penolakan tercantum di bawah ini.\n", "The reason is given below.\n"),
+        ApplicationStatus.Issued => ("Hasil layanan dapat diunduh dari halaman permohonan Anda.\n", "The result can be downloaded from your application's page.\n"),
+        ApplicationStatus.ReadyForPickup => ("Hasil layanan siap diambil di loket MPP dengan membawa tanda terima.\n", "The result is ready for pickup at the mall's counter; bring your receipt.\n"),
+        _ => ("", ""),
+    };
+
+    /// <summary>Adds the default templates that are missing (never overwrites a manager's edit).</summary>
+    public static async Task<int> SeedAsync(SatuAtapDb db, CancellationToken ct = default)
+    {
+        var existing = (await db.NotificationTemplates.Select(t => new { t.EventCode, t.Language, t.Channel }).ToListAsync(ct))
+            .Select(t => (t.EventCode, t.Language, t.Channel)).ToHashSet();
+        var added = 0;
+        foreach (var t in All())
+        {
+            if (existing.Contains((t.EventCode, t.Language, t.Channel))) continue;
+            db.NotificationTemplates.Add(t);
+            added++;
+        }
+        if (added > 0) await db.SaveChangesAsync(ct);
+        return added;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuAtap.Core.Applications;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Web.Api;
+using SatuAtap.Web.Pages.Permohonan;
+
+namespace SatuAtap.Web.Pages.Kelola.Permohonan;
+
+/// <summary>A counter officer captures an application for someone without an account; the receipt tells them how to track it.</summary>
+[RequestSizeLimit(ApplicationForm.FormLimitBytes)]
+public sealed class BaruModel(CatalogCache cache, CreateApplication create, ApplicationForm form, SubmitApplication submit) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "layanan")] public string? Layanan { get; set; }
+    public IReadOnlyList<ServiceView> Services { get; private set; } = [];
+    public ApplicationFormView? Form { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var catalog = await cache.GetAsync(ct);
+        var agency = User.ToViewer().AgencyId;
+        Services = catalog.Services.Where(s => s.Agency.Id == agency).ToList();
+        if (!string.IsNullOrWhiteSpace(Layanan) && catalog.FindService(Layanan) is { } s && s.Agency.Id == agency)
+            Form = new ApplicationFormView(s, new Dictionary<Guid, string>(), [], new Dictionary<string, string[]>(), null);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? aksi, CancellationToken ct)
+    {
+        var service = (await cache.GetAsync(ct)).FindService(Layanan ?? "");
+        if (service is null) return NotFound();
+        var viewer = User.ToViewer();
+        var f = Request.Form;
+        var applicant = new InPersonApplicant(f["p_name"], f["p_nik"], f["p_phone"], f["p_email"], f["p_language"]);
+        var created = await create.HandleAsync(new CreateApplicationRequest(service.Id.ToString(), null, applicant), viewer, ct);
+        if (!created.Succeeded)
+        {
+            var failed = new Dictionary<string, string[]>();
+            ApplicationForm.Merge(failed, created.Errors, created.Message);
+            Form = new ApplicationFormView(service, new Dictionary<Guid, string>(), [], failed, null);
+            return Page();
+        }
+        var id = created.Value!.Id;
+        var errors = await form.SaveAsync(Request, id, service, viewer, ct);
+        if (aksi == "ajukan" && errors.Count == 0)
+        {
+            var submitted = await submit.HandleAsync(id, viewer, ct);
+            if (!submitted.Succeeded) ApplicationForm.Merge(errors, submitted.Errors, submitted.Message);
+        }
+        TempData["errors"] = ApplicationForm.Serialize(errors);
+        return Redirect($"/permohonan/{id}");
+    }
+}

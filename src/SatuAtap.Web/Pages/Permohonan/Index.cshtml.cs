@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuAtap.Core.Applications;
+using SatuAtap.Web.Api;
+
+namespace SatuAtap.Web.Pages.Permohonan;
+
+[Authorize]
+public sealed class IndexModel(ListApplications list) : PageModel
+{
+    public ApplicationPage List { get; private set; } = new([], 0, 1, 100);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var outcome = await list.MineAsync(User.ToViewer(), 1, 100, ct);
+        if (outcome.Succeeded) List = outcome.Value!;
+    }
+}

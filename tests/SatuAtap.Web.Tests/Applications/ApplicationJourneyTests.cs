@@ -1,0 +1,273 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
+using SatuAtap.Web.Tests.Infrastructure;
+using static SatuAtap.Web.Tests.Applications.ApplicationDriver;
+
+namespace SatuAtap.Web.Tests.Applications;
+
+public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<MallFactory>
+{
+    [Fact]
+    public async Task Journey_ApplyUploadSubmitReturnCorrectApproveIssueVerify()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
+        var (id, number) = await DraftKtpAsync(citizen);
+        Assert.Matches("^DKP-26-[2-9A-HJKMNP-Z]{5}$", number);
+
+        // Submitting without the required family card is refused, naming the document.
+        var early = await citizen.PostAsync($"/api/v1/applications/{id}/submit", null);
+        var problem = await early.AssertProblemAsync(422);
+        Assert.NotNull(problem["errors"]!["documents.Kartu Keluarga (asli atau fotokopi)"]);
+
+        var kk = await RequirementIdAsync(citizen, "DKP-KTP", "Kartu Keluarga");
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(citizen, id, kk, Pdf, "kk.pdf")).StatusCode);
+        var submit = await citizen.PostAsync($"/api/v1/applications/{id}/submit", null);
+        var submitted = await submit.ReadJsonAsync();
+        Assert.Equal("submitted", submitted["status"]!.GetValue<string>());
+        Assert.Equal("2026-12-01", submitted["dueDate"]!.GetValue<string>()); // Monday 30 Nov + 1 working day
+
+        var receipt = await citizen.GetAsync($"/api/v1/applications/{id}/receipt.pdf");
+        Assert.True(receipt.IsSuccessStatusCode, await receipt.Content.ReadAsStringAsync());
+        Assert.Equal("application/pdf", receipt.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await receipt.Content.ReadAsByteArrayAsync())[..5]));
+
+        // The officer finds it in the agency's inbox, claims it and returns it for correction.
+        var inbox = await officer.GetJsonAsync("/api/v1/inbox?pageSize=100");
+        Assert.Contains(inbox["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);
+        var approveEarly = await ActAsync(officer, id, "approve");
+        Assert.Contains("klaim", (await approveEarly.AssertProblemAsync(409))["detail"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        await ActOkAsync(officer, id, "claim");
+        var asOfficer = await officer.GetJsonAsync($"/api/v1/applications/{id}");
+        Assert.Equal(["approve", "return", "reject"], asOfficer["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
+        await (await ActAsync(officer, id, "return")).AssertProblemAsync(400);
+        await ActOkAsync(officer, id, "return", "Foto Kartu Keluarga buram, mohon unggah ulang.");
+
+        var returned = await citizen.GetJsonAsync($"/api/v1/applications/{id}");
+        Assert.Equal("returnedForCorrection", returned["status"]!.GetValue<string>());
+        Assert.Equal(["edit", "upload", "submit"], returned["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Contains(returned["timeline"]!.AsArray(), e => e!["note"]?.GetValue<string>() == "Foto Kartu Keluarga buram, mohon unggah ulang.");
+
+        // The citizen corrects and resubmits; the officer claims, approves and issues.
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(citizen, id, kk, Png, "kk.png")).StatusCode);
+        var resubmit = await (await citizen.PostAsync($"/api/v1/applications/{id}/submit", null)).ReadJsonAsync();
+        Assert.Equal("resubmitted", resubmit["status"]!.GetValue<string>());
+        await ActOkAsync(officer, id, "claim");
+        await ActOkAsync(officer, id, "approve", "Data sesuai.");
+        await ActOkAsync(officer, id, "issue");
+
+        var issued = await citizen.GetJsonAsync($"/api/v1/applications/{id}");
+        Assert.Equal("issued", issued["status"]!.GetValue<string>());
+        var code = issued["result"]!["verificationCode"]!.GetValue<string>();
+        Assert.EndsWith("/verifikasi/" + code, issued["result"]!["verificationUrl"]!.GetValue<string>());
+        var actions = issued["timeline"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).ToList();
+        Assert.Equal(["create", "submit", "claim", "return", "resubmit", "claim", "approve", "issue"], actions);
+        var statuses = issued["timeline"]!.AsArray().Select(e => e!["toStatus"]!.GetValue<string>()).ToList();
+        Assert.Equal(["draft", "submitted", "inVerification", "returnedForCorrection", "resubmitted", "inVerification", "approved", "issued"], statuses);
+
+        var result = await citizen.GetAsync($"/api/v1/applications/{id}/result.pdf");
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.Equal("application/pdf", result.Content.Headers.ContentType?.MediaType);
+
+        var verify = await mall.CreateClient().GetJsonAsync($"/api/v1/verification/{code}");
+        Assert.True(verify["genuine"]!.GetValue<bool>());
+        Assert.False(verify["revoked"]!.GetValue<bool>());
+        Assert.StartsWith("B*** S****** ", verify["holderMasked"]!.GetValue<string>());
+        var page = await mall.CreateClient().GetStringAsync($"/verifikasi/{code}");
+        Assert.Contains("Asli", page);
+        Assert.DoesNotContain("Budi Santoso", page);
+
+        // Public tracking: number plus the last four digits of the NIK, no personal data.
+        var track = await mall.CreateClient().GetJsonAsync($"/api/v1/tracking/{number}?check={KtpNik[^4..]}");
+        Assert.Equal("issued", track["status"]!.GetValue<string>());
+        Assert.DoesNotContain(KtpNik, track.ToJsonString());
+        Assert.DoesNotContain("Budi", track.ToJsonString());
+        Assert.DoesNotContain("buram", track.ToJsonString());
+
+        // Each status change left an email to the applicant in the outbox.
+        await using var scope = mall.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var subjects = await db.OutboxMessages.Where(m => m.Recipient == Accounts.Citizen && m.Subject.Contains(number)).Select(m => m.EventCode).ToListAsync();
+        string[] expected = ["application.submitted", "application.inVerification", "application.returnedForCorrection", "application.resubmitted",
+            "application.inVerification", "application.approved", "application.issued"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), subjects.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Tracking_WrongCheckOrNumber_IsTheSame404()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var (_, number) = await SubmittedKtpAsync(citizen);
+        var anonymous = mall.CreateClient();
+        var wrongCheck = await (await anonymous.GetAsync($"/api/v1/tracking/{number}?check=9999")).AssertProblemAsync(404);
+        var wrongNumber = await (await anonymous.GetAsync($"/api/v1/tracking/DKP-26-ZZZZZ?check={KtpNik[^4..]}")).AssertProblemAsync(404);
+        var noCheck = await (await anonymous.GetAsync($"/api/v1/tracking/{number}")).AssertProblemAsync(404);
+        Assert.Equal(wrongCheck["detail"]!.GetValue<string>(), wrongNumber["detail"]!.GetValue<string>());
+        Assert.Equal(wrongCheck["detail"]!.GetValue<string>(), noCheck["detail"]!.GetValue<string>());
+        Assert.True((await anonymous.GetAsync($"/api/v1/tracking/{number.ToLowerInvariant()}?check={KtpNik[^4..]}")).IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task Record_SomeoneElsesApplication_Answers404()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var (id, _) = await SubmittedKtpAsync(citizen);
+        var other = await NewCitizenAsync("lain@warga.test");
+        var dpmptsp = await mall.ClientForAsync(Accounts.DpmptspOfficer);
+        foreach (var client in new[] { other, dpmptsp })
+        {
+            await (await client.GetAsync($"/api/v1/applications/{id}")).AssertProblemAsync(404);
+            await (await client.GetAsync($"/api/v1/applications/{id}/receipt.pdf")).AssertProblemAsync(404);
+            await (await ActAsync(client, id, "claim")).AssertProblemAsync(404);
+            await (await client.PostAsync($"/api/v1/applications/{id}/submit", null)).AssertProblemAsync(404);
+        }
+        var otherInbox = await dpmptsp.GetJsonAsync("/api/v1/inbox?pageSize=100");
+        Assert.DoesNotContain(otherInbox["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);
+        var mine = await other.GetJsonAsync("/api/v1/applications?mine=true");
+        Assert.Equal(0, mine["total"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await mall.CreateClient().GetAsync($"/api/v1/applications/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/api/v1/inbox")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Upload_ContentNotMatchingItsName_Is422_AndOtherTypes_Are422()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var (id, _) = await DraftKtpAsync(citizen);
+        var kk = await RequirementIdAsync(citizen, "DKP-KTP", "Kartu Keluarga");
+        await (await UploadAsync(citizen, id, kk, Png, "kk.pdf")).AssertProblemAsync(422);
+        await (await UploadAsync(citizen, id, kk, "MZ\x90\0"u8.ToArray(), "kk.exe")).AssertProblemAsync(422);
+        await (await UploadAsync(citizen, id, kk, "hello"u8.ToArray(), "kk.txt")).AssertProblemAsync(422);
+        var badReq = await (await UploadAsync(citizen, id, Guid.NewGuid().ToString(), Pdf, "kk.pdf")).AssertProblemAsync(400);
+        Assert.NotNull(badReq["errors"]!["requirementId"]);
+    }
+
+    [Fact]
+    public async Task Upload_OverTheSizeLimit_Is413()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var (id, _) = await DraftKtpAsync(citizen);
+        var kk = await RequirementIdAsync(citizen, "DKP-KTP", "Kartu Keluarga");
+        var big = new byte[5 * 1024 * 1024 + 1];
+        Pdf.CopyTo(big, 0);
+        await (await UploadAsync(citizen, id, kk, big, "kk.pdf")).AssertProblemAsync(413);
+        var huge = new byte[7 * 1024 * 1024];
+        Pdf.CopyTo(huge, 0);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await UploadAsync(citizen, id, kk, huge, "kk.pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_FieldFailingItsRule_Is400NamingTheField()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var response = await citizen.PostJsonAsync("/api/v1/applications", new JsonObject
+        {
+            ["serviceId"] = "DKP-KTP", ["fields"] = new JsonObject { ["NIK"] = "12345", ["Tanggal lahir"] = "15-05-1990" },
+        });
+        var problem = await response.AssertProblemAsync(400);
+        Assert.Equal("NIK harus 16 angka.", problem["errors"]!["fields.NIK"]![0]!.GetValue<string>());
+        Assert.NotNull(problem["errors"]!["fields.Tanggal lahir"]);
+        var unknown = await (await citizen.PostJsonAsync("/api/v1/applications", new JsonObject { ["serviceId"] = "NOPE" })).AssertProblemAsync(400);
+        Assert.NotNull(unknown["errors"]!["serviceId"]);
+        var offline = await (await citizen.PostJsonAsync("/api/v1/applications", new JsonObject { ["serviceId"] = "DKP-AKTA-KAWIN" })).AssertProblemAsync(400);
+        Assert.NotNull(offline["errors"]!["serviceId"]);
+    }
+
+    [Fact]
+    public async Task Submit_MissingRequiredField_Is400NamingIt()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var created = await (await citizen.PostJsonAsync("/api/v1/applications", new JsonObject { ["serviceId"] = "DKP-KTP" })).ReadJsonAsync();
+        var id = created["id"]!.GetValue<string>();
+        var kk = await RequirementIdAsync(citizen, "DKP-KTP", "Kartu Keluarga");
+        await UploadAsync(citizen, id, kk, Pdf, "kk.pdf");
+        var problem = await (await citizen.PostAsync($"/api/v1/applications/{id}/submit", null)).AssertProblemAsync(400);
+        Assert.NotNull(problem["errors"]!["fields.NIK"]);
+    }
+
+    [Fact]
+    public async Task Action_NotAllowedNow_Is409WithTheReason_AndUnknownAction400()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
+        var (id, _) = await SubmittedKtpAsync(citizen);
+        var issue = await (await ActAsync(officer, id, "issue")).AssertProblemAsync(409);
+        Assert.Contains("disetujui", issue["detail"]!.GetValue<string>());
+        var bad = await (await ActAsync(officer, id, "dance")).AssertProblemAsync(400);
+        Assert.NotNull(bad["errors"]!["action"]);
+        await ActOkAsync(officer, id, "claim");
+        await (await ActAsync(officer, id, "claim")).AssertProblemAsync(409);
+        await (await citizen.PostAsync($"/api/v1/applications/{id}/submit", null)).AssertProblemAsync(409);
+    }
+
+    [Fact]
+    public async Task Claim_TwoOfficersAtOnce_OnlyOneWins()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var (id, _) = await SubmittedKtpAsync(citizen);
+        var officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
+        var head = await mall.ClientForAsync(Accounts.DukcapilHead);
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => ActAsync(i % 2 == 0 ? officer : head, id, "claim")));
+        Assert.Equal(1, results.Count(r => r.IsSuccessStatusCode));
+        Assert.All(results.Where(r => !r.IsSuccessStatusCode), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var detail = await officer.GetJsonAsync($"/api/v1/applications/{id}");
+        Assert.Equal(3, detail["timeline"]!.AsArray().Count); // create, submit, one claim
+    }
+
+    [Fact]
+    public async Task Create_ManyAtOnce_GetDistinctTrackingNumbers()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            citizen.PostJsonAsync("/api/v1/applications", new JsonObject { ["serviceId"] = "DKP-KTP" })));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var numbers = await Task.WhenAll(responses.Select(async r => (await r.ReadJsonAsync())["trackingNumber"]!.GetValue<string>()));
+        Assert.Equal(numbers.Length, numbers.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task CounterOfficer_CapturesForSomeoneWithoutAccount_WhoTracksWithPhoneDigits()
+    {
+        var officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
+        var response = await officer.PostJsonAsync("/api/v1/applications", new JsonObject
+        {
+            ["serviceId"] = "DKP-KTP",
+            ["fields"] = new JsonObject { ["NIK"] = "3202014107850002", ["Tanggal lahir"] = "1985-07-01" },
+            ["applicant"] = new JsonObject { ["name"] = "Siti Aminah", ["phone"] = "0812-3456-7891" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.ReadJsonAsync();
+        var id = created["id"]!.GetValue<string>();
+        var kk = await RequirementIdAsync(officer, "DKP-KTP", "Kartu Keluarga");
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(officer, id, kk, Pdf, "kk.pdf")).StatusCode);
+        Assert.True((await officer.PostAsync($"/api/v1/applications/{id}/submit", null)).IsSuccessStatusCode);
+        var track = await mall.CreateClient().GetJsonAsync($"/api/v1/tracking/{created["trackingNumber"]}?check=7891");
+        Assert.Equal("submitted", track["status"]!.GetValue<string>());
+        var dpmptsp = await mall.ClientForAsync(Accounts.DpmptspOfficer);
+        var refused = await dpmptsp.PostJsonAsync("/api/v1/applications", new JsonObject
+        {
+            ["serviceId"] = "DKP-KTP", ["applicant"] = new JsonObject { ["name"] = "X", ["phone"] = "081234567890" },
+        });
+        await refused.AssertProblemAsync(400);
+    }
+
+    private async Task<HttpClient> NewCitizenAsync(string email)
+    {
+        await using (var scope = mall.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var user = new User { UserName = email, Email = email, EmailConfirmed = true, FullName = "Warga Lain" };
+                Assert.True((await users.CreateAsync(user, MallFactory.DemoPassword)).Succeeded);
+                await users.AddToRoleAsync(user, Roles.Citizen);
+            }
+        }
+        return await mall.ClientForAsync(email);
+    }
+}
