@@ -14,9 +14,6 @@ public static class RateLimiting
     /// <summary>Anonymous endpoints that create things or probe for records, per client address.</summary>
     public const string PublicWrites = "public-writes";
 
-    /// <summary>Queue bookings, per client address (the per-phone limit is applied by the booking endpoint).</summary>
-    public const string Bookings = "bookings";
-
     public static IServiceCollection AddSatuAtapRateLimiting(this IServiceCollection services)
     {
         services.AddRateLimiter(o =>
@@ -37,17 +34,6 @@ public static class RateLimiting
                 return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = opts.PublicWritesPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-            o.AddPolicy(Bookings, http =>
-            {
-                var opts = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                if (!opts.Enabled) return RateLimitPartition.GetNoLimiter("off");
-                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = opts.BookingsPerAddressPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 });
