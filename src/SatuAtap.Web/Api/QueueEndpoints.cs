@@ -25,6 +25,7 @@ public static class QueueModule
         services.AddScoped<CancelBooking>();
         services.AddScoped<MoveBooking>();
         services.AddScoped<IssueTicket>();
+        services.AddSingleton<TicketBatcher>();
         services.AddScoped<CallNextTicket>();
         services.AddScoped<ActOnTicket>();
         services.AddScoped<PlanSlots>();
