@@ -75,6 +75,7 @@ public sealed class BookingRushScenario : Scenario
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private string _managerToken = "";
     private int _won, _refused, _serverErrors, _other;
+    private double _lastWinMs, _wallMs;
     private readonly Dictionary<int, int> _statuses = [];
 
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -122,13 +123,15 @@ public sealed class BookingRushScenario : Scenario
         _refused = rush.Statuses.GetValueOrDefault(409);
         _serverErrors = rush.Statuses.Where(kv => kv.Key >= 500).Sum(kv => kv.Value);
         _other = Clients - _won - _refused;
+        _lastWinMs = rush.LastWinMs;
+        _wallMs = rush.Seconds * 1000;
         var sorted = rush.LatenciesMs.Order().ToList();
         // Errors: anything but the two expected answers (a 201 or a 409); the exact count of winners is a check.
         return new LoadResult(Clients, rush.Seconds, MallApi.Percentile(sorted, 50), MallApi.Percentile(sorted, 95), MallApi.Percentile(sorted, 99),
             sorted.LastOrDefault(), _other, rush.Statuses.GetValueOrDefault(0));
     }
 
-    private sealed record Rush(Dictionary<int, int> Statuses, List<double> LatenciesMs, double Seconds);
+    private sealed record Rush(Dictionary<int, int> Statuses, List<double> LatenciesMs, double Seconds, double LastWinMs);
 
     private static async Task<Rush> RushAsync(Uri baseUri, Guid slot, int clients, string phonePrefix, CancellationToken ct)
     {
@@ -137,6 +140,7 @@ public sealed class BookingRushScenario : Scenario
         var statuses = new ConcurrentDictionary<int, int>();
         var latencies = new ConcurrentBag<double>();
         var wall = Stopwatch.StartNew();
+        long lastWin = 0;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async i =>
         {
             await gate.WaitAsync(ct);
@@ -156,6 +160,7 @@ public sealed class BookingRushScenario : Scenario
                     status = 0; // no answer: a socket error or a timeout
                 }
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (status == 201) InterlockedMax(ref lastWin, wall.ElapsedTicks);
                 statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
             }
             finally
@@ -163,7 +168,13 @@ public sealed class BookingRushScenario : Scenario
                 gate.Release();
             }
         }));
-        return new Rush(new Dictionary<int, int>(statuses), [.. latencies], wall.Elapsed.TotalSeconds);
+        return new Rush(new Dictionary<int, int>(statuses), [.. latencies], wall.Elapsed.TotalSeconds, lastWin * 1000.0 / Stopwatch.Frequency);
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        for (var seen = Interlocked.Read(ref target); value > seen; seen = Interlocked.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
     }
 
     public override async Task<IReadOnlyList<Check>> VerifyAsync(BenchContext bench, CancellationToken ct)
@@ -177,7 +188,8 @@ public sealed class BookingRushScenario : Scenario
         var remaining = slots.EnumerateArray().Where(s => s.GetProperty("id").GetGuid() == _slot).Select(s => s.GetProperty("remaining").GetInt32()).FirstOrDefault(-1);
         return
         [
-            new Check($"exactly {Places} × 201, the rest 409", _won == Places && _refused == Clients - Places, answers),
+            new Check($"exactly {Places} × 201, the rest 409", _won == Places && _refused == Clients - Places,
+                $"{answers}; the last place went {_lastWinMs:N0} ms after the start, the last answer at {_wallMs:N0} ms"),
             new Check("no 500s", _serverErrors == 0, $"{_serverErrors} answers of 500 or above"),
             new Check($"{Places} bookings in the database, 0 places left through the API", rows[0][0] == Places.ToString() && remaining == 0,
                 $"{rows[0][0]} bookings of the slot; remaining {remaining}"),
