@@ -58,6 +58,30 @@ public sealed class Database : IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// Reads rows from the mall's database directly (to check what a scenario left behind). The SQL quotes identifiers
+    /// with double quotes, which both engines accept; values are returned as strings.
+    /// </summary>
+    public async Task<List<string?[]>> QueryMallAsync(string sql, CancellationToken ct)
+    {
+        await using System.Data.Common.DbConnection conn = IsPostgres ? new NpgsqlConnection(AppConnectionString) : new SqliteConnection(AppConnectionString);
+        await conn.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var rows = new List<string?[]>();
+        while (await reader.ReadAsync(ct))
+        {
+            var row = new string?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>A GUID as the mall stores it: uppercase text on SQLite (EF Core's default), uuid on PostgreSQL.</summary>
+    public string GuidLiteral(Guid id) => "'" + (IsPostgres ? id.ToString() : id.ToString().ToUpperInvariant()) + "'";
+
     public async ValueTask DisposeAsync()
     {
         if (_drop is null) return;

@@ -93,11 +93,21 @@ try
 
     var pingBefore = await Measure("baseline ping (before)", Ping);
     var insertBefore = insert is null ? null : await Measure("baseline EF insert (before)", Insert);
-    var results = new List<(Scenario Scenario, LoadResult Result)>();
+    var results = new List<(Scenario Scenario, LoadResult Result, IReadOnlyList<Check> Checks)>();
     foreach (var scenario in scenarios)
     {
         await scenario.PrepareAsync(bench, ct);
-        results.Add((scenario, await Measure(scenario.Name, d => scenario.RunAsync(bench, d, ct))));
+        LoadResult result;
+        if (scenario.Steady) result = await Measure(scenario.Name, d => scenario.RunAsync(bench, d, ct));
+        else
+        {
+            // A rush or a sequence of rounds warms up inside its own run (its places are used up once).
+            result = await scenario.RunAsync(bench, settings.Duration, ct);
+            Say($"{scenario.Name,-28} {result.RequestsPerSecond,10:0} req/s  p50 {result.P50Ms:0.00} ms  p95 {result.P95Ms:0.00} ms  p99 {result.P99Ms:0.00} ms  errors {result.Errors}");
+        }
+        var checks = await scenario.VerifyAsync(bench, ct);
+        foreach (var c in checks) Say($"{scenario.Name,-28} {(c.Passed ? "ok  " : "FAIL")} {c.What}: {c.Found}");
+        results.Add((scenario, result, checks));
     }
     var insertAfter = insert is null ? null : await Measure("baseline EF insert (after)", Insert);
     var pingAfter = await Measure("baseline ping (after)", Ping);

@@ -7,7 +7,12 @@ public enum BaselineKind
     Ping,
     /// <summary>A one-row EF Core insert behind a bare endpoint on the same database engine (<see cref="InsertBaseline"/>).</summary>
     Insert,
+    /// <summary>No baseline: the target is absolute (latencies, counts), as for the booking rush and the board update.</summary>
+    None,
 }
+
+/// <summary>A fact checked after a scenario's run (no duplicate numbers, exactly 100 winners, ...), with what was found.</summary>
+public sealed record Check(string What, bool Passed, string Found);
 
 /// <summary>The bar a scenario must clear. Null parts are not checked.</summary>
 public sealed record Target(double? MinRatio = null, double? MaxP95Ms = null, double? MaxP99Ms = null)
@@ -38,10 +43,19 @@ public abstract class Scenario
     public required Target Target { get; init; }
     public BaselineKind Baseline { get; init; } = BaselineKind.Ping;
 
+    /// <summary>
+    /// True for a steady load that the harness warms up by repeating it until throughput settles. A scenario of
+    /// another shape (a rush that uses up its places) returns false and warms up inside <see cref="RunAsync"/>.
+    /// </summary>
+    public virtual bool Steady => true;
+
     /// <summary>Any preparation against the running mall (accounts, fixtures) before the measured run.</summary>
     public virtual Task PrepareAsync(BenchContext bench, CancellationToken ct) => Task.CompletedTask;
 
     public abstract Task<LoadResult> RunAsync(BenchContext bench, TimeSpan duration, CancellationToken ct);
+
+    /// <summary>Facts checked after the measured run (read back through the API or the database); all must pass.</summary>
+    public virtual Task<IReadOnlyList<Check>> VerifyAsync(BenchContext bench, CancellationToken ct) => Task.FromResult<IReadOnlyList<Check>>([]);
 }
 
 /// <summary>One request repeated by wrk under the run's threads and connections.</summary>
@@ -72,5 +86,8 @@ public static class Scenarios
             Request = new("/layanan/DKP-KTP"),
             Target = new(MinRatio: 0.10),
         },
+        new TicketIssueScenario(),
+        new BookingRushScenario(),
+        new BoardUpdateScenario(),
     ];
 }

@@ -37,6 +37,9 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == slot.SiteId, ct);
         var check = await CheckBookableAsync(slot, site, ct);
         if (check is not null) return check;
+        // Already full when read: refuse without a write transaction (in a rush most clients arrive after the
+        // places are gone). A slot read with places left still goes through the conditional update, which decides.
+        if (slot.Booked >= slot.Capacity) return Full(await NextSlotsAsync(slot, site, ct));
 
         var booking = New(slot, request.Name!.Trim(), phone!, nik, userId);
         var attempt = await DbRetry.RunAsync(db, async c =>
@@ -86,8 +89,7 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         var taken = await db.Slots
             .Where(s => s.Id == slot.Id && s.Booked < s.Capacity && !s.Closed)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, x => x.Booked + 1), ct);
-        if (taken == 0)
-            return new(Outcome<BookingView>.Conflict(Lang.T("Slot ini sudah penuh.", "This slot is full.")), NextSlots: await NextSlotsAsync(slot, site, ct));
+        if (taken == 0) return Full(await NextSlotsAsync(slot, site, ct));
         db.Bookings.Add(booking);
         try
         {
@@ -108,6 +110,9 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         }
         return null;
     }
+
+    private static BookingAttempt Full(IReadOnlyList<SlotView> next) =>
+        new(Outcome<BookingView>.Conflict(Lang.T("Slot ini sudah penuh.", "This slot is full.")), NextSlots: next);
 
     /// <summary>The next slots of the same service and site that are open for booking and have places left.</summary>
     public async Task<IReadOnlyList<SlotView>> NextSlotsAsync(Slot slot, Site site, CancellationToken ct, bool otherDaysOnly = false)

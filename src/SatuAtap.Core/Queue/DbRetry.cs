@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Data;
@@ -8,12 +9,27 @@ namespace SatuAtap.Core.Queue;
 /// Short write transactions that the database may refuse under contention (SQLite busy, PostgreSQL
 /// serialization failure or deadlock) are run again; a unique violation is reported as such.
 /// </summary>
+/// <remarks>
+/// On SQLite these transactions also take an in-process gate, one per database, before they begin. SQLite admits
+/// one writer at a time anyway; without the gate every other writer's <c>BEGIN IMMEDIATE</c> meets "busy", and
+/// Microsoft.Data.Sqlite retries it by blocking its thread in a sleep, so under a rush the write lock sits idle
+/// between sleepers and the thread pool starves. With the gate they wait their turn asynchronously and the next
+/// one begins as soon as the previous one commits. (One process per SQLite file, as the mall runs; PostgreSQL needs
+/// no gate: its row locks queue the writers of one row and let the others run.)
+/// </remarks>
 public static class DbRetry
 {
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteGates = new(StringComparer.Ordinal);
+
     public static async Task<T> RunAsync<T>(SatuAtapDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct, int attempts = 10)
     {
+        var gate = db.Database.ProviderName == SqliteProvider
+            ? SqliteGates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1))
+            : null;
         for (var attempt = 1; ; attempt++)
         {
+            if (gate is not null) await gate.WaitAsync(ct);
             try
             {
                 return await work(ct);
@@ -21,8 +37,12 @@ public static class DbRetry
             catch (Exception e) when (attempt < attempts && (IsTransient(e) || IsRetryableUnique(e)))
             {
                 db.ChangeTracker.Clear();
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
             }
+            finally
+            {
+                gate?.Release();
+            }
+            await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
         }
     }
 

@@ -9,10 +9,11 @@ public sealed record IssueTicketRequest(Guid? ServiceId, string? BookingCode, bo
 
 /// <summary>
 /// Issues the next number of the service's series at a site (walk-in, or check-in with a booking code). The number
-/// comes from the sequence row of (site, series, day), raised by one atomic update whose row lock (PostgreSQL) or
-/// write lock (SQLite) serializes concurrent issuers: unique and without gaps.
+/// comes from the sequence row of (site, series, day), raised by an atomic update whose row lock (PostgreSQL) or
+/// write lock (SQLite) serializes concurrent issuers: unique and without gaps. The write goes through the
+/// <see cref="TicketBatcher"/>, which numbers the tickets that arrive together in one transaction.
 /// </summary>
-public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, TimeProvider clock, QueueReads reads)
+public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, TimeProvider clock, QueueReads reads, TicketBatcher batcher)
 {
     public async Task<Outcome<TicketView>> ExecuteAsync(Guid siteId, IssueTicketRequest request, bool byStaff, string actor, CancellationToken ct)
     {
@@ -53,51 +54,9 @@ public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, TimeProvide
             SiteId = siteId, ServiceId = serviceId, Series = series, Day = today, Status = TicketStatus.Waiting,
             Priority = byStaff && request.Priority == true, BookingId = booking?.Id, DueUtc = booking?.StartUtc, ArrivedUtc = now,
         };
-        var refused = await DbRetry.RunAsync(db, async c =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(c);
-            if (booking is not null)
-            {
-                var checkedIn = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Active)
-                    .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, BookingStatus.CheckedIn).SetProperty(b => b.CheckedInUtc, now), c);
-                if (checkedIn == 0)
-                {
-                    await tx.RollbackAsync(c);
-                    return Lang.T("Pemesanan ini sudah dipakai untuk mengambil nomor antrian.", "This booking has already been checked in.");
-                }
-            }
-            ticket.Number = await NextNumberAsync(siteId, series, today, c);
-            db.Tickets.Add(ticket);
-            db.TicketEvents.Add(new TicketEvent
-            {
-                TicketId = ticket.Id, AtUtc = now, Action = booking is null ? "issue" : "check-in", To = TicketStatus.Waiting, Actor = actor,
-            });
-            await db.SaveChangesAsync(c);
-            await tx.CommitAsync(c);
-            return null;
-        }, ct);
+        var refused = await batcher.IssueAsync(ticket, booking?.Id, actor, ct);
         if (refused is not null) return Outcome<TicketView>.Conflict(refused);
         return Outcome<TicketView>.Created(await reads.TicketAsync(ticket.Id, ct) ?? throw new InvalidOperationException("Ticket vanished."));
-    }
-
-    /// <summary>Inside the transaction: raise the sequence row (creating it for the day's first ticket) and read the new value.</summary>
-    private async Task<int> NextNumberAsync(Guid siteId, string series, DateOnly day, CancellationToken ct)
-    {
-        var raised = await db.TicketSequences.Where(q => q.SiteId == siteId && q.Series == series && q.Day == day)
-            .ExecuteUpdateAsync(u => u.SetProperty(q => q.Last, q => q.Last + 1), ct);
-        if (raised == 1)
-            return await db.TicketSequences.Where(q => q.SiteId == siteId && q.Series == series && q.Day == day).Select(q => q.Last).SingleAsync(ct);
-        db.TicketSequences.Add(new TicketSequence { SiteId = siteId, Series = series, Day = day, Last = 1 });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbRetry.IsUniqueViolation(e))
-        {
-            // Another issuer created the day's row first: start again, this time raising it.
-            throw new DbRetry.RetryableUniqueException(e);
-        }
-        return 1;
     }
 
     /// <summary>The agency's letter; the first ticket of an agency without one takes the next free letter.</summary>

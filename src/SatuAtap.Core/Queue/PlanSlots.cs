@@ -7,7 +7,11 @@ namespace SatuAtap.Core.Queue;
 
 public sealed record CreateSlotRequest(Guid? ServiceId, string? Start, string? End, int? Capacity);
 
-/// <summary>A slot plan: for one service at one site, the weekdays (ISO 1–7) and time windows (site time) with a capacity.</summary>
+/// <summary>
+/// A slot plan: for one service at one site, the weekdays (ISO 1–7) and time windows (site time) with a capacity.
+/// With <see cref="SkipHolidays"/> no slot is made on a day of the holiday list (national holiday or collective leave),
+/// whatever its weekday.
+/// </summary>
 public sealed record SlotPlan(Guid ServiceId, DateOnly From, DateOnly To, int[] Weekdays, (TimeOnly Start, TimeOnly End)[] Windows, int Capacity, bool SkipHolidays = true);
 
 /// <summary>Managers define slots: one ad-hoc slot, a plan over a range of days, or the closure of a slot.</summary>
@@ -62,12 +66,17 @@ public sealed class PlanSlots(SatuAtapDb db, CatalogCache catalog)
         var toUtc = SiteClock.ToUtc(plan.To.AddDays(1).ToDateTime(TimeOnly.MinValue), site.Zone);
         var existing = (await db.Slots.Where(s => s.SiteId == siteId && s.ServiceId == plan.ServiceId && s.StartUtc >= fromUtc && s.StartUtc < toUtc)
             .Select(s => s.StartUtc).ToListAsync(ct)).ToHashSet();
+        // The holiday list itself, not the working-day calendar: a plan may name Saturdays (the mall opens some), and a
+        // national holiday or collective leave day on a Saturday or Sunday must be skipped as well as one on a weekday.
+        var daysOff = plan.SkipHolidays
+            ? (await db.Holidays.AsNoTracking().Where(h => h.Date >= plan.From && h.Date <= plan.To).Select(h => h.Date).ToListAsync(ct)).ToHashSet()
+            : [];
         var created = 0;
         for (var day = plan.From; day <= plan.To; day = day.AddDays(1))
         {
             var iso = day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)day.DayOfWeek;
             if (!plan.Weekdays.Contains(iso)) continue;
-            if (plan.SkipHolidays && iso <= 5 && !snapshot.Calendar.IsWorkingDay(day)) continue;
+            if (daysOff.Contains(day)) continue;
             foreach (var (start, end) in plan.Windows)
             {
                 var s = SiteClock.ToUtc(day.ToDateTime(start), site.Zone);

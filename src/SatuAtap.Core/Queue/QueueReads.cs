@@ -77,11 +77,7 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
         int? position = null, wait = null;
         if (t.Status == TicketStatus.Waiting && !t.Parked)
         {
-            var waiting = await db.Tickets.AsNoTracking()
-                .Where(x => x.SiteId == t.SiteId && x.Day == t.Day && x.Status == TicketStatus.Waiting && !x.Parked && x.ServiceId == t.ServiceId)
-                .Select(x => new QueueCandidate(x.Id, x.ServiceId, x.ArrivedUtc, x.Priority, x.DueUtc, x.TargetCounterId)).ToListAsync(ct);
-            var ordered = CallNextPolicy.Order(waiting, clock.GetUtcNow().UtcDateTime, options.Value.Rules).ToList();
-            var ahead = Math.Max(0, ordered.FindIndex(x => x.Id == t.Id));
+            var ahead = await AheadAsync(t, ct);
             position = ahead + 1;
             var counterIds = db.SiteCounters.Where(c => c.SiteId == t.SiteId).Select(c => c.CounterId);
             var counters = await db.Counters.Where(c => counterIds.Contains(c.Id) && c.Services.Any(s => s.Id == t.ServiceId)).CountAsync(ct);
@@ -101,6 +97,47 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
         return new TicketView(t.Id, t.Display, TicketStateMachine.StatusCode(t.Status), t.SiteId, t.ServiceId, t.Priority, t.Parked,
             position, wait, counter, SiteClock.Offset(t.ArrivedUtc, zone), t.LastCalledUtc is { } called ? SiteClock.Offset(called, zone) : null,
             t.DueUtc is { } due ? SiteClock.Offset(due, zone) : null, bookingCode);
+    }
+
+    /// <summary>
+    /// How many waiting tickets of the same service come before <paramref name="t"/> in the <see cref="CallNextPolicy"/>
+    /// order, counted in the database (the day's line can be thousands long; the ticket page asks every few seconds):
+    /// due booked tickets by slot, then priority, then the rest, each by arrival; full ties (same rank, slot and
+    /// arrival: rare) are broken by the id in memory, as the policy does.
+    /// </summary>
+    private async Task<int> AheadAsync(Ticket t, CancellationToken ct)
+    {
+        var rules = options.Value.Rules;
+        var dueBy = clock.GetUtcNow().UtcDateTime + rules.DueEarly;
+        var others = db.Tickets.Where(x => x.SiteId == t.SiteId && x.Day == t.Day && x.Status == TicketStatus.Waiting && !x.Parked
+                                           && x.ServiceId == t.ServiceId && x.Id != t.Id);
+        var due = others.Where(x => x.DueUtc != null && x.DueUtc <= dueBy);
+        var notDue = others.Where(x => x.DueUtc == null || x.DueUtc > dueBy);
+        var arrived = t.ArrivedUtc;
+        IQueryable<Ticket> before, tied;
+        if (t.DueUtc is { } tDue && tDue <= dueBy)
+        {
+            before = due.Where(x => x.DueUtc < tDue || (x.DueUtc == tDue && x.ArrivedUtc < arrived));
+            tied = due.Where(x => x.DueUtc == tDue && x.ArrivedUtc == arrived);
+        }
+        else if (rules.PriorityEnabled && t.Priority)
+        {
+            before = others.Where(x => (x.DueUtc != null && x.DueUtc <= dueBy) || (x.Priority && x.ArrivedUtc < arrived));
+            tied = notDue.Where(x => x.Priority && x.ArrivedUtc == arrived);
+        }
+        else if (rules.PriorityEnabled)
+        {
+            before = others.Where(x => (x.DueUtc != null && x.DueUtc <= dueBy) || x.Priority || x.ArrivedUtc < arrived);
+            tied = notDue.Where(x => !x.Priority && x.ArrivedUtc == arrived);
+        }
+        else
+        {
+            before = others.Where(x => (x.DueUtc != null && x.DueUtc <= dueBy) || x.ArrivedUtc < arrived);
+            tied = notDue.Where(x => x.ArrivedUtc == arrived);
+        }
+        var count = await before.CountAsync(ct);
+        var ties = await tied.Select(x => x.Id).ToListAsync(ct);
+        return count + ties.Count(id => id.CompareTo(t.Id) < 0);
     }
 
     /// <summary>The board: the latest calls of the day at the site (newest first) and how many wait.</summary>

@@ -25,12 +25,13 @@ public static class QueueModule
         services.AddScoped<CancelBooking>();
         services.AddScoped<MoveBooking>();
         services.AddScoped<IssueTicket>();
+        services.AddSingleton<TicketBatcher>();
         services.AddScoped<CallNextTicket>();
         services.AddScoped<ActOnTicket>();
         services.AddScoped<PlanSlots>();
         services.AddScoped<QueueStats>();
         services.AddSingleton<IQueueNotifier, SignalRQueueNotifier>();
-        services.AddSingleton<BookingPhoneLimiter>();
+        services.AddSingleton<BookingLimits>();
         services.AddSignalR();
         return services;
     }
@@ -40,25 +41,60 @@ public static class QueueModule
 }
 
 /// <summary>
-/// Bookings per phone number in a window (the per-address limit is the <see cref="RateLimiting.Bookings"/> policy):
-/// one person cannot hoard places from many addresses. Off with <c>RateLimiting:Enabled=false</c>.
+/// The booking limits, one budget shared by the API and the booking pages: bookings and moves per client address per
+/// minute (<c>RateLimiting:BookingsPerAddressPerMinute</c>), and bookings per phone number per hour
+/// (<c>RateLimiting:BookingsPerPhonePerHour</c>), so that one person cannot hoard places from many addresses nor
+/// one address for many phones. Off with <c>RateLimiting:Enabled=false</c>.
 /// </summary>
-public sealed class BookingPhoneLimiter(IOptions<RateLimitingOptions> options) : IDisposable
+public sealed class BookingLimits(IOptions<RateLimitingOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(phone =>
+    public sealed record Refusal(string Message, TimeSpan? RetryAfter);
+
+    private readonly PartitionedRateLimiter<string> _addresses = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.BookingsPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+        }));
+
+    private readonly PartitionedRateLimiter<string> _phones = PartitionedRateLimiter.Create<string, string>(phone =>
         RateLimitPartition.GetFixedWindowLimiter(phone, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = options.Value.BookingsPerPhonePerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
         }));
 
-    public bool TryAcquire(string? phone)
+    /// <summary>
+    /// Counts one booking (or, without a phone, one move) from the request's address and the phone; null when it may
+    /// go ahead, otherwise why not (answer 429).
+    /// </summary>
+    public Refusal? Check(HttpContext http, string? phone)
     {
-        if (!options.Value.Enabled || PhoneNumber.Normalize(phone) is not { } normalized) return true;
-        using var lease = _limiter.AttemptAcquire(normalized);
-        return lease.IsAcquired;
+        if (!options.Value.Enabled) return null;
+        using (var lease = _addresses.AttemptAcquire(RateLimiting.ClientKey(http)))
+        {
+            if (!lease.IsAcquired)
+                return new(Lang.T("Terlalu banyak pemesanan dari alamat ini. Coba lagi sebentar lagi.", "Too many bookings from this address. Try again shortly."),
+                    lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : null);
+        }
+        if (PhoneNumber.Normalize(phone) is not { } normalized) return null;
+        using var byPhone = _phones.AttemptAcquire(normalized);
+        return byPhone.IsAcquired ? null
+            : new(Lang.T("Terlalu banyak pemesanan dengan nomor HP ini. Coba lagi nanti.", "Too many bookings with this phone number. Try again later."),
+                byPhone.TryGetMetadata(MetadataName.RetryAfter, out var later) ? later : null);
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>The 429 answer of the API, with Retry-After when known.</summary>
+    public static IResult TooMany(HttpContext http, Refusal refusal)
+    {
+        if (refusal.RetryAfter is { } retry)
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return Problems.Problem(429, refusal.Message);
+    }
+
+    public void Dispose()
+    {
+        _addresses.Dispose();
+        _phones.Dispose();
+    }
 }
 
 /// <summary>Queue API: sites, counters, slots, bookings, tickets, the board and the figures.</summary>
@@ -126,23 +162,22 @@ public static class QueueEndpoints
             await plan.SetClosedAsync(slotId, false, ct) is { Succeeded: true } ? Results.NoContent() : Problems.Problem(404, Lang.T("Slot tidak ditemukan.", "Slot not found.")))
             .RequireAuthorization(Policies.Manager);
 
-        api.MapPost("/bookings", async (BookSlotRequest body, BookSlot book, BookingPhoneLimiter phones, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/bookings", async (BookSlotRequest body, BookSlot book, BookingLimits limits, HttpContext http, CancellationToken ct) =>
         {
-            if (!phones.TryAcquire(body.Phone))
-                return Problems.Problem(429, Lang.T("Terlalu banyak pemesanan dengan nomor HP ini. Coba lagi nanti.", "Too many bookings with this phone number. Try again later."));
+            if (limits.Check(http, body.Phone) is { } refusal) return BookingLimits.TooMany(http, refusal);
             var attempt = await book.ExecuteAsync(body, http.User.UserId(), ct);
             return Result(attempt, b => Results.Created($"/api/v1/bookings/{b.Code}", b));
-        }).RequireRateLimiting(RateLimiting.Bookings);
+        });
         api.MapGet("/bookings/{code}", async (string code, QueueReads reads, CancellationToken ct) =>
             await reads.BookingAsync(code, ct) is { } b ? Results.Ok(b) : Problems.Problem(404, Lang.T("Kode pemesanan tidak ditemukan.", "Booking code not found.")))
             .RequireRateLimiting(RateLimiting.PublicWrites);
         api.MapDelete("/bookings/{code}", async (string code, CancelBooking cancel, CancellationToken ct) =>
             await cancel.ExecuteAsync(code, ct) is var outcome && outcome.Succeeded ? Results.NoContent() : Problems.From(outcome))
             .RequireRateLimiting(RateLimiting.PublicWrites);
-        api.MapPost("/bookings/{code}/move", async (string code, MoveBookingRequest body, MoveBooking move, CancellationToken ct) =>
-            body.SlotId is not { } slot ? Problems.Invalid("slotId", Lang.T("Wajib diisi.", "Required."))
-                : Result(await move.ExecuteAsync(code, slot, ct), Results.Ok))
-            .RequireRateLimiting(RateLimiting.Bookings);
+        api.MapPost("/bookings/{code}/move", async (string code, MoveBookingRequest body, MoveBooking move, BookingLimits limits, HttpContext http, CancellationToken ct) =>
+            limits.Check(http, phone: null) is { } refusal ? BookingLimits.TooMany(http, refusal)
+                : body.SlotId is not { } slot ? Problems.Invalid("slotId", Lang.T("Wajib diisi.", "Required."))
+                : Result(await move.ExecuteAsync(code, slot, ct), Results.Ok));
 
         api.MapPost("/sites/{siteId:guid}/tickets", async (Guid siteId, IssueTicketRequest body, IssueTicket issue, HttpContext http, CancellationToken ct) =>
         {

@@ -14,8 +14,6 @@ public static class RateLimiting
     /// <summary>Anonymous endpoints that create things or probe for records, per client address.</summary>
     public const string PublicWrites = "public-writes";
 
-    /// <summary>Queue bookings, per client address (the per-phone limit is applied by the booking endpoint).</summary>
-    public const string Bookings = "bookings";
     /// <summary>Public look-ups by tracking number or verification code, per client address (slows guessing).</summary>
     public const string Tracking = "tracking";
 
@@ -33,7 +31,6 @@ public static class RateLimiting
                     "Too many requests from this address. Try again shortly.")).ExecuteAsync(http);
             };
             PerAddressPerMinute(o, PublicWrites, opts => opts.PublicWritesPerMinute);
-            PerAddressPerMinute(o, Bookings, opts => opts.BookingsPerAddressPerMinute);
             PerAddressPerMinute(o, Tracking, opts => opts.TrackingPerMinute);
         });
         return services;

@@ -110,6 +110,14 @@ public sealed class TicketFlowTests(MallFactory mall) : IClassFixture<MallFactor
         Assert.False(claimed["priority"]!.GetValue<bool>());
         var priority = await IssueAsync("BPD-PBB-SPPT", manager, priority: true);
         Assert.True(priority["priority"]!.GetValue<bool>());
+        // Positions follow the call-next order: priority first, then by arrival, equal arrivals by id.
+        async Task<int> PositionOf(JsonNode t) => (await mall.CreateClient().GetJsonAsync($"/api/v1/tickets/{t["id"]}"))["position"]!.GetValue<int>();
+        Assert.Equal(1, await PositionOf(priority));
+        var (earlier, later) = Guid.Parse(first["id"]!.GetValue<string>()).CompareTo(Guid.Parse(claimed["id"]!.GetValue<string>())) < 0
+            || DateTimeOffset.Parse(first["arrivedAt"]!.GetValue<string>()) < DateTimeOffset.Parse(claimed["arrivedAt"]!.GetValue<string>())
+            ? (first, claimed) : (claimed, first);
+        Assert.Equal(2, await PositionOf(earlier));
+        Assert.Equal(3, await PositionOf(later));
         var l07 = await mall.CounterAsync("L07");
         var called = await (await manager.PostAsync($"/api/v1/counters/{l07}/call-next", null)).ReadJsonAsync();
         Assert.Equal(priority["id"]!.GetValue<string>(), called["id"]!.GetValue<string>());

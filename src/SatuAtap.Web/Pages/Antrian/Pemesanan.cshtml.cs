@@ -8,7 +8,8 @@ using SatuAtap.Core.Queue;
 namespace SatuAtap.Web.Pages.Antrian;
 
 /// <summary>A booking by its code: the QR code for the kiosk, and cancel or move. The code is the key; keep it private.</summary>
-public sealed class PemesananModel(SatuAtapDb db, QueueReads reads, CatalogCache catalog, BookSlot book, CancelBooking cancel, MoveBooking move) : PageModel
+public sealed class PemesananModel(SatuAtapDb db, QueueReads reads, CatalogCache catalog, BookSlot book, CancelBooking cancel, MoveBooking move,
+    SatuAtap.Web.Api.BookingLimits limits) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
     public BookingView Booking { get; private set; } = null!;
@@ -50,6 +51,11 @@ public sealed class PemesananModel(SatuAtapDb db, QueueReads reads, CatalogCache
 
     public async Task<IActionResult> OnPostMoveAsync(Guid slotId, CancellationToken ct)
     {
+        if (limits.Check(HttpContext, phone: null) is { } refusal)
+        {
+            Message = refusal.Message;
+            return Redirect($"/antrian/pesan/{CancelBooking.Normalize(Code)}");
+        }
         var attempt = await move.ExecuteAsync(Code, slotId, ct);
         if (attempt.Outcome.Succeeded) return Redirect($"/antrian/pesan/{attempt.Outcome.Value!.Code}");
         Message = attempt.Outcome.Message;

@@ -10,7 +10,7 @@ using SatuAtap.Web.Infrastructure;
 namespace SatuAtap.Web.Pages.Antrian;
 
 /// <summary>Book a visit: service and site → days with places left → a time, name, phone (NIK optional) → a booking code.</summary>
-public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot book, SatuAtap.Web.Api.BookingPhoneLimiter limiter) : PageModel
+public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot book, SatuAtap.Web.Api.BookingLimits limits) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "lokasi")] public Guid? SiteId { get; set; }
     [BindProperty(SupportsGet = true, Name = "layanan")] public Guid? ServiceId { get; set; }
@@ -39,10 +39,11 @@ public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!limiter.TryAcquire(Phone))
+        if (limits.Check(HttpContext, Phone) is { } refusal)
         {
-            Message = Lang.T("Terlalu banyak pemesanan dengan nomor HP ini. Coba lagi nanti.", "Too many bookings with this phone number. Try again later.");
+            Message = refusal.Message;
             Response.StatusCode = 429;
+            if (refusal.RetryAfter is { } retry) Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             await LoadAsync(ct);
             return Page();
         }
