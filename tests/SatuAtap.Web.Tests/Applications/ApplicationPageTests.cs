@@ -64,7 +64,9 @@ public sealed class ApplicationPageTests(MallFactory mall) : IClassFixture<MallF
         Assert.Contains("tidak cocok", tracking.QuerySelector("[role=alert]")!.TextContent);
         var verify = Parser.ParseDocument(await anonymous.GetStringAsync("/verifikasi/ZZZZZZZZZZ"));
         Assert.Contains("Tidak dikenal", verify.QuerySelector("h2")!.TextContent);
-        var inbox = await anonymous.GetAsync("/kelola/permohonan");
-        Assert.NotEqual(HttpStatusCode.OK, inbox.StatusCode);
+        var noRedirects = mall.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var inbox = await noRedirects.GetAsync("/kelola/permohonan");
+        Assert.Equal(HttpStatusCode.Redirect, inbox.StatusCode);
+        Assert.StartsWith("/akun/masuk", inbox.Headers.Location!.OriginalString);
     }
 }
