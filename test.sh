@@ -20,7 +20,6 @@ find_pg() { pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tai
 need_apt=()
 find_pg || need_apt+=(postgresql)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
-fc-list 2>/dev/null | grep -qi dejavu || need_apt+=(fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "Installing ${need_apt[*]}"
