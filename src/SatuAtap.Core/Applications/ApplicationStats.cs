@@ -9,7 +9,7 @@ namespace SatuAtap.Core.Applications;
 /// <summary>Filter of the backlog and SLA report; dates are local (WIB) and inclusive.</summary>
 public sealed record StatsQuery(string? AgencyId, string? ServiceId, DateOnly? From, DateOnly? To);
 
-/// <summary>One agency and service: open now, overdue now, completed in the range, completed by the due date, and that share in percent.</summary>
+/// <summary>One agency and service: open now (awaiting a decision), overdue now, completed in the range, completed by the due date, and that share in percent.</summary>
 public sealed record StatsRow(Guid AgencyId, string AgencyCode, string AgencyName, Guid ServiceId, string ServiceCode, string ServiceName,
     int Open, int Overdue, int Completed, int CompletedOnTime, double? OnTimePercent);
 
@@ -26,6 +26,9 @@ public sealed class ApplicationStats(SatuAtapDb db, CatalogCache cache, MallTime
 
     private static readonly ApplicationStatus[] Running =
         [ApplicationStatus.Submitted, ApplicationStatus.Resubmitted, ApplicationStatus.InVerification, ApplicationStatus.InProcess];
+
+    /// <summary>Awaiting a decision: submitted and not yet approved or rejected (including those returned to the citizen).</summary>
+    private static readonly ApplicationStatus[] Undecided = [.. Running, ApplicationStatus.ReturnedForCorrection];
 
     public static bool MaySee(Viewer viewer) =>
         viewer.IsManager || viewer.Roles.Contains(Roles.Executive) || viewer.IsAgencyHead;
@@ -67,7 +70,7 @@ public sealed class ApplicationStats(SatuAtapDb db, CatalogCache cache, MallTime
         if (agencyId is { } ag) scope = scope.Where(a => a.AgencyId == ag);
         if (serviceId is { } sv) scope = scope.Where(a => a.ServiceId == sv);
 
-        var open = await scope.Where(a => a.IsOpen)
+        var open = await scope.Where(a => Undecided.Contains(a.Status))
             .GroupBy(a => new { a.AgencyId, a.ServiceId })
             .Select(g => new
             {
