@@ -56,6 +56,16 @@ public sealed class ApplicationStatsTests(MallFactory mall) : IClassFixture<Mall
         Assert.Equal(2, only["open"]!.GetValue<int>());
         Assert.Equal(2, monday["total"]!["completed"]!.GetValue<int>());
 
+        // The page shows the same numbers, without JavaScript.
+        var page = await (await mall.PageClientForAsync(Accounts.DukcapilHead)).GetAsync("/kelola/permohonan/kinerja?dari=2026-11-01&sampai=2026-12-31");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var doc = await page.ParseAsync();
+        var cells = doc.QuerySelectorAll("tbody tr").First(tr => tr.TextContent.Contains("(DKP-KTP)")).QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
+        Assert.Equal(["2", "1", "3", "2", "66,7 %"], cells[2..]);
+        Assert.Null(doc.QuerySelector("select#instansi")); // an agency head sees the own agency only
+        var officerPage = await (await mall.PageClientForAsync(Accounts.DukcapilOfficer)).GetAsync("/kelola/permohonan/kinerja");
+        Assert.NotEqual(HttpStatusCode.OK, officerPage.StatusCode);
+
         var executive = await mall.ClientForAsync(Accounts.Regent);
         var dpm = await executive.GetJsonAsync("/api/v1/applications/stats?agencyId=DPMPTSP&from=2026-11-01&to=2026-12-31");
         Assert.DoesNotContain(dpm["rows"]!.AsArray(), r => r!["serviceCode"]!.GetValue<string>() == "DKP-KTP");
