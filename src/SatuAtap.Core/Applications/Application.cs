@@ -43,6 +43,10 @@ public sealed class Application : Entity, IVersioned
     public DateOnly? PausedOn { get; set; }
     public int PausedWorkingDays { get; set; }
     public DateTime? DecidedAtUtc { get; set; }
+    /// <summary>The step (0-based) whose overdue behaviour has run; each step is handled once.</summary>
+    public int? OverdueHandledStep { get; set; }
+    /// <summary>When the application was escalated to the agency head because a step was overdue.</summary>
+    public DateTime? EscalatedAtUtc { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public List<ApplicationDocument> Documents { get; set; } = [];

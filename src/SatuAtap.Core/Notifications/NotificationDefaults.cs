@@ -12,6 +12,10 @@ namespace SatuAtap.Core.Notifications;
 public static class NotificationDefaults
 {
     public const string AccountVerify = "account.verify";
+    /// <summary>To the acting agency's staff when a step passes its due date (placeholders also {step}).</summary>
+    public const string ApplicationOverdue = "application.overdue";
+    /// <summary>To the agency head when an overdue step is escalated.</summary>
+    public const string ApplicationEscalated = "application.escalated";
 
     public static string EventFor(ApplicationStatus status) => "application." + ApplicationCodes.Status(status);
 
@@ -46,6 +50,30 @@ public static class NotificationDefaults
                 Body = "MPP Sukabumi: application {trackingNumber} {status}. {url}",
             };
         }
+        yield return new NotificationTemplate
+        {
+            EventCode = ApplicationOverdue, Language = Lang.Indonesian, Channel = Channels.Email,
+            Subject = "Lewat batas waktu: permohonan {trackingNumber}",
+            Body = "Yth. {name},\n\nPermohonan {service} nomor {trackingNumber} pada tahap \"{step}\" telah melewati batas waktu tahap ({dueDate}) dan masih berstatus {status}.\nMohon segera ditindaklanjuti: {url}\n\nSatuAtap — Mal Pelayanan Publik Kabupaten Sukabumi",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = ApplicationOverdue, Language = Lang.English, Channel = Channels.Email,
+            Subject = "Overdue: application {trackingNumber}",
+            Body = "Dear {name},\n\nThe application for {service}, number {trackingNumber}, at step \"{step}\" has passed the step's due date ({dueDate}) and is still {status}.\nPlease act on it: {url}\n\nSatuAtap — Public Service Mall of Kabupaten Sukabumi",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = ApplicationEscalated, Language = Lang.Indonesian, Channel = Channels.Email,
+            Subject = "Eskalasi: permohonan {trackingNumber} lewat batas waktu",
+            Body = "Yth. {name},\n\nPermohonan {service} nomor {trackingNumber} pada tahap \"{step}\" telah melewati batas waktu tahap ({dueDate}) dan diteruskan kepada Anda sebagai kepala instansi. Status: {status}.\nLihat permohonan: {url}\n\nSatuAtap — Mal Pelayanan Publik Kabupaten Sukabumi",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = ApplicationEscalated, Language = Lang.English, Channel = Channels.Email,
+            Subject = "Escalation: application {trackingNumber} is overdue",
+            Body = "Dear {name},\n\nThe application for {service}, number {trackingNumber}, at step \"{step}\" has passed the step's due date ({dueDate}) and is escalated to you as head of the agency. Status: {status}.\nOpen it: {url}\n\nSatuAtap — Public Service Mall of Kabupaten Sukabumi",
+        };
         yield return new NotificationTemplate
         {
             EventCode = AccountVerify, Language = Lang.Indonesian, Channel = Channels.Email,

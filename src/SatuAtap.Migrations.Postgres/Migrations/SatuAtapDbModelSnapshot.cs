@@ -226,6 +226,9 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FieldsJson")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -238,6 +241,9 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
+
+                    b.Property<int?>("OverdueHandledStep")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("PausedOn")
                         .HasColumnType("date");

@@ -215,6 +215,9 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FieldsJson")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -227,6 +230,9 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OverdueHandledStep")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("PausedOn")
                         .HasColumnType("TEXT");

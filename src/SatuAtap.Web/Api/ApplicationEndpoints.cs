@@ -43,6 +43,10 @@ public static class ApplicationEndpoints
         services.AddScoped<ListApplications>();
         services.AddScoped<TrackApplication>();
         services.AddScoped<SaveWorkflow>();
+        services.AddScoped<HandleOverdueApplications>();
+        services.AddScoped<ApplicationStats>();
+        services.AddSingleton<OverdueChecker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueChecker>());
         services.AddScoped<ApplicationFiles>();
         services.AddScoped<SatuAtap.Web.Pages.Permohonan.ApplicationForm>();
         return services;
@@ -121,6 +125,15 @@ public static class ApplicationEndpoints
             var size = read.Int("pageSize", pageSize, 20, 1, 100);
             if (read.Failed) return read.Problem();
             return Answer(await handler.InboxAsync(http.User.ToViewer(), new InboxQuery(s, o, p, size), ct));
+        }).RequireAuthorization(Policies.Staff);
+
+        api.MapGet("/applications/stats", async (string? agencyId, string? serviceId, string? from, string? to, ApplicationStats handler, HttpContext http, CancellationToken ct) =>
+        {
+            var read = new QueryReader();
+            var f = read.Date("from", from, false);
+            var t = read.Date("to", to, false);
+            if (read.Failed) return read.Problem();
+            return Answer(await handler.HandleAsync(new StatsQuery(agencyId, serviceId, f, t), http.User.ToViewer(), ct));
         }).RequireAuthorization(Policies.Staff);
 
         api.MapGet("/tracking/{trackingNumber}", async (string trackingNumber, string? check, TrackApplication handler, CancellationToken ct) =>

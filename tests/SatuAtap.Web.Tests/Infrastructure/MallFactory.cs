@@ -52,6 +52,7 @@ public class MallFactory : WebApplicationFactory<Program>
             ["Security:RequireTwoFactorForStaff"] = "false",
             ["Files:Root"] = Path.Combine(_folder, "files"),
             ["RateLimiting:Enabled"] = "false",
+            ["Applications:OverdueCheckMinutes"] = "0", // tests run the overdue check themselves, at the clock they set
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (k, v) in Settings) settings[k] = v;
