@@ -42,6 +42,7 @@ public sealed class SaveWorkflow(SatuAtapDb db, CatalogCache cache)
         for (var i = 0; i < input.Count; i++)
         {
             var s = input[i];
+            if (s is null) { errors.Missing($"steps[{i}]"); continue; }
             var agencyId = service.Agency.Id;
             if (!string.IsNullOrWhiteSpace(s.AgencyId))
             {

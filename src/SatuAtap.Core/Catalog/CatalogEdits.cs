@@ -50,7 +50,7 @@ public sealed class CatalogEdits(SatuAtapDb db, CatalogCache cache)
         SaveAsync(id, doc.Version, editor.IsManager, db.Synonyms, () => new Synonym { Term = "" }, async (s, e) =>
         {
             e.Required("term", doc.Term, 100);
-            var alternatives = (doc.Alternatives ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
+            var alternatives = (doc.Alternatives ?? []).Where(a => a is not null).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
             if (alternatives.Count == 0) e.Add("alternatives", Lang.T("Isi paling sedikit satu padanan kata.", "Give at least one alternative."));
             if (alternatives.Any(a => a.Length > 100 || a.Contains('\n'))) e.Add("alternatives", Lang.T("Setiap padanan paling banyak 100 karakter, satu baris.", "Each alternative: one line, at most 100 characters."));
             var term = doc.Term?.Trim().ToLowerInvariant();

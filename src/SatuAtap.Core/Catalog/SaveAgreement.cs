@@ -56,11 +56,12 @@ public sealed class SaveAgreement(SatuAtapDb db, CatalogCache cache)
         var services = await db.Services.Where(s => serviceIds.Contains(s.Id)).ToListAsync(ct);
         if (services.Count != serviceIds.Length) e.Add("serviceIds", Lang.T("Ada layanan yang tidak ditemukan.", "A service was not found."));
         var counters = doc.Counters ?? [];
-        var counterIds = counters.Where(c => c.CounterId is not null).Select(c => c.CounterId!.Value).ToArray();
+        var counterIds = counters.Where(c => c?.CounterId is not null).Select(c => c.CounterId!.Value).ToArray();
         var knownCounters = await db.Counters.Where(c => counterIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         for (var i = 0; i < counters.Count; i++)
         {
             var c = counters[i];
+            if (c is null) { e.Missing($"counters[{i}]"); continue; }
             if (c.CounterId is not { } cid || !knownCounters.Contains(cid)) e.Add($"counters[{i}].counterId", Lang.T("Loket tidak ditemukan.", "Counter not found."));
             if (c.Weekdays is not { Length: > 0 } days || days.Any(d => d is < 1 or > 7))
                 e.Add($"counters[{i}].weekdays", Lang.T("Hari kerja: angka 1 (Senin) sampai 7 (Minggu), paling sedikit satu.", "Weekdays: numbers 1 (Monday) to 7 (Sunday), at least one."));

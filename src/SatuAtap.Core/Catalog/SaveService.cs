@@ -140,6 +140,7 @@ public sealed class SaveService(SatuAtapDb db, CatalogCache cache)
         if (reqs.Count > 50) e.Add("standard.requirements", Lang.T("Paling banyak 50 persyaratan.", "At most 50 requirements."));
         for (var i = 0; i < reqs.Count; i++)
         {
+            if (reqs[i] is null) { e.Missing($"standard.requirements[{i}]"); continue; }
             e.Required($"standard.requirements[{i}].name", reqs[i].Name, 300);
             e.Optional($"standard.requirements[{i}].nameEn", reqs[i].NameEn, 300);
             if (CatalogCodes.ParseRequirementKind(reqs[i].Kind) is null)

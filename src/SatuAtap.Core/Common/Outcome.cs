@@ -33,6 +33,9 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
+    /// <summary>A value (or a list item) that must be there and is not, e.g. <c>null</c> inside a JSON array.</summary>
+    public void Missing(string field) => Add(field, Lang.T("Wajib diisi.", "Required."));
+
     public void Required(string field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, Lang.T("Wajib diisi.", "Required."));

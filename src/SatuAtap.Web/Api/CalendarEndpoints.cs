@@ -69,7 +69,7 @@ public static class CalendarEndpoints
             using var reader = new StreamReader(request.Body);
             var outcome = await save.ImportAsync(new StringReader(await reader.ReadToEndAsync(ct)), CatalogEditor.From(http.User), ct);
             return outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
-        }).RequireAuthorization(Policies.Manager).Accepts<string>("text/csv");
+        }).RequireAuthorization(Policies.Manager);
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

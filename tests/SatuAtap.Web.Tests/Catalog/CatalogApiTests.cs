@@ -308,6 +308,27 @@ public sealed class CatalogApiTests(MallFactory mall) : IClassFixture<MallFactor
         });
     }
 
+    [Theory]
+    [InlineData("POST", "/api/v1/services", "{\"standard\":{\"requirements\":[null]}}", "standard.requirements[0]")]
+    [InlineData("POST", "/api/v1/agreements", "{\"counters\":[null]}", "counters[0]")]
+    [InlineData("PUT", "/api/v1/services/DKP-KTP/workflow", "{\"steps\":[null]}", "steps[0]")]
+    [InlineData("POST", "/api/v1/synonyms", "{\"term\":\"\",\"alternatives\":[null]}", "alternatives")]
+    public async Task NullInsideAList_Is400NamingTheItem(string method, string url, string body, string field)
+    {
+        var client = await mall.ClientForAsync(Accounts.Manager);
+        var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        var problem = await (await client.SendAsync(request)).AssertProblemAsync(400);
+        Assert.NotNull(problem["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task HolidayImport_WithAnotherContentType_IsReadAsCsv_NotA404()
+    {
+        var client = await mall.ClientForAsync(Accounts.Manager);
+        var response = await client.PostAsync("/api/v1/calendar/holidays/import", new StringContent("bukan csv", System.Text.Encoding.UTF8, "application/json"));
+        Assert.NotNull((await response.AssertProblemAsync(400))["errors"]!["line1"]);
+    }
+
     internal static async Task<string> ServiceIdAsync(HttpClient client, string code) =>
         (await client.GetJsonAsync($"/api/v1/services/{code}"))["id"]!.GetValue<string>();
 }
