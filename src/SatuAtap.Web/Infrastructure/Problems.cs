@@ -98,6 +98,9 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             BadHttpRequestException b when b.StatusCode == 415 => (415, Problems.DefaultDetail(415), null),
             BadHttpRequestException b => (b.StatusCode, Lang.T("Permintaan tidak dapat dibaca: ", "The request could not be read: ") + b.Message, (string?)null),
             JsonException json => (400, JsonDetail(json), JsonField(json)),
+            // A multipart body cut short or without its boundary: the client's fault, not the server's.
+            InvalidDataException or IOException when http.Request.HasFormContentType && !http.RequestAborted.IsCancellationRequested =>
+                (400, Lang.T("Isi formulir (multipart/form-data) terpotong atau rusak.", "The form body (multipart/form-data) is cut short or malformed."), "body"),
             _ => (500, Problems.DefaultDetail(500), null),
         };
         if (status == 500) log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
@@ -145,6 +146,20 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
         await (await UploadAsync(citizen, id, kk, "hello"u8.ToArray(), "kk.txt")).AssertProblemAsync(422);
         var badReq = await (await UploadAsync(citizen, id, Guid.NewGuid().ToString(), Pdf, "kk.pdf")).AssertProblemAsync(400);
         Assert.NotNull(badReq["errors"]!["requirementId"]);
+    }
+
+    [Fact]
+    public async Task Upload_WithAMultipartBodyCutShort_Is400()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var (id, _) = await DraftKtpAsync(citizen);
+        foreach (var body in new[] { "x", "--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1" })
+        {
+            var content = new StringContent(body);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=zz");
+            var problem = await (await citizen.PostAsync($"/api/v1/applications/{id}/documents", content)).AssertProblemAsync(400);
+            Assert.Contains("multipart", problem["detail"]!.GetValue<string>());
+        }
     }
 
     [Fact]
