@@ -57,6 +57,9 @@ public sealed class QueueJourneyTests(BrowserFixture mall)
     [InlineData("ticket")]
     [InlineData("board")]
     [InlineData("booking")]
+    [InlineData("queue-home")]
+    [InlineData("find-booking")]
+    [InlineData("unknown-booking")]
     public async Task QueuePages_HaveNoSeriousAccessibilityViolations(string which)
     {
         var page = await mall.NewPageAsync();
@@ -66,6 +69,9 @@ public sealed class QueueJourneyTests(BrowserFixture mall)
             "kiosk" => $"/antrian/{site}/kiosk",
             "board" => $"/antrian/{site}/papan",
             "booking" => "/antrian/pesan",
+            "queue-home" => "/antrian",
+            "find-booking" => "/antrian/pesan/cari",
+            "unknown-booking" => "/antrian/pesan/ZZZZZZ",
             _ => await TicketPathAsync(page, site),
         };
         await page.GotoAsync(path);
