@@ -42,3 +42,21 @@ public sealed class WorkingDayCalendar
         return count;
     }
 }
+
+/// <summary>
+/// Which years the holiday calendar does not cover yet. Holidays come from each year's joint decree, published late in
+/// the year before; until a year has any day recorded, due dates that reach into it skip only weekends. The current
+/// year is always checked; the next one from <see cref="WarnFromMonth"/> on, when due dates start to cross into it.
+/// </summary>
+public static class CalendarCoverage
+{
+    public const int WarnFromMonth = 10;
+
+    public static IReadOnlyList<int> MissingYears(DateOnly today, IEnumerable<int> yearsWithHolidays)
+    {
+        var known = yearsWithHolidays.ToHashSet();
+        var check = today.Month >= WarnFromMonth ? new[] { today.Year, today.Year + 1 } : [today.Year];
+        return check.Where(y => !known.Contains(y)).ToList();
+    }
+}
+

@@ -82,4 +82,17 @@ public sealed class WorkingDayCalendarTests
         var kind = "2026-01-01,libur,Tahun Baru\n";
         Assert.Equal(1, Assert.Throws<HolidayImport.FormatException>(() => HolidayImport.Parse(new StringReader(kind))).Line);
     }
+
+    [Theory]
+    [InlineData("2026-11-30", "2025,2026", "2027")]
+    [InlineData("2026-11-30", "2026,2027", "")]
+    [InlineData("2026-09-30", "2026", "")]
+    [InlineData("2026-10-01", "2026", "2027")]
+    [InlineData("2027-02-01", "2026", "2027")]
+    public void CalendarCoverage_NamesTheYearsWithoutHolidays(string today, string known, string missing)
+    {
+        var years = known.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
+        var expected = missing.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
+        Assert.Equal(expected, CalendarCoverage.MissingYears(DateOnly.Parse(today), years));
+    }
 }

@@ -124,6 +124,9 @@ public sealed class CatalogPagesTests(MallFactory mall) : IClassFixture<MallFact
         }
         var calendar = await client.GetPageAsync("/kelola/kalender?tahun=2026&mulai=2026-03-13&hari=5");
         Assert.Contains("27 Maret 2026", calendar.QuerySelector("#jatuh-tempo")!.TextContent);
+        // The clock says 30 November 2026 and the demo holds 2025–2026: the page asks for the next decree.
+        Assert.Contains("2027 belum dicatat", calendar.QuerySelector("#tahun-kosong-2027")!.TextContent);
+        Assert.Null(calendar.QuerySelector("#tahun-kosong-2026"));
         var agreements = await client.GetPageAsync("/kelola/perjanjian");
         Assert.NotEmpty(agreements.QuerySelectorAll("[aria-labelledby=segera-berakhir] li"));
     }

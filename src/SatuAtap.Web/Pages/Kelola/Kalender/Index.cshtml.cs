@@ -20,6 +20,7 @@ public sealed class IndexModel(SatuAtapDb db, SaveHoliday save, CatalogCache cac
 
     public DateOnly? DueDate { get; private set; }
     public IReadOnlyList<Holiday> Holidays { get; private set; } = [];
+    public IReadOnlyList<int> MissingYears { get; private set; } = [];
     public string? Message { get; private set; }
     public FormErrors Errors { get; private set; } = new(null);
 
@@ -79,5 +80,9 @@ public sealed class IndexModel(SatuAtapDb db, SaveHoliday save, CatalogCache cac
         var from = new DateOnly(Year, 1, 1);
         var to = new DateOnly(Year, 12, 31);
         Holidays = await db.Holidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= to).OrderBy(h => h.Date).ToListAsync(ct);
+        var today = time.Today;
+        var soonest = new DateOnly(today.Year, 1, 1);
+        var years = await db.Holidays.AsNoTracking().Where(h => h.Date >= soonest).Select(h => h.Date).ToListAsync(ct);
+        MissingYears = CalendarCoverage.MissingYears(today, years.Select(d => d.Year).Distinct());
     }
 }
