@@ -107,6 +107,18 @@ public static class ApplicationEndpoints
         });
         apps.MapPost("/{id:guid}/actions", async (Guid id, ActionRequest body, ActOnApplication handler, HttpContext http, CancellationToken ct) =>
             Answer(await handler.HandleAsync(id, body, http.User.ToViewer(), ct)));
+        apps.MapPost("/{id:guid}/result", async (Guid id, HttpContext http, ActOnApplication handler, CancellationToken ct) =>
+        {
+            if (!http.Request.HasFormContentType)
+                return Problems.Problem(415, Lang.T("Kirim sebagai multipart/form-data dengan 'file' (PDF) dan 'note' (pilihan).", "Send multipart/form-data with 'file' (a PDF) and optionally 'note'."));
+            var form = await http.Request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file");
+            if (file is not null && file.Length > maxUpload)
+                return Problems.Problem(413, Lang.T($"Berkas melebihi batas {maxUpload / 1024 / 1024.0:0.#} MB.", $"The file is over the {maxUpload / 1024 / 1024.0:0.#} MB limit."));
+            await using var stream = file is { Length: > 0 } ? file.OpenReadStream() : null;
+            var note = form["note"].ToString();
+            return Answer(await handler.IssueWithFileAsync(id, stream, string.IsNullOrWhiteSpace(note) ? null : note, http.User.ToViewer(), ct));
+        }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(maxUpload + 64 * 1024));
         apps.MapGet("/{id:guid}/receipt.pdf", async (Guid id, HttpContext http, ApplicationFiles files, CancellationToken ct) =>
             await files.ReceiptAsync(id, http.User.ToViewer(), http.BaseUrl(), ct) is { } pdf
                 ? Results.File(pdf, "application/pdf", "tanda-terima.pdf")
