@@ -20,6 +20,16 @@ public static class NotificationDefaults
     /// <summary>To the applicant when an issued result is revoked ({note} carries the reason).</summary>
     public const string ResultRevoked = "application.revoked";
 
+    private static readonly string[] ApplicationValues = ["name", "trackingNumber", "service", "status", "note", "dueDate", "url"];
+
+    /// <summary>The placeholders the sender fills for an event; a template may use only these.</summary>
+    public static IReadOnlySet<string> PlaceholdersFor(string eventCode) => eventCode switch
+    {
+        AccountVerify => new HashSet<string>(["name", "code", "url"], StringComparer.Ordinal),
+        ApplicationOverdue or ApplicationEscalated => new HashSet<string>([.. ApplicationValues, "step"], StringComparer.Ordinal),
+        _ => new HashSet<string>(ApplicationValues, StringComparer.Ordinal),
+    };
+
     public static string EventFor(ApplicationStatus status) => "application." + ApplicationCodes.Status(status);
 
     public static IEnumerable<NotificationTemplate> All()

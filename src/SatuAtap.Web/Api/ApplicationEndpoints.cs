@@ -33,6 +33,7 @@ public static class ApplicationEndpoints
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<Notifier>();
+        services.AddScoped<EditNotificationTemplates>();
         services.AddSingleton<TrackingNumberSource>();
         services.AddScoped<ApplicationJournal>();
         services.AddScoped<CreateApplication>();
@@ -152,6 +153,14 @@ public static class ApplicationEndpoints
             Answer(await handler.HandleAsync(trackingNumber, check, ct))).RequireRateLimiting(RateLimiting.Tracking);
         api.MapGet("/verification/{code}", async (string code, TrackApplication handler, CancellationToken ct) =>
             Results.Ok(await handler.VerifyAsync(code, ct))).RequireRateLimiting(RateLimiting.Tracking);
+
+        var templates = api.MapGroup("/notification-templates").WithTags("Notifications").RequireAuthorization(Policies.Manager);
+        templates.MapGet("", async (EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
+            Answer(await handler.ListAsync(http.User.ToViewer(), ct)));
+        templates.MapGet("/{id:guid}", async (Guid id, EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
+            Answer(await handler.GetAsync(id, http.User.ToViewer(), ct)));
+        templates.MapPut("/{id:guid}", async (Guid id, TemplateEdit body, EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
+            Answer(await handler.SaveAsync(id, body, http.User.ToViewer(), ct)));
 
         api.MapGet("/services/{id}/workflow", async (string id, SaveWorkflow handler, CancellationToken ct) =>
             Answer(await handler.GetAsync(id, ct))).RequireAuthorization(Policies.Staff);
