@@ -83,6 +83,9 @@ public sealed class ResultManagementTests(MallFactory mall) : IClassFixture<Mall
         Assert.Contains("30 November 2026", why);
         Assert.DoesNotContain("Budi Santoso", page.Body!.TextContent);
 
+        var citizenPage = await (await mall.PageClientForAsync(Accounts.Citizen)).GetPageAsync($"/permohonan/{id}");
+        Assert.Contains("Data kelahiran keliru", citizenPage.GetElementById("dicabut")!.TextContent);
+
         // The applicant is told, in their language, from the template of the new event.
         await using var scope = mall.Scope();
         var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
