@@ -3,13 +3,14 @@ using SatuAtap.BrowserTests.Infrastructure;
 
 namespace SatuAtap.BrowserTests.Applications;
 
-/// <summary>The managers' pages for message templates and workflows, scanned by axe (the list, an edit form, the workflow form).</summary>
+/// <summary>The managers' pages for message templates, workflows and revoking a result, scanned by axe (the list, an edit form, the workflow form).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class StaffPagesAccessibilityTests(BrowserFixture mall)
 {
     [Theory]
     [InlineData("/kelola/notifikasi")]
     [InlineData("/kelola/layanan/DKP-KK/alur")]
+    [InlineData("/kelola/hasil/ZZZZZZZZZZ")]
     public async Task ManagerPages_HaveNoSeriousAccessibilityViolations(string path)
     {
         var page = await mall.NewPageAsync();

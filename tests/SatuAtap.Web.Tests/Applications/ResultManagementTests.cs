@@ -203,4 +203,33 @@ public sealed class ResultManagementTests(MallFactory mall) : IClassFixture<Mall
         Assert.Contains("Tanda tangan tidak sah.", revoked.GetElementById("dicabut")!.TextContent);
         Assert.Empty(revoked.QuerySelectorAll("form[action*='handler=Cabut']"));
     }
+
+    [Fact]
+    public async Task ManagerPage_FindsAResultByCode_AndRevokesItWithAReason()
+    {
+        var (_, code) = await IssuedAsync("3202011505900107");
+        var manager = await mall.PageClientForAsync(Accounts.Manager);
+        Assert.NotNull((await manager.GetPageAsync("/kelola")).QuerySelector("a[href='/kelola/hasil']"));
+        var search = await manager.GetAsync("/kelola/hasil?kode=" + code.ToLowerInvariant());
+        Assert.Equal(HttpStatusCode.Redirect, search.StatusCode);
+        var url = search.Headers.Location!.OriginalString;
+        Assert.Equal("/kelola/hasil/" + code, url);
+        var page = await manager.GetPageAsync(url);
+        Assert.Contains("Berlaku", page.GetElementById("status-hasil")!.TextContent);
+        Assert.DoesNotContain("Budi Santoso", page.Body!.TextContent);
+
+        var empty = await manager.PostFormAsync(url, null, new() { ["alasan"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.NotNull((await empty.ParseAsync()).GetElementById("alasan-error"));
+        var done = await (await manager.PostFormAsync(url, null, new() { ["alasan"] = "Diterbitkan ganda." })).ParseAsync();
+        Assert.Contains("Diterbitkan ganda.", done.GetElementById("status-hasil")!.TextContent);
+        var verify = await mall.CreateClient().GetJsonAsync($"/api/v1/verification/{code}");
+        Assert.True(verify["revoked"]!.GetValue<bool>());
+
+        var officer = await mall.PageClientForAsync(Accounts.DukcapilHead);
+        var refused = await officer.GetAsync("/kelola/hasil/" + code);
+        Assert.StartsWith("/akun/ditolak", refused.Headers.Location!.PathAndQuery);
+        var unknown = await manager.GetPageAsync("/kelola/hasil/ZZZZZZZZZZ");
+        Assert.Contains("Tidak ada dokumen", unknown.QuerySelector("[role=alert]")!.TextContent);
+    }
 }
