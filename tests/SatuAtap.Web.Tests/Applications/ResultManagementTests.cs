@@ -129,6 +129,9 @@ public sealed class ResultManagementTests(MallFactory mall) : IClassFixture<Mall
         var otherAgency = await mall.ClientForAsync(Accounts.DpmptspOfficer);
         var signed = "%PDF-1.7\n% signed by the head of Dukcapil\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
 
+        var big = new byte[5 * 1024 * 1024 + 1];
+        signed.CopyTo(big, 0);
+        await (await UploadResultAsync(officer, id, big, "hasil.pdf")).AssertProblemAsync(413);
         var notPdf = await (await UploadResultAsync(officer, id, Png, "hasil.pdf")).AssertProblemAsync(422);
         Assert.NotNull(notPdf["errors"]!["file"]);
         await (await UploadResultAsync(otherAgency, id, signed, "hasil.pdf")).AssertProblemAsync(404);
