@@ -19,7 +19,7 @@ public sealed class ApplicationJournal(Notifier notifier, MallTime time, Microso
             ApplicationId = app.Id, AtUtc = time.UtcNow, ActorUserId = actor.UserId, ActorName = actor.Name,
             Action = action, FromStatus = from, ToStatus = app.Status, StepIndex = app.StepIndex, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         });
-        if (from is null || from == app.Status && action != ApplicationAction.Forward) return;
+        if (from is null || from == app.Status && action is not (ApplicationAction.Forward or ApplicationAction.Revoke)) return;
         var language = app.Language;
         var values = new Dictionary<string, string>
         {
@@ -31,7 +31,7 @@ public sealed class ApplicationJournal(Notifier notifier, MallTime time, Microso
             ["dueDate"] = app.DueDate is { } d ? ApplicationCodes.WithLanguage(language, () => Formats.Date(d)) : "-",
             ["url"] = PublicUrl("/lacak?nomor=" + app.TrackingNumber),
         };
-        await notifier.EnqueueAsync(db, NotificationDefaults.EventFor(app.Status),
+        await notifier.EnqueueAsync(db, action == ApplicationAction.Revoke ? NotificationDefaults.ResultRevoked : NotificationDefaults.EventFor(app.Status),
             new Notifier.Recipient(app.ApplicantEmail, app.ApplicantPhone, language), values, ct);
     }
 

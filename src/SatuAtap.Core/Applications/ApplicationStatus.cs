@@ -30,6 +30,8 @@ public enum ApplicationAction
     Forward,
     Issue,
     Overdue,
+    /// <summary>An issued result withdrawn by the issuing agency's head or a manager; the status stays, the document no longer holds.</summary>
+    Revoke,
 }
 
 /// <summary>The words of the API for statuses and actions, and their labels.</summary>
@@ -63,6 +65,7 @@ public static class ApplicationCodes
         ApplicationAction.Reject => "reject",
         ApplicationAction.Forward => "forward",
         ApplicationAction.Issue => "issue",
+        ApplicationAction.Revoke => "revoke",
         _ => "overdue",
     };
 
@@ -101,6 +104,7 @@ public static class ApplicationCodes
         ApplicationAction.Reject => Lang.T("Ditolak", "Rejected"),
         ApplicationAction.Forward => Lang.T("Diteruskan ke tahap berikutnya", "Forwarded to the next step"),
         ApplicationAction.Issue => Lang.T("Hasil diterbitkan", "Result issued"),
+        ApplicationAction.Revoke => Lang.T("Hasil dicabut", "Result revoked"),
         _ => Lang.T("Melewati batas waktu", "Overdue"),
     };
 

@@ -11,7 +11,7 @@ public sealed record FieldView(Guid RequirementId, string Name, string? NameEn, 
 public sealed record DocumentView(Guid RequirementId, string Name, string? NameEn, bool Required, Guid? DocumentId, string? FileName, string? ContentType, long? SizeBytes);
 public sealed record TimelineEntry(DateTime At, string Action, string ActionLabel, string? FromStatus, string ToStatus, string StatusLabel, string? Actor, string? Note, int Step);
 public sealed record StepRef(int Number, int Of, string Name, DateOnly? DueDate);
-public sealed record ResultRef(string VerificationCode, string VerificationUrl, DateTime IssuedAt, bool Revoked);
+public sealed record ResultRef(string VerificationCode, string VerificationUrl, DateTime IssuedAt, bool Revoked, DateTime? RevokedAt = null, string? RevokedReason = null, bool Uploaded = false);
 
 public sealed record ApplicationDetail(
     Guid Id, string TrackingNumber, string Status, string StatusLabel, ServiceRef Service, ApplicantView Applicant,
@@ -49,8 +49,10 @@ public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime t
             Timeline(events, includeNotes: true),
             app.CreatedAtUtc, app.SubmittedAtUtc, app.DueDate, SlaClock.IsOverdue(app.DueDate, time.Today, app.Status), app.PausedWorkingDays,
             new StepRef(app.StepIndex + 1, steps.Count, step.DisplayName, app.StepDueDate),
-            app.AssignedToName, AllowedActions(app, steps, viewer),
-            result is null ? null : new ResultRef(result.VerificationCode, VerifyUrl(baseUrl, result.VerificationCode), result.IssuedAtUtc, result.RevokedAtUtc is not null),
+            app.AssignedToName, AllowedActions(app, steps, viewer, result),
+            result is null ? null : new ResultRef(result.VerificationCode, VerifyUrl(baseUrl, result.VerificationCode),
+                DateTime.SpecifyKind(result.IssuedAtUtc, DateTimeKind.Utc), result.RevokedAtUtc is not null,
+                result.RevokedAtUtc is { } revoked ? DateTime.SpecifyKind(revoked, DateTimeKind.Utc) : null, result.RevokedReason, result.FileKey is not null),
             app.Version));
     }
 
@@ -62,8 +64,11 @@ public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime t
             e.FromStatus is { } f ? ApplicationCodes.Status(f) : null, ApplicationCodes.Status(e.ToStatus), ApplicationCodes.StatusLabel(e.ToStatus),
             includeNotes ? e.ActorName : null, includeNotes ? e.Note : null, e.StepIndex + 1)).ToList();
 
-    /// <summary>What the caller may do now: the applicant's own actions, or the officer actions the state machine allows at this step.</summary>
-    public static List<string> AllowedActions(Application app, IReadOnlyList<StepView> steps, Viewer viewer)
+    /// <summary>
+    /// What the caller may do now: the applicant's own actions, or the officer actions the state machine allows at
+    /// this step, and <c>revoke</c> for the issuing agency's head or a manager while the issued result holds.
+    /// </summary>
+    public static List<string> AllowedActions(Application app, IReadOnlyList<StepView> steps, Viewer viewer, IssuedResult? result = null)
     {
         var list = new List<string>();
         if (viewer.IsApplicant(app))
@@ -72,6 +77,7 @@ public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime t
                 list.AddRange(["edit", "upload", "submit"]);
             return list;
         }
+        if (result is { RevokedAtUtc: null } && ActOnApplication.CanRevoke(app, viewer)) list.Add(ApplicationCodes.Action(ApplicationAction.Revoke));
         var step = WorkflowSource.At(steps, app.StepIndex);
         if (!viewer.CanActAt(step)) return list;
         var position = new WorkflowPosition(app.StepIndex, steps.Count, step.Allows, app.AssignedToUserId is not null);

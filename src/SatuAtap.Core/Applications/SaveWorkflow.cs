@@ -8,15 +8,17 @@ namespace SatuAtap.Core.Applications;
 
 public sealed record WorkflowStepDocument(string? Name, string? NameEn, string? AgencyId, string? Role, string[]? AllowedActions, int SlaWorkingDays, string? Overdue);
 
-public sealed record WorkflowDocument(IReadOnlyList<WorkflowStepDocument>? Steps);
+/// <summary>The steps; <c>version</c> (optional) is the one read with GET: when given, a workflow changed since is refused (409).</summary>
+public sealed record WorkflowDocument(IReadOnlyList<WorkflowStepDocument>? Steps, string? Version = null);
 
 public sealed record WorkflowStepItem(int Order, string Name, string? NameEn, Guid AgencyId, string Role, string[] AllowedActions, int SlaWorkingDays, string Overdue);
 
-public sealed record WorkflowView(Guid ServiceId, string ServiceCode, int CompletionWorkingDays, bool Configured, IReadOnlyList<WorkflowStepItem> Steps);
+public sealed record WorkflowView(Guid ServiceId, string ServiceCode, int CompletionWorkingDays, bool Configured, IReadOnlyList<WorkflowStepItem> Steps, string Version);
 
 /// <summary>
 /// Reads and replaces a service's workflow. Managers may change any service's; an agency head only those of
-/// the own agency. The steps' SLAs must fit in the standard's completion time.
+/// the own agency. The steps' SLAs must fit in the standard's completion time. A save replaces all step rows, so
+/// the id of the first stored step serves as the workflow's version (<c>default</c> while none is configured).
 /// </summary>
 public sealed class SaveWorkflow(SatuAtapDb db, CatalogCache cache)
 {
@@ -24,8 +26,8 @@ public sealed class SaveWorkflow(SatuAtapDb db, CatalogCache cache)
     {
         var service = (await cache.GetAsync(ct)).FindService(serviceIdOrCode);
         if (service is null) return Outcome<WorkflowView>.NotFound(Lang.T("Layanan tidak ditemukan.", "Service not found."));
-        var configured = await db.WorkflowSteps.AnyAsync(s => s.ServiceId == service.Id, ct);
-        return Outcome<WorkflowView>.Ok(View(service, configured, await WorkflowSource.StepsAsync(db, service, ct)));
+        var first = await db.WorkflowSteps.AsNoTracking().Where(s => s.ServiceId == service.Id).OrderBy(s => s.Order).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
+        return Outcome<WorkflowView>.Ok(View(service, first is not null, await WorkflowSource.StepsAsync(db, service, ct), VersionOf(first)));
     }
 
     public async Task<Outcome<WorkflowView>> HandleAsync(string serviceIdOrCode, WorkflowDocument body, Viewer viewer, CancellationToken ct = default)
@@ -33,7 +35,7 @@ public sealed class SaveWorkflow(SatuAtapDb db, CatalogCache cache)
         var catalog = await cache.GetAsync(ct);
         var service = catalog.FindService(serviceIdOrCode);
         if (service is null) return Outcome<WorkflowView>.NotFound(Lang.T("Layanan tidak ditemukan.", "Service not found."));
-        if (!viewer.IsManager && !(viewer.IsAgencyHead && viewer.AgencyId == service.Agency.Id))
+        if (!CanEdit(service, viewer))
             return Outcome<WorkflowView>.Forbidden(Lang.T("Hanya pengelola MPP atau kepala instansi pemilik layanan yang dapat mengubah alurnya.",
                 "Only a mall manager or the head of the service's agency can change its workflow."));
         var errors = new FieldErrors();
@@ -67,21 +69,36 @@ public sealed class SaveWorkflow(SatuAtapDb db, CatalogCache cache)
         if (open) return Outcome<WorkflowView>.Conflict(Lang.T("Ada permohonan berjalan pada tahap yang akan dihapus. Selesaikan dahulu.",
             "Open applications are at a step that would be removed. Finish them first."));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.WorkflowSteps.RemoveRange(await db.WorkflowSteps.Where(s => s.ServiceId == service.Id).ToListAsync(ct));
-        await db.SaveChangesAsync(ct);
-        foreach (var s in steps)
-            db.WorkflowSteps.Add(new WorkflowStep
-            {
-                ServiceId = service.Id, Order = s.Order, Name = s.Name, NameEn = s.NameEn, AgencyId = s.AgencyId, Role = s.Role,
-                AllowedActions = string.Join(',', s.Allows.Select(ApplicationCodes.Action)), SlaWorkingDays = s.SlaWorkingDays, Overdue = s.Overdue,
-            });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<WorkflowView>.Ok(View(service, true, steps));
+        var existing = await db.WorkflowSteps.Where(s => s.ServiceId == service.Id).OrderBy(s => s.Order).ToListAsync(ct);
+        if (body.Version is { } expected && expected != VersionOf(existing.FirstOrDefault()?.Id)) return Outcome<WorkflowView>.StaleVersion();
+        var added = steps.Select(s => new WorkflowStep
+        {
+            ServiceId = service.Id, Order = s.Order, Name = s.Name, NameEn = s.NameEn, AgencyId = s.AgencyId, Role = s.Role,
+            AllowedActions = string.Join(',', s.Allows.Select(ApplicationCodes.Action)), SlaWorkingDays = s.SlaWorkingDays, Overdue = s.Overdue,
+        }).ToList();
+        try
+        {
+            db.WorkflowSteps.RemoveRange(existing);
+            await db.SaveChangesAsync(ct);
+            db.WorkflowSteps.AddRange(added);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another save replaced the steps at the same moment (its rows hold the step numbers).
+            return Outcome<WorkflowView>.StaleVersion();
+        }
+        return Outcome<WorkflowView>.Ok(View(service, true, steps, VersionOf(added[0].Id)));
     }
 
-    private static WorkflowView View(ServiceView service, bool configured, IReadOnlyList<StepView> steps) =>
+    /// <summary>A mall manager, or the head of the agency that owns the service.</summary>
+    public static bool CanEdit(ServiceView service, Viewer viewer) => viewer.IsManager || viewer.IsAgencyHead && viewer.AgencyId == service.Agency.Id;
+
+    private static string VersionOf(Guid? firstStepId) => firstStepId is { } id ? id.ToString("N") : "default";
+
+    private static WorkflowView View(ServiceView service, bool configured, IReadOnlyList<StepView> steps, string version) =>
         new(service.Id, service.Code, service.Standard.CompletionWorkingDays, configured,
             steps.Select(s => new WorkflowStepItem(s.Order, s.Name, s.NameEn, s.AgencyId, s.Role, s.Allows.Select(ApplicationCodes.Action).ToArray(),
-                s.SlaWorkingDays, WorkflowRules.OverdueCode(s.Overdue))).ToList());
+                s.SlaWorkingDays, WorkflowRules.OverdueCode(s.Overdue))).ToList(), version);
 }

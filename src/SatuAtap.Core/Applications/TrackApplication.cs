@@ -9,7 +9,7 @@ public sealed record TrackingView(string TrackingNumber, string Status, string S
     bool Overdue, IReadOnlyList<TimelineEntry> Timeline);
 
 public sealed record VerificationView(bool Genuine, string? Code, string? ServiceName, DateTime? IssuedAt, string? IssuedBy, string? IssuedByAgency,
-    bool Revoked, DateTime? RevokedAt, string? HolderMasked, string? TrackingNumber);
+    bool Revoked, DateTime? RevokedAt, string? HolderMasked, string? TrackingNumber, string? RevokedReason = null);
 
 /// <summary>
 /// Public look-ups. Tracking needs the number plus the last four digits of the applicant's NIK or mobile number,
@@ -43,6 +43,7 @@ public sealed class TrackApplication(SatuAtapDb db, CatalogCache cache, MallTime
         if (r is null) return new VerificationView(false, c, null, null, null, null, false, null, null, null);
         var number = await db.Applications.AsNoTracking().Where(a => a.Id == r.ApplicationId).Select(a => a.TrackingNumber).FirstOrDefaultAsync(ct);
         return new VerificationView(true, r.VerificationCode, Lang.Pick(r.ServiceName, r.ServiceNameEn), DateTime.SpecifyKind(r.IssuedAtUtc, DateTimeKind.Utc),
-            r.IssuedByName, r.IssuedByAgency, r.RevokedAtUtc is not null, r.RevokedAtUtc, NameMask.Mask(r.HolderName), number);
+            r.IssuedByName, r.IssuedByAgency, r.RevokedAtUtc is not null,
+            r.RevokedAtUtc is { } revoked ? DateTime.SpecifyKind(revoked, DateTimeKind.Utc) : null, NameMask.Mask(r.HolderName), number, r.RevokedReason);
     }
 }

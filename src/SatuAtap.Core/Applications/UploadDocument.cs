@@ -31,10 +31,7 @@ public sealed class UploadDocument(SatuAtapDb db, CatalogCache cache, FileStore 
                 ? Lang.T("Wajib diisi.", "Required.") : Lang.T("Bukan persyaratan dokumen layanan ini.", "Not a document requirement of this service."));
         if (content is null || length <= 0) return Outcome<DocumentUploaded>.Invalid("file", Lang.T("Pilih berkas yang akan diunggah.", "Choose a file to upload."));
 
-        var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        var sniffed = FileSniffer.Detect(buffer.GetBuffer().AsSpan(0, (int)Math.Min(16, buffer.Length)));
+        var (buffer, sniffed) = await FileSniffer.ReadAsync(content, ct);
         var claimed = FileSniffer.FromName(fileName);
         if (sniffed is null || claimed is null)
             return Unprocessable(Lang.T("Hanya berkas PDF, JPEG, atau PNG yang diterima.", "Only PDF, JPEG or PNG files are accepted."));

@@ -15,6 +15,15 @@ public static class FileSniffer
         return null;
     }
 
+    /// <summary>Reads an upload into memory and recognises its type from the first bytes (null when not PDF, JPEG or PNG).</summary>
+    public static async Task<(MemoryStream Buffer, string? Type)> ReadAsync(Stream content, CancellationToken ct = default)
+    {
+        var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        return (buffer, Detect(buffer.GetBuffer().AsSpan(0, (int)Math.Min(16, buffer.Length))));
+    }
+
     /// <summary>The type the file name claims (by extension), to compare with what the content is.</summary>
     public static string? FromName(string? name) => Path.GetExtension(name ?? "").ToLowerInvariant() switch
     {

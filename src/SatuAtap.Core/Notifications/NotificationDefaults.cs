@@ -17,6 +17,19 @@ public static class NotificationDefaults
     /// <summary>To the agency head when an overdue step is escalated.</summary>
     public const string ApplicationEscalated = "application.escalated";
 
+    /// <summary>To the applicant when an issued result is revoked ({note} carries the reason).</summary>
+    public const string ResultRevoked = "application.revoked";
+
+    private static readonly string[] ApplicationValues = ["name", "trackingNumber", "service", "status", "note", "dueDate", "url"];
+
+    /// <summary>The placeholders the sender fills for an event; a template may use only these.</summary>
+    public static IReadOnlySet<string> PlaceholdersFor(string eventCode) => eventCode switch
+    {
+        AccountVerify => new HashSet<string>(["name", "code", "url"], StringComparer.Ordinal),
+        ApplicationOverdue or ApplicationEscalated => new HashSet<string>([.. ApplicationValues, "step"], StringComparer.Ordinal),
+        _ => new HashSet<string>(ApplicationValues, StringComparer.Ordinal),
+    };
+
     public static string EventFor(ApplicationStatus status) => "application." + ApplicationCodes.Status(status);
 
     public static IEnumerable<NotificationTemplate> All()
@@ -50,6 +63,28 @@ public static class NotificationDefaults
                 Body = "MPP Sukabumi: application {trackingNumber} {status}. {url}",
             };
         }
+        yield return new NotificationTemplate
+        {
+            EventCode = ResultRevoked, Language = Lang.Indonesian, Channel = Channels.Email,
+            Subject = "Hasil permohonan {trackingNumber} dicabut",
+            Body = "Yth. {name},\n\nHasil layanan {service} untuk permohonan nomor {trackingNumber} telah dicabut dan tidak berlaku lagi.\n{note}\nLihat permohonan Anda: {url}\n\nMal Pelayanan Publik Kabupaten Sukabumi",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = ResultRevoked, Language = Lang.English, Channel = Channels.Email,
+            Subject = "The result of application {trackingNumber} has been revoked",
+            Body = "Dear {name},\n\nThe result of {service} for application number {trackingNumber} has been revoked and is no longer valid.\n{note}\nSee your application: {url}\n\nPublic Service Mall of Kabupaten Sukabumi",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = ResultRevoked, Language = Lang.Indonesian, Channel = Channels.Sms,
+            Body = "MPP Sukabumi: hasil permohonan {trackingNumber} dicabut. {url}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = ResultRevoked, Language = Lang.English, Channel = Channels.Sms,
+            Body = "MPP Sukabumi: the result of application {trackingNumber} has been revoked. {url}",
+        };
         yield return new NotificationTemplate
         {
             EventCode = ApplicationOverdue, Language = Lang.Indonesian, Channel = Channels.Email,

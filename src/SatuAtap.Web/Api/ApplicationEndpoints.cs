@@ -33,6 +33,7 @@ public static class ApplicationEndpoints
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<Notifier>();
+        services.AddScoped<EditNotificationTemplates>();
         services.AddSingleton<TrackingNumberSource>();
         services.AddScoped<ApplicationJournal>();
         services.AddScoped<CreateApplication>();
@@ -107,6 +108,18 @@ public static class ApplicationEndpoints
         });
         apps.MapPost("/{id:guid}/actions", async (Guid id, ActionRequest body, ActOnApplication handler, HttpContext http, CancellationToken ct) =>
             Answer(await handler.HandleAsync(id, body, http.User.ToViewer(), ct)));
+        apps.MapPost("/{id:guid}/result", async (Guid id, HttpContext http, ActOnApplication handler, CancellationToken ct) =>
+        {
+            if (!http.Request.HasFormContentType)
+                return Problems.Problem(415, Lang.T("Kirim sebagai multipart/form-data dengan 'file' (PDF) dan 'note' (pilihan).", "Send multipart/form-data with 'file' (a PDF) and optionally 'note'."));
+            var form = await http.Request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file");
+            if (file is not null && file.Length > maxUpload)
+                return Problems.Problem(413, Lang.T($"Berkas melebihi batas {maxUpload / 1024 / 1024.0:0.#} MB.", $"The file is over the {maxUpload / 1024 / 1024.0:0.#} MB limit."));
+            await using var stream = file is { Length: > 0 } ? file.OpenReadStream() : null;
+            var note = form["note"].ToString();
+            return Answer(await handler.IssueWithFileAsync(id, stream, string.IsNullOrWhiteSpace(note) ? null : note, http.User.ToViewer(), ct));
+        }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(maxUpload + 64 * 1024));
         apps.MapGet("/{id:guid}/receipt.pdf", async (Guid id, HttpContext http, ApplicationFiles files, CancellationToken ct) =>
             await files.ReceiptAsync(id, http.User.ToViewer(), http.BaseUrl(), ct) is { } pdf
                 ? Results.File(pdf, "application/pdf", "tanda-terima.pdf")
@@ -140,6 +153,14 @@ public static class ApplicationEndpoints
             Answer(await handler.HandleAsync(trackingNumber, check, ct))).RequireRateLimiting(RateLimiting.Tracking);
         api.MapGet("/verification/{code}", async (string code, TrackApplication handler, CancellationToken ct) =>
             Results.Ok(await handler.VerifyAsync(code, ct))).RequireRateLimiting(RateLimiting.Tracking);
+
+        var templates = api.MapGroup("/notification-templates").WithTags("Notifications").RequireAuthorization(Policies.Manager);
+        templates.MapGet("", async (EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
+            Answer(await handler.ListAsync(http.User.ToViewer(), ct)));
+        templates.MapGet("/{id:guid}", async (Guid id, EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
+            Answer(await handler.GetAsync(id, http.User.ToViewer(), ct)));
+        templates.MapPut("/{id:guid}", async (Guid id, TemplateEdit body, EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
+            Answer(await handler.SaveAsync(id, body, http.User.ToViewer(), ct)));
 
         api.MapGet("/services/{id}/workflow", async (string id, SaveWorkflow handler, CancellationToken ct) =>
             Answer(await handler.GetAsync(id, ct))).RequireAuthorization(Policies.Staff);

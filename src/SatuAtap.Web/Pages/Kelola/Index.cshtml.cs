@@ -33,6 +33,10 @@ public sealed class IndexModel : PageModel
                 Lang.T("Hari libur nasional dan cuti bersama; impor SKB.", "National holidays and collective leave; import a decree.")));
             Links.Add(new("/kelola/sinonim", Lang.T("Sinonim pencarian", "Search synonyms"),
                 Lang.T("Kata yang dipakai warga untuk layanan yang sama.", "Words people use for the same service.")));
+            Links.Add(new("/kelola/hasil", Lang.T("Cabut hasil layanan", "Revoke an issued result"),
+                Lang.T("Cari dokumen hasil dengan kode verifikasi, lalu cabut dengan alasan.", "Find an issued document by its verification code and revoke it with a reason.")));
+            Links.Add(new("/kelola/notifikasi", Lang.T("Templat notifikasi", "Notification templates"),
+                Lang.T("Teks email dan SMS kepada pemohon, dalam bahasa Indonesia dan Inggris.", "The email and SMS texts sent to applicants, in Indonesian and English.")));
             Links.Add(new("/kelola/audit", Lang.T("Jejak audit", "Audit log"),
                 Lang.T("Siapa mengubah apa, kapan, sebelum dan sesudah.", "Who changed what, when, before and after.")));
         }
