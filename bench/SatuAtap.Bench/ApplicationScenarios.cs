@@ -162,7 +162,16 @@ public sealed class ApplicationSubmitScenario : Scenario
     {
         var db = bench.Database;
         var mine = $"""FROM "Applications" a WHERE a."ApplicantUserId" = {db.GuidLiteral(_citizen)} AND a."Id" <> {db.GuidLiteral(_templateId)}""";
-        var counts = (await db.QueryMallAsync($"""
+        // Requests still queued in the mall when wrk stopped are finished after it: read once the counts stop moving.
+        string?[] counts = [];
+        for (var settle = 0; settle < 30; settle++)
+        {
+            var now = await CountsAsync();
+            if (settle > 0 && now.SequenceEqual(counts)) break;
+            counts = now;
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
+        async Task<string?[]> CountsAsync() => (await db.QueryMallAsync($"""
             SELECT COUNT(*),
                    SUM(CASE WHEN a."Status" = 'Submitted' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN a."Status" = 'Submitted' AND a."IsOpen" = {(db.IsPostgres ? "TRUE" : "1")} AND a."DueDate" IS NOT NULL AND a."SubmittedOn" IS NOT NULL
