@@ -138,6 +138,9 @@ public static class ApplicationData
         // Oldest first, as they would have been written.
         rows.Sort((a, b) => ((DateTime)a[18]!).CompareTo((DateTime)b[18]!));
         await db.BulkInsertAsync("Applications", Columns, rows, ct);
+        // A table that grew over two years has been vacuumed and analysed by autovacuum long since; right after a
+        // bulk load it has not, and the planner would guess. (SQLite keeps no statistics unless asked; the mall does not ask.)
+        if (db.IsPostgres) await db.QueryMallAsync("""VACUUM ANALYZE "Applications" """, ct);
         return new Summary(rows.Count, open, overdue, returned, drafts, closed, openDukcapil, watch.Elapsed.TotalSeconds);
     }
 

@@ -90,7 +90,8 @@ public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, MallTim
         await journal.RecordAsync(db, app, service, from == ApplicationStatus.Draft ? ApplicationAction.Submit : ApplicationAction.Resubmit, from, viewer, null, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // On SQLite, submitters wait their turn for the one writer in process instead of sleeping on "busy".
+            await Queue.DbRetry.GatedAsync(db, c => db.SaveChangesAsync(c), ct);
         }
         catch (DbUpdateConcurrencyException)
         {
