@@ -10,6 +10,7 @@ public static class MallApi
     public const string DemoPassword = "Demo#2026satu";
     public const string Manager = "pengelola@demo.satuatap.id";
     public const string DukcapilOfficer = "dukcapil@demo.satuatap.id";
+    public const string Citizen = "warga@demo.satuatap.id";
 
     public static HttpClient Client(Uri baseUri, int connections = 16) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
@@ -21,11 +22,29 @@ public static class MallApi
     /// <summary>A bearer token from <c>POST /api/v1/identity/login</c>.</summary>
     public static async Task<string> TokenAsync(Uri baseUri, string email, CancellationToken ct)
     {
-        using var http = Client(baseUri);
-        using var r = await http.PostAsJsonAsync("/api/v1/identity/login", new { email, password = DemoPassword }, ct);
-        await EnsureAsync(r, $"sign in as {email}", ct);
+        using var r = await LoginAsync(baseUri, email, cookie: false, ct);
         var body = await r.Content.ReadFromJsonAsync<JsonElement>(ct);
         return body.GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>
+    /// The sign-in cookie (<c>name=value</c>, ready for a <c>Cookie</c> header) from <c>POST /api/v1/identity/login?useCookies=true</c>,
+    /// as a browser holds it for the staff pages (staff two-factor is off in demo mode).
+    /// </summary>
+    public static async Task<string> CookieAsync(Uri baseUri, string email, CancellationToken ct)
+    {
+        using var r = await LoginAsync(baseUri, email, cookie: true, ct);
+        var cookies = r.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';', 2)[0]).ToList() : [];
+        if (cookies.Count == 0) throw new InvalidOperationException($"Signing in as {email} with cookies set no cookie.");
+        return string.Join("; ", cookies);
+    }
+
+    private static async Task<HttpResponseMessage> LoginAsync(Uri baseUri, string email, bool cookie, CancellationToken ct)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
+        var r = await http.PostAsJsonAsync(cookie ? "/api/v1/identity/login?useCookies=true" : "/api/v1/identity/login", new { email, password = DemoPassword }, ct);
+        await EnsureAsync(r, $"sign in as {email}", ct);
+        return r;
     }
 
     public static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);

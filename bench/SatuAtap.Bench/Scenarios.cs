@@ -89,5 +89,8 @@ public static class Scenarios
         new TicketIssueScenario(),
         new BookingRushScenario(),
         new BoardUpdateScenario(),
+        new InboxScenario(page: false),
+        new InboxScenario(page: true),
+        new ApplicationSubmitScenario(),
     ];
 }

@@ -20,13 +20,13 @@ public sealed class ListApplications(SatuAtapDb db, CatalogCache cache, MallTime
         if (viewer.UserId is not { } me) return Outcome<ApplicationPage>.Forbidden();
         var query = db.Applications.AsNoTracking().Where(a => a.ApplicantUserId == me || a.ApplicantUserId == null && a.CapturedByUserId == me);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(a => a.CreatedAtUtc).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await Rows(query.OrderByDescending(a => a.CreatedAtUtc).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
         return Outcome<ApplicationPage>.Ok(new ApplicationPage(await SummariesAsync(items, ct), total, page, pageSize));
     }
 
     /// <summary>
     /// The inbox of the caller's agency: applications waiting on it, soonest due first (overdue ones on top).
-    /// Served by the index (CurrentAgencyId, IsOpen, DueDate).
+    /// Served by the partial index IX_Applications_Inbox (CurrentAgencyId, DueDate, SubmittedAtUtc, StepIndex, IsOpen) of open applications.
     /// </summary>
     public async Task<Outcome<ApplicationPage>> InboxAsync(Viewer viewer, InboxQuery q, CancellationToken ct = default)
     {
@@ -38,12 +38,19 @@ public sealed class ListApplications(SatuAtapDb db, CatalogCache cache, MallTime
         if (q.Overdue == true) query = query.Where(a => a.DueDate < today && a.Status != ApplicationStatus.Approved);
         else if (q.Overdue == false) query = query.Where(a => a.DueDate >= today || a.Status == ApplicationStatus.Approved);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(a => a.DueDate).ThenBy(a => a.SubmittedAtUtc)
-            .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize).ToListAsync(ct);
+        var items = await Rows(query.OrderBy(a => a.DueDate).ThenBy(a => a.SubmittedAtUtc)
+            .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)).ToListAsync(ct);
         return Outcome<ApplicationPage>.Ok(new ApplicationPage(await SummariesAsync(items, ct), total, q.Page, q.PageSize));
     }
 
-    private async Task<List<ApplicationSummary>> SummariesAsync(List<Application> items, CancellationToken ct)
+    /// <summary>The columns a summary shows, and no others (not the field values, documents or SLA bookkeeping).</summary>
+    private sealed record Row(Guid Id, string TrackingNumber, ApplicationStatus Status, Guid ServiceId, string ApplicantName,
+        DateTime CreatedAtUtc, DateTime? SubmittedAtUtc, DateOnly? DueDate, int StepIndex, string? AssignedToName);
+
+    private static IQueryable<Row> Rows(IQueryable<Application> query) => query.Select(a => new Row(a.Id, a.TrackingNumber, a.Status,
+        a.ServiceId, a.ApplicantName, a.CreatedAtUtc, a.SubmittedAtUtc, a.DueDate, a.StepIndex, a.AssignedToName));
+
+    private async Task<List<ApplicationSummary>> SummariesAsync(List<Row> items, CancellationToken ct)
     {
         var catalog = await cache.GetAsync(ct);
         var today = time.Today;

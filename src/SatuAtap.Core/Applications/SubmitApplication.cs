@@ -42,7 +42,11 @@ public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, MallTim
 
     public async Task<Outcome<ApplicationSubmitted>> HandleAsync(Guid id, Viewer viewer, CancellationToken ct = default)
     {
-        var app = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
+        // The application and the requirements it has documents for, in one round trip.
+        var found = await db.Applications.Where(a => a.Id == id)
+            .Select(a => new { App = a, Uploaded = a.Documents.Select(d => d.RequirementId).ToList() })
+            .FirstOrDefaultAsync(ct);
+        var app = found?.App;
         if (app is null || !viewer.CanSee(app)) return Outcome<ApplicationSubmitted>.NotFound(NotFound());
         if (!viewer.IsApplicant(app)) return Outcome<ApplicationSubmitted>.Forbidden(Lang.T("Hanya pemohon yang dapat mengajukan.", "Only the applicant can submit."));
         var catalog = await cache.GetAsync(ct);
@@ -54,7 +58,7 @@ public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, MallTim
         var errors = new FieldErrors();
         FieldRules.RequireComplete(service, FieldRules.Parse(app.FieldsJson), errors);
         if (errors.Any) return Outcome<ApplicationSubmitted>.Invalid(errors.ToDictionary());
-        var uploaded = await db.ApplicationDocuments.Where(d => d.ApplicationId == app.Id).Select(d => d.RequirementId).ToListAsync(ct);
+        var uploaded = found!.Uploaded;
         foreach (var r in service.Requirements.Where(r => r.Kind == RequirementKind.Document && r.Required && !uploaded.Contains(r.Id)))
             errors.Add($"documents.{r.Name}", Lang.T("Dokumen wajib belum diunggah.", "This required document has not been uploaded."));
         if (errors.Any)
@@ -86,7 +90,8 @@ public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, MallTim
         await journal.RecordAsync(db, app, service, from == ApplicationStatus.Draft ? ApplicationAction.Submit : ApplicationAction.Resubmit, from, viewer, null, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // On SQLite, submitters wait their turn for the one writer in process instead of sleeping on "busy".
+            await Queue.DbRetry.GatedAsync(db, c => db.SaveChangesAsync(c), ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -24,9 +24,7 @@ public static class DbRetry
 
     public static async Task<T> RunAsync<T>(SatuAtapDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct, int attempts = 10)
     {
-        var gate = db.Database.ProviderName == SqliteProvider
-            ? SqliteGates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1))
-            : null;
+        var gate = Gate(db);
         for (var attempt = 1; ; attempt++)
         {
             if (gate is not null) await gate.WaitAsync(ct);
@@ -45,6 +43,28 @@ public static class DbRetry
             await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
         }
     }
+
+    /// <summary>
+    /// One write, not retried, behind the same SQLite gate (see the remarks above): for a save whose tracked changes
+    /// must not be cleared, such as submitting an application. On PostgreSQL it just runs.
+    /// </summary>
+    public static async Task<T> GatedAsync<T>(SatuAtapDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        var gate = Gate(db);
+        if (gate is not null) await gate.WaitAsync(ct);
+        try
+        {
+            return await work(ct);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private static SemaphoreSlim? Gate(SatuAtapDb db) => db.Database.ProviderName == SqliteProvider
+        ? SqliteGates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1))
+        : null;
 
     private static DbException? Find(Exception e)
     {

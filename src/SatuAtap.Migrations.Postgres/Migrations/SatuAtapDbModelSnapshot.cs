@@ -291,7 +291,9 @@ namespace SatuAtap.Migrations.Postgres.Migrations
 
                     b.HasIndex("AgencyId", "Status", "DueDate");
 
-                    b.HasIndex("CurrentAgencyId", "IsOpen", "DueDate");
+                    b.HasIndex("CurrentAgencyId", "DueDate", "SubmittedAtUtc", "StepIndex", "IsOpen")
+                        .HasDatabaseName("IX_Applications_Inbox")
+                        .HasFilter("\"IsOpen\"");
 
                     b.ToTable("Applications");
                 });
