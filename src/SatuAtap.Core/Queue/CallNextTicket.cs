@@ -19,7 +19,7 @@ public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<Q
             return Outcome<TicketView?>.Forbidden(Lang.T("Loket ini milik instansi lain.", "This counter belongs to another agency."));
         var place = await db.SiteCounters.AsNoTracking().FirstOrDefaultAsync(c => c.CounterId == counterId, ct);
         if (place is null) return QueueOutcome.Unprocessable<TicketView?>(Lang.T("Loket ini belum ditempatkan di lokasi mana pun.", "This counter is not at any site."));
-        var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == place.SiteId, ct);
+        var site = await reads.SiteAsync(place.SiteId, ct) ?? throw new InvalidOperationException("The counter's site is missing.");
         var busy = await db.Tickets.AsNoTracking()
             .Where(t => t.CounterId == counterId && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
             .Select(t => new { t.Series, t.Number }).FirstOrDefaultAsync(ct);

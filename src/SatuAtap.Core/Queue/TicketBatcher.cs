@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SatuAtap.Core.Common;
@@ -13,57 +12,18 @@ namespace SatuAtap.Core.Queue;
 /// rush costs one commit — one fsync — per batch instead of one per ticket: every issuer of a series waits on the
 /// same row, so without batching the issuing rate is bounded by the disk's flush time.
 /// </summary>
-public sealed class TicketBatcher(IServiceScopeFactory scopes) : IDisposable
+public sealed class TicketBatcher(IServiceScopeFactory scopes) : WriteBatcher<TicketBatcher.Pending, string?>(scopes)
 {
-    public const int MaxBatch = 128;
-
-    private sealed record Pending(Ticket Ticket, Guid? BookingId, string Actor, TaskCompletionSource<string?> Done);
-
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock _start = new();
-    private Task? _loop;
+    public sealed record Pending(Ticket Ticket, Guid? BookingId, string Actor);
 
     /// <summary>
     /// Numbers and stores the ticket (and checks in its booking, when it has one); null when written, otherwise why
     /// the booking could not be checked in (nothing is written for it).
     /// </summary>
-    public Task<string?> IssueAsync(Ticket ticket, Guid? bookingId, string actor, CancellationToken ct)
-    {
-        lock (_start)
-        {
-            if (_loop is null)
-            {
-                // The loop outlives the request that starts it: it must not carry that request's context along.
-                using (ExecutionContext.SuppressFlow()) _loop = Task.Run(LoopAsync, CancellationToken.None);
-            }
-        }
-        var pending = new Pending(ticket, bookingId, actor, new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(TicketBatcher));
-        return pending.Done.Task.WaitAsync(ct);
-    }
+    public Task<string?> IssueAsync(Ticket ticket, Guid? bookingId, string actor, CancellationToken ct) =>
+        EnqueueAsync(new Pending(ticket, bookingId, actor), ct);
 
-    private async Task LoopAsync()
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var p)) batch.Add(p);
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
-                var refusals = await DbRetry.RunAsync(db, c => WriteAsync(db, batch, c), CancellationToken.None);
-                for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(refusals[i]);
-            }
-            catch (Exception e)
-            {
-                foreach (var p in batch) p.Done.TrySetException(e);
-            }
-        }
-    }
-
-    private static async Task<string?[]> WriteAsync(SatuAtapDb db, List<Pending> batch, CancellationToken ct)
+    protected override async Task<string?[]> WriteAsync(SatuAtapDb db, IReadOnlyList<Pending> batch, CancellationToken ct)
     {
         var refusals = new string?[batch.Count];
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -117,6 +77,4 @@ public sealed class TicketBatcher(IServiceScopeFactory scopes) : IDisposable
         }
         return count;
     }
-
-    public void Dispose() => _queue.Writer.TryComplete();
 }
