@@ -32,18 +32,15 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         if (nik is not null && Nik.Validate(nik) is var problem && problem != Nik.Problem.None) errors.Add("nik", Nik.Message(problem));
         if (errors.Any) return new(Outcome<BookingView>.Invalid(errors.ToDictionary()));
 
-        // A slot this node found full a moment ago is refused from memory: in a rush most clients arrive after the
-        // places are gone. The memory only ever refuses; every place is still taken by the database's conditional update.
-        if (cache.FullSlot(request.SlotId!.Value) is { } known && await cache.SiteAsync(known.SiteId, ct) is { } knownSite)
-            return await CheckBookableAsync(known, knownSite, ct) ?? Full(await NextSlotsAsync(known, knownSite, ct));
-
-        var slot = await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.SlotId, ct);
+        // The slot as this node saw it a moment ago: in a rush most clients arrive after the places are gone, and are
+        // refused without a query. The memory only ever refuses; every place is taken by the conditional update.
+        var slot = await cache.SlotAsync(db, request.SlotId!.Value, ct);
         if (slot is null) return new(Outcome<BookingView>.NotFound(Lang.T("Slot tidak ditemukan.", "Slot not found.")));
         var site = await cache.SiteAsync(slot.SiteId, ct) ?? throw new InvalidOperationException("The slot's site is missing.");
         var check = await CheckBookableAsync(slot, site, ct);
         if (check is not null) return check;
-        // Already full when read: refuse without a write transaction. A slot read with places left still goes
-        // through the conditional update, which decides.
+        // Full when last seen: refuse without a write transaction. A slot seen with places left goes through the
+        // conditional update, which decides.
         if (slot.Booked >= slot.Capacity) return Full(slot, await NextSlotsAsync(slot, site, ct));
 
         // Written with the other bookings that arrive meanwhile (one commit for all), each standing alone.

@@ -55,10 +55,10 @@ public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache 
             SiteId = siteId, ServiceId = serviceId, Series = series, Day = today, Status = TicketStatus.Waiting,
             Priority = byStaff && request.Priority == true, BookingId = booking?.Id, DueUtc = booking?.StartUtc, ArrivedUtc = now,
         };
-        var refused = await batcher.IssueAsync(ticket, booking?.Id, actor, ct);
-        if (refused is not null) return Outcome<TicketView>.Conflict(refused);
-        // Answered from the ticket just written, not read back: only its place in line is counted in the database.
-        return Outcome<TicketView>.Created(await reads.ViewAsync(ticket, site, counters, booking?.Code, ct));
+        var issued = await batcher.IssueAsync(ticket, booking?.Id, actor, ct);
+        if (issued.Refusal is not null) return Outcome<TicketView>.Conflict(issued.Refusal);
+        // Answered from the ticket just written, not read back; a walk-in's place in line was counted by the batch.
+        return Outcome<TicketView>.Created(await reads.ViewAsync(ticket, site, counters, booking?.Code, ct, issued.Ahead));
     }
 
     /// <summary>The agency's letter; the first ticket of an agency without one takes the next free letter.</summary>

@@ -9,10 +9,11 @@ namespace SatuAtap.Core.Queue;
 
 /// <summary>
 /// What the queue looks up on every ticket and booking but rarely changes, kept per node: the sites, where each
-/// counter is placed, the agencies' ticket letters, the typical service minutes of the day, and the slots known to be
-/// full. A change made on this node clears the entry at once; a change made on another node shows here within
-/// <see cref="QueueOptions.CacheSeconds"/> (the full-slot memory: <see cref="QueueOptions.FullSlotSeconds"/>). The
-/// database stays the truth for every rule: a slot remembered full is only refused, never booked, on the memory's word.
+/// counter is placed, the agencies' ticket letters, the typical service minutes of the day, the slots (whether full) and
+/// the suggestions of a refusal. A change made on this node clears the entry at once; a change made on another node shows here within
+/// <see cref="QueueOptions.CacheSeconds"/> (slots and suggestions: <see cref="QueueOptions.FullSlotSeconds"/>). The
+/// database stays the truth for every rule: a slot remembered full is only refused, never booked, on the memory's word,
+/// and a place is only ever taken by the database's conditional update.
 /// </summary>
 public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, IOptions<QueueOptions> options)
 {
@@ -24,7 +25,7 @@ public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, 
     private volatile Picture? _picture;
     private readonly ConcurrentDictionary<Guid, string> _letters = new();
     private readonly ConcurrentDictionary<(Guid Site, Guid Service, DateOnly Day), Timed<double>> _minutes = new();
-    private readonly ConcurrentDictionary<Guid, Timed<Slot>> _full = new();
+    private readonly ConcurrentDictionary<Guid, Timed<Slot>> _slots = new();
     private readonly ConcurrentDictionary<(Guid Site, Guid Service), Timed<IReadOnlyList<Slot>>> _open = new();
 
     private long Now => clock.GetUtcNow().UtcTicks;
@@ -100,27 +101,40 @@ public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, 
     /// <summary>A ticket of the service finished on this node: the next estimate reads the times again.</summary>
     public void ServiceFinished(Guid siteId, Guid serviceId, DateOnly day) => _minutes.TryRemove((siteId, serviceId, day), out _);
 
-    /// <summary>The slot as it was when found full, if remembered and not yet expired.</summary>
-    public Slot? FullSlot(Guid slotId)
+    /// <summary>
+    /// The slot as this node saw it a moment ago (read from the database when not remembered or older than
+    /// <see cref="QueueOptions.FullSlotSeconds"/>; shared: do not change it). Good enough to refuse a slot that is full,
+    /// closed or not yet open, and to tell what a booking is for; a place is only ever taken by the conditional update.
+    /// </summary>
+    public async ValueTask<Slot?> SlotAsync(SatuAtapDb db, Guid slotId, CancellationToken ct)
     {
-        if (!_full.TryGetValue(slotId, out var hit)) return null;
-        if (Now < hit.ValidUntil) return hit.Value;
-        _full.TryRemove(slotId, out _);
-        return null;
+        if (_slots.TryGetValue(slotId, out var hit) && Now < hit.ValidUntil) return hit.Value;
+        var slot = await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId, ct);
+        if (slot is null) return null;
+        if (_slots.Count > 4096) _slots.Clear();
+        _slots[slotId] = new(slot, clock.GetUtcNow().AddSeconds(options.Value.FullSlotSeconds).UtcTicks);
+        return slot;
     }
 
+    /// <summary>The database found the slot full: remember it so until it changes.</summary>
     public void RememberFull(Slot slot)
     {
-        if (_full.Count > 4096) _full.Clear();
-        _full[slot.Id] = new(slot, clock.GetUtcNow().AddSeconds(options.Value.FullSlotSeconds).UtcTicks);
-        _open.TryRemove((slot.SiteId, slot.ServiceId), out _);
+        if (slot.Booked < slot.Capacity)
+            slot = new Slot
+            {
+                Id = slot.Id, SiteId = slot.SiteId, ServiceId = slot.ServiceId, Day = slot.Day, StartUtc = slot.StartUtc, EndUtc = slot.EndUtc,
+                Capacity = slot.Capacity, Booked = slot.Capacity, Closed = slot.Closed,
+            };
+        if (_slots.Count > 4096) _slots.Clear();
+        _slots[slot.Id] = new(slot, clock.GetUtcNow().AddSeconds(options.Value.FullSlotSeconds).UtcTicks);
+        _open.Clear();
     }
 
     /// <summary>A place came back or slots changed (cancel, move, close, open, new slots): forget that the slot was
     /// full, and the suggestions read so far.</summary>
     public void SlotChanged(Guid? slotId)
     {
-        if (slotId is { } id) _full.TryRemove(id, out _);
+        if (slotId is { } id) _slots.TryRemove(id, out _);
         _open.Clear();
     }
 

@@ -85,18 +85,18 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
     /// <summary>
     /// The view of a ticket in hand (for example one just issued): for a waiting ticket its place in line is counted in
     /// the database, and the wait estimated from the <paramref name="counters"/> serving its service and the day's
-    /// typical service minutes.
+    /// typical service minutes. <paramref name="ahead"/>: how many wait before it, when already known.
     /// </summary>
-    public async Task<TicketView> ViewAsync(Ticket t, Site site, int counters, string? bookingCode, CancellationToken ct)
+    public async Task<TicketView> ViewAsync(Ticket t, Site site, int counters, string? bookingCode, CancellationToken ct, int? ahead = null)
     {
         var zone = site.Zone;
         int? position = null, wait = null;
         if (t.Status == TicketStatus.Waiting && !t.Parked)
         {
-            var ahead = await AheadAsync(t, ct);
-            position = ahead + 1;
-            var minutes = ahead == 0 ? options.Value.DefaultServiceMinutes : await cache.ServiceMinutesAsync(db, t.SiteId, t.ServiceId, t.Day, ct);
-            wait = WaitEstimate.Minutes(ahead, counters, minutes);
+            var before = ahead ?? await AheadAsync(t, ct);
+            position = before + 1;
+            var minutes = before == 0 ? options.Value.DefaultServiceMinutes : await cache.ServiceMinutesAsync(db, t.SiteId, t.ServiceId, t.Day, ct);
+            wait = WaitEstimate.Minutes(before, counters, minutes);
         }
         CounterRefView? counter = null;
         if (t.CounterId is not null && (t.Status is TicketStatus.Called or TicketStatus.Serving || t.Parked))

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 
@@ -12,20 +13,25 @@ namespace SatuAtap.Core.Queue;
 /// rush costs one commit — one fsync — per batch instead of one per ticket: every issuer of a series waits on the
 /// same row, so without batching the issuing rate is bounded by the disk's flush time.
 /// </summary>
-public sealed class TicketBatcher(IServiceScopeFactory scopes) : WriteBatcher<TicketBatcher.Pending, string?>(scopes)
+public sealed class TicketBatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<QueueOptions> options)
+    : WriteBatcher<TicketBatcher.Pending, TicketBatcher.Issued>(scopes)
 {
     public sealed record Pending(Ticket Ticket, Guid? BookingId, string Actor);
 
     /// <summary>
-    /// Numbers and stores the ticket (and checks in its booking, when it has one); null when written, otherwise why
-    /// the booking could not be checked in (nothing is written for it).
+    /// Written (<see cref="Refusal"/> null) or why the booking could not be checked in (nothing is written for it).
+    /// For a walk-in without priority, <see cref="Ahead"/> is how many wait before it, counted in the batch's transaction.
     /// </summary>
-    public Task<string?> IssueAsync(Ticket ticket, Guid? bookingId, string actor, CancellationToken ct) =>
+    public sealed record Issued(string? Refusal, int? Ahead);
+
+    /// <summary>Numbers and stores the ticket (and checks in its booking, when it has one).</summary>
+    public Task<Issued> IssueAsync(Ticket ticket, Guid? bookingId, string actor, CancellationToken ct) =>
         EnqueueAsync(new Pending(ticket, bookingId, actor), ct);
 
-    protected override async Task<string?[]> WriteAsync(SatuAtapDb db, IReadOnlyList<Pending> batch, CancellationToken ct)
+    protected override async Task<Issued[]> WriteAsync(SatuAtapDb db, IReadOnlyList<Pending> batch, CancellationToken ct)
     {
         var refusals = new string?[batch.Count];
+        var ahead = new int?[batch.Count];
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         for (var i = 0; i < batch.Count; i++)
         {
@@ -53,9 +59,40 @@ public sealed class TicketBatcher(IServiceScopeFactory scopes) : WriteBatcher<Ti
                 });
             }
         }
+        await CountAheadAsync(db, batch, refusals, ahead, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return refusals;
+        return batch.Select((_, i) => new Issued(refusals[i], ahead[i])).ToArray();
+    }
+
+    /// <summary>
+    /// Before the batch is stored: the place in line of its walk-ins without priority, with one count per service
+    /// instead of one per ticket. Such a ticket arrived last, so every ticket of its service already waiting comes
+    /// before it (<see cref="CallNextPolicy"/>: due bookings, priority, then arrival), and of the batch: those that
+    /// arrived before it, and the priority and due booked ones.
+    /// </summary>
+    private async Task CountAheadAsync(SatuAtapDb db, IReadOnlyList<Pending> batch, string?[] refusals, int?[] ahead, CancellationToken ct)
+    {
+        var rules = options.Value.Rules;
+        var dueBy = clock.GetUtcNow().UtcDateTime + rules.DueEarly;
+        bool Plain(Ticket t) => t.DueUtc is null && !(rules.PriorityEnabled && t.Priority);
+        bool First(Ticket t) => t.DueUtc <= dueBy || (rules.PriorityEnabled && t.Priority);
+        var written = Enumerable.Range(0, batch.Count).Where(i => refusals[i] is null);
+        foreach (var line in written.GroupBy(i => (batch[i].Ticket.SiteId, batch[i].Ticket.Day, batch[i].Ticket.ServiceId)))
+        {
+            if (!line.Any(i => Plain(batch[i].Ticket))) continue;
+            var (siteId, day, serviceId) = line.Key;
+            var waiting = await db.Tickets.CountAsync(x => x.SiteId == siteId && x.Day == day && x.ServiceId == serviceId
+                                                            && x.Status == TicketStatus.Waiting && !x.Parked, ct);
+            var before = 0;
+            var first = line.Count(i => First(batch[i].Ticket));
+            foreach (var i in line)
+            {
+                var t = batch[i].Ticket;
+                if (Plain(t)) ahead[i] = waiting + before + first;
+                if (!First(t)) before++;
+            }
+        }
     }
 
     /// <summary>Inside the transaction: raise the sequence row by <paramref name="count"/> (creating it for the day's first tickets); the new last number.</summary>
