@@ -34,7 +34,7 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
 
         // The slot as this node saw it a moment ago: in a rush most clients arrive after the places are gone, and are
         // refused without a query. The memory only ever refuses; every place is taken by the conditional update.
-        var slot = await cache.SlotAsync(db, request.SlotId!.Value, ct);
+        var slot = await cache.SlotAsync(request.SlotId!.Value, ct);
         if (slot is null) return new(Outcome<BookingView>.NotFound(Lang.T("Slot tidak ditemukan.", "Slot not found.")));
         var site = await cache.SiteAsync(slot.SiteId, ct) ?? throw new InvalidOperationException("The slot's site is missing.");
         var check = await CheckBookableAsync(slot, site, ct);

@@ -26,6 +26,7 @@ public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, 
     private readonly ConcurrentDictionary<Guid, string> _letters = new();
     private readonly ConcurrentDictionary<(Guid Site, Guid Service, DateOnly Day), Timed<double>> _minutes = new();
     private readonly ConcurrentDictionary<Guid, Timed<Slot>> _slots = new();
+    private readonly ConcurrentDictionary<Guid, Task<Slot?>> _reading = new();
     private readonly ConcurrentDictionary<(Guid Site, Guid Service), Timed<IReadOnlyList<Slot>>> _open = new();
 
     private long Now => clock.GetUtcNow().UtcTicks;
@@ -106,10 +107,27 @@ public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, 
     /// <see cref="QueueOptions.FullSlotSeconds"/>; shared: do not change it). Good enough to refuse a slot that is full,
     /// closed or not yet open, and to tell what a booking is for; a place is only ever taken by the conditional update.
     /// </summary>
-    public async ValueTask<Slot?> SlotAsync(SatuAtapDb db, Guid slotId, CancellationToken ct)
+    public async ValueTask<Slot?> SlotAsync(Guid slotId, CancellationToken ct)
     {
         if (_slots.TryGetValue(slotId, out var hit) && Now < hit.ValidUntil) return hit.Value;
-        var slot = await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId, ct);
+        // One read per slot however many ask at once (a rush arrives together).
+        var reading = _reading.GetOrAdd(slotId, ReadSlotAsync);
+        try
+        {
+            return await reading.WaitAsync(ct);
+        }
+        finally
+        {
+            if (reading.IsCompleted) _reading.TryRemove(new KeyValuePair<Guid, Task<Slot?>>(slotId, reading));
+        }
+    }
+
+    private async Task<Slot?> ReadSlotAsync(Guid slotId)
+    {
+        await Task.Yield();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var slot = await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId, CancellationToken.None);
         if (slot is null) return null;
         if (_slots.Count > 4096) _slots.Clear();
         _slots[slotId] = new(slot, clock.GetUtcNow().AddSeconds(options.Value.FullSlotSeconds).UtcTicks);
@@ -134,7 +152,11 @@ public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, 
     /// full, and the suggestions read so far.</summary>
     public void SlotChanged(Guid? slotId)
     {
-        if (slotId is { } id) _slots.TryRemove(id, out _);
+        if (slotId is { } id)
+        {
+            _slots.TryRemove(id, out _);
+            _reading.TryRemove(id, out _);
+        }
         _open.Clear();
     }
 
