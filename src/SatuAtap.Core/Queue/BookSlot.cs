@@ -41,14 +41,14 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         if (check is not null) return check;
         // Full when last seen: refuse without a write transaction. A slot seen with places left goes through the
         // conditional update, which decides.
-        if (slot.Booked >= slot.Capacity) return Full(slot, await NextSlotsAsync(slot, site, ct));
+        if (slot.Booked >= slot.Capacity) return Full(await NextSlotsAsync(slot, site, ct));
 
         // Written with the other bookings that arrive meanwhile (one commit for all), each standing alone.
         var booking = New(slot, request.Name!.Trim(), phone!, nik, userId);
         return await batcher.PlaceAsync(booking, ct) switch
         {
             Placement.Placed => new(Outcome<BookingView>.Created(View(booking, slot, site))),
-            Placement.Full => Full(slot, await NextSlotsAsync(slot, site, ct)),
+            Placement.Full => Full(await NextSlotsAsync(slot, site, ct, full: true)),
             _ => Duplicate(await NextSlotsAsync(slot, site, ct, otherDaysOnly: true)),
         };
     }
@@ -89,7 +89,7 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         var taken = await db.Slots
             .Where(s => s.Id == slot.Id && s.Booked < s.Capacity && !s.Closed)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, x => x.Booked + 1), ct);
-        if (taken == 0) return Full(slot, await NextSlotsAsync(slot, site, ct));
+        if (taken == 0) return Full(await NextSlotsAsync(slot, site, ct, full: true));
         db.Bookings.Add(booking);
         try
         {
@@ -114,12 +114,6 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
                 "There is already an active booking with this phone number or NIK for the same service on that day. Cancel or move it, or choose another day.")),
             NextSlots: next);
 
-    /// <summary>The refusal of a full slot; the node remembers the slot as full for a few seconds.</summary>
-    private BookingAttempt Full(Slot slot, IReadOnlyList<SlotView> next)
-    {
-        cache.RememberFull(slot);
-        return Full(next);
-    }
 
     private static BookingAttempt Full(IReadOnlyList<SlotView> next) =>
         new(Outcome<BookingView>.Conflict(Lang.T("Slot ini sudah penuh.", "This slot is full.")), NextSlots: next);
@@ -129,8 +123,10 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
     /// suggestion (any day) is read at most every few seconds per node (<see cref="QueueCache.OpenSlotsAsync"/>): a
     /// refusal in a rush should not cost a query; the places it shows may be a moment old.
     /// </summary>
-    public async Task<IReadOnlyList<SlotView>> NextSlotsAsync(Slot slot, Site site, CancellationToken ct, bool otherDaysOnly = false)
+    public async Task<IReadOnlyList<SlotView>> NextSlotsAsync(Slot slot, Site site, CancellationToken ct, bool otherDaysOnly = false, bool full = false)
     {
+        // The database just found the slot full: remember it (and forget suggestions that may still list it).
+        if (full) cache.RememberFull(slot);
         var now = clock.GetUtcNow().UtcDateTime;
         var take = options.Value.SuggestedSlots;
         IReadOnlyList<Slot> found;

@@ -134,17 +134,20 @@ public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, 
         return slot;
     }
 
-    /// <summary>The database found the slot full: remember it so until it changes.</summary>
+    /// <summary>
+    /// The database found the slot full: remember it so (for <see cref="QueueOptions.FullSlotSeconds"/>, counted from
+    /// the first time, so that refusals do not keep the memory alive) and drop the suggestions that may list it.
+    /// </summary>
     public void RememberFull(Slot slot)
     {
-        if (slot.Booked < slot.Capacity)
-            slot = new Slot
-            {
-                Id = slot.Id, SiteId = slot.SiteId, ServiceId = slot.ServiceId, Day = slot.Day, StartUtc = slot.StartUtc, EndUtc = slot.EndUtc,
-                Capacity = slot.Capacity, Booked = slot.Capacity, Closed = slot.Closed,
-            };
+        if (_slots.TryGetValue(slot.Id, out var hit) && Now < hit.ValidUntil && hit.Value.Booked >= hit.Value.Capacity) return;
+        var full = new Slot
+        {
+            Id = slot.Id, SiteId = slot.SiteId, ServiceId = slot.ServiceId, Day = slot.Day, StartUtc = slot.StartUtc, EndUtc = slot.EndUtc,
+            Capacity = slot.Capacity, Booked = slot.Capacity, Closed = slot.Closed,
+        };
         if (_slots.Count > 4096) _slots.Clear();
-        _slots[slot.Id] = new(slot, clock.GetUtcNow().AddSeconds(options.Value.FullSlotSeconds).UtcTicks);
+        _slots[slot.Id] = new(full, clock.GetUtcNow().AddSeconds(options.Value.FullSlotSeconds).UtcTicks);
         _open.Clear();
     }
 
