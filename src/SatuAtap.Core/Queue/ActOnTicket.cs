@@ -12,7 +12,7 @@ public sealed record TicketActionRequest(string? Action, string? Outcome, Guid? 
 /// the <see cref="TicketStateMachine"/> and recorded as a <see cref="TicketEvent"/> with its time. A transfer
 /// continues the ticket as a new waiting one for the other service or counter, keeping the original arrival time.
 /// </summary>
-public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, IQueueNotifier notifier)
+public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, IQueueNotifier notifier, TicketBatcher batcher)
 {
     public async Task<Outcome<TicketView>> ExecuteAsync(Guid ticketId, TicketActionRequest request, QueueStaff staff, CancellationToken ct)
     {
@@ -102,6 +102,7 @@ public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, QueueCache 
             return Outcome<TicketView>.Conflict(Lang.T("Tiket ini baru saja diubah di loket lain. Muat ulang.", "This ticket was just changed elsewhere. Reload."));
         }
         if (action == TicketAction.Finish) cache.ServiceFinished(ticket.SiteId, ticket.ServiceId, ticket.Day);
+        batcher.LinesChanged();
         var view = (await reads.TicketAsync(ticket.Id, ct))!;
         if (action is TicketAction.Recall or TicketAction.Resume && view.Counter is { } counter)
         {

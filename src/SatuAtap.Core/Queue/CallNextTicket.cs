@@ -9,7 +9,7 @@ namespace SatuAtap.Core.Queue;
 /// A counter calls the next ticket by the <see cref="CallNextPolicy"/>. The chosen ticket is claimed with a
 /// conditional update (still waiting), so two counters calling at once never call the same person.
 /// </summary>
-public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueReads reads, IQueueNotifier notifier)
+public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueReads reads, IQueueNotifier notifier, TicketBatcher batcher)
 {
     public async Task<Outcome<TicketView?>> ExecuteAsync(Guid counterId, QueueStaff staff, CancellationToken ct)
     {
@@ -57,6 +57,7 @@ public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<Q
             }, ct);
             if (!claimed) continue;
             var view = (await reads.TicketAsync(candidate.Id, ct))!;
+            batcher.LinesChanged();
             await notifier.CalledAsync(site.Id, Announce(view, counter.Name, site), ct);
             return Outcome<TicketView?>.Ok(view);
         }

@@ -59,20 +59,36 @@ public sealed class TicketBatcher(IServiceScopeFactory scopes, TimeProvider cloc
                 });
             }
         }
-        await CountAheadAsync(db, batch, refusals, ahead, ct);
+        var lines = await CountAheadAsync(db, batch, refusals, ahead, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        foreach (var (key, line) in lines) _lines[key] = line;
         return batch.Select((_, i) => new Issued(refusals[i], ahead[i])).ToArray();
     }
+
+    /// <summary>How long the batches go on from one count of a line (adding their own tickets) before counting it again.</summary>
+    public static readonly TimeSpan RecountAfter = TimeSpan.FromSeconds(2);
+
+    private sealed record Line(int Waiting, DateTime CountedUtc);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Site, DateOnly Day, Guid Service), Line> _lines = new();
+
+    /// <summary>A ticket was called, moved or ended on this node: the next batch counts the lines again.</summary>
+    public void LinesChanged() => _lines.Clear();
 
     /// <summary>
     /// Before the batch is stored: the place in line of its walk-ins without priority, with one count per service
     /// instead of one per ticket. Such a ticket arrived last, so every ticket of its service already waiting comes
     /// before it (<see cref="CallNextPolicy"/>: due bookings, priority, then arrival), and of the batch: those that
-    /// arrived before it, and the priority and due booked ones.
+    /// arrived before it, and the priority and due booked ones. A line is counted in the database at most every
+    /// <see cref="RecountAfter"/> (a day's line can be thousands long); in between the batches add their own tickets
+    /// to the last count, and a call on this node has the next batch count again. So the place answered may be a
+    /// moment old when other nodes issue tickets too; the ticket's page counts it exactly.
     /// </summary>
-    private async Task CountAheadAsync(SatuAtapDb db, IReadOnlyList<Pending> batch, string?[] refusals, int?[] ahead, CancellationToken ct)
+    private async Task<List<((Guid, DateOnly, Guid) Key, Line Line)>> CountAheadAsync(SatuAtapDb db, IReadOnlyList<Pending> batch, string?[] refusals, int?[] ahead, CancellationToken ct)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var counted = new List<((Guid, DateOnly, Guid), Line)>();
         var rules = options.Value.Rules;
         var dueBy = clock.GetUtcNow().UtcDateTime + rules.DueEarly;
         bool Plain(Ticket t) => t.DueUtc is null && !(rules.PriorityEnabled && t.Priority);
@@ -82,8 +98,11 @@ public sealed class TicketBatcher(IServiceScopeFactory scopes, TimeProvider cloc
         {
             if (!line.Any(i => Plain(batch[i].Ticket))) continue;
             var (siteId, day, serviceId) = line.Key;
-            var waiting = await db.Tickets.CountAsync(x => x.SiteId == siteId && x.Day == day && x.ServiceId == serviceId
-                                                            && x.Status == TicketStatus.Waiting && !x.Parked, ct);
+            if (!_lines.TryGetValue(line.Key, out var known) || now - known.CountedUtc >= RecountAfter || now < known.CountedUtc)
+                known = new(await db.Tickets.CountAsync(x => x.SiteId == siteId && x.Day == day && x.ServiceId == serviceId
+                                                             && x.Status == TicketStatus.Waiting && !x.Parked, ct), now);
+            var waiting = known.Waiting;
+            counted.Add((line.Key, known with { Waiting = waiting + line.Count() }));
             var before = 0;
             var first = line.Count(i => First(batch[i].Ticket));
             foreach (var i in line)
@@ -93,6 +112,7 @@ public sealed class TicketBatcher(IServiceScopeFactory scopes, TimeProvider cloc
                 if (!First(t)) before++;
             }
         }
+        return counted;
     }
 
     /// <summary>Inside the transaction: raise the sequence row by <paramref name="count"/> (creating it for the day's first tickets); the new last number.</summary>
