@@ -112,26 +112,29 @@ public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, 
         if (_slots.TryGetValue(slotId, out var hit) && Now < hit.ValidUntil) return hit.Value;
         // One read per slot however many ask at once (a rush arrives together).
         var reading = _reading.GetOrAdd(slotId, ReadSlotAsync);
-        try
-        {
-            return await reading.WaitAsync(ct);
-        }
-        finally
-        {
-            if (reading.IsCompleted) _reading.TryRemove(new KeyValuePair<Guid, Task<Slot?>>(slotId, reading));
-        }
+        var slot = await reading.WaitAsync(ct);
+        _reading.TryRemove(new KeyValuePair<Guid, Task<Slot?>>(slotId, reading));
+        return slot;
     }
 
     private async Task<Slot?> ReadSlotAsync(Guid slotId)
     {
         await Task.Yield();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
-        var slot = await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId, CancellationToken.None);
-        if (slot is null) return null;
-        if (_slots.Count > 4096) _slots.Clear();
-        _slots[slotId] = new(slot, clock.GetUtcNow().AddSeconds(options.Value.FullSlotSeconds).UtcTicks);
-        return slot;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+            var slot = await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId, CancellationToken.None);
+            if (slot is null) return null;
+            if (_slots.Count > 4096) _slots.Clear();
+            _slots[slotId] = new(slot, clock.GetUtcNow().AddSeconds(options.Value.FullSlotSeconds).UtcTicks);
+            return slot;
+        }
+        finally
+        {
+            // Done (or failed): the next miss reads again.
+            _reading.TryRemove(slotId, out _);
+        }
     }
 
     /// <summary>
