@@ -12,7 +12,7 @@ public sealed record TicketActionRequest(string? Action, string? Outcome, Guid? 
 /// the <see cref="TicketStateMachine"/> and recorded as a <see cref="TicketEvent"/> with its time. A transfer
 /// continues the ticket as a new waiting one for the other service or counter, keeping the original arrival time.
 /// </summary>
-public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, TimeProvider clock, QueueReads reads, IQueueNotifier notifier)
+public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, IQueueNotifier notifier, TicketBatcher batcher)
 {
     public async Task<Outcome<TicketView>> ExecuteAsync(Guid ticketId, TicketActionRequest request, QueueStaff staff, CancellationToken ct)
     {
@@ -101,10 +101,12 @@ public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, TimeProvide
         {
             return Outcome<TicketView>.Conflict(Lang.T("Tiket ini baru saja diubah di loket lain. Muat ulang.", "This ticket was just changed elsewhere. Reload."));
         }
+        if (action == TicketAction.Finish) cache.ServiceFinished(ticket.SiteId, ticket.ServiceId, ticket.Day);
+        batcher.LinesChanged();
         var view = (await reads.TicketAsync(ticket.Id, ct))!;
         if (action is TicketAction.Recall or TicketAction.Resume && view.Counter is { } counter)
         {
-            var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == ticket.SiteId, ct);
+            var site = await cache.SiteAsync(ticket.SiteId, ct) ?? throw new InvalidOperationException("The ticket's site is missing.");
             await notifier.CalledAsync(ticket.SiteId, CallNextTicket.Announce(view, counter.Name, site), ct);
         }
         else await notifier.ChangedAsync(ticket.SiteId, ct);

@@ -16,7 +16,7 @@ public sealed record BookingAttempt(Outcome<BookingView> Outcome, DateTimeOffset
 /// Books a place in a slot. The place is taken with one conditional update (<c>Booked &lt; Capacity</c>) and the
 /// booking is inserted in the same short transaction; unique keys refuse a second active booking of the same person.
 /// </summary>
-public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options)
+public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueCache cache, BookingBatcher batcher)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -32,25 +32,25 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         if (nik is not null && Nik.Validate(nik) is var problem && problem != Nik.Problem.None) errors.Add("nik", Nik.Message(problem));
         if (errors.Any) return new(Outcome<BookingView>.Invalid(errors.ToDictionary()));
 
-        var slot = await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.SlotId, ct);
+        // The slot as this node saw it a moment ago: in a rush most clients arrive after the places are gone, and are
+        // refused without a query. The memory only ever refuses; every place is taken by the conditional update.
+        var slot = await cache.SlotAsync(request.SlotId!.Value, ct);
         if (slot is null) return new(Outcome<BookingView>.NotFound(Lang.T("Slot tidak ditemukan.", "Slot not found.")));
-        var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == slot.SiteId, ct);
+        var site = await cache.SiteAsync(slot.SiteId, ct) ?? throw new InvalidOperationException("The slot's site is missing.");
         var check = await CheckBookableAsync(slot, site, ct);
         if (check is not null) return check;
-        // Already full when read: refuse without a write transaction (in a rush most clients arrive after the
-        // places are gone). A slot read with places left still goes through the conditional update, which decides.
+        // Full when last seen: refuse without a write transaction. A slot seen with places left goes through the
+        // conditional update, which decides.
         if (slot.Booked >= slot.Capacity) return Full(await NextSlotsAsync(slot, site, ct));
 
+        // Written with the other bookings that arrive meanwhile (one commit for all), each standing alone.
         var booking = New(slot, request.Name!.Trim(), phone!, nik, userId);
-        var attempt = await DbRetry.RunAsync(db, async c =>
+        return await batcher.PlaceAsync(booking, ct) switch
         {
-            await using var tx = await db.Database.BeginTransactionAsync(c);
-            var refused = await PlaceAsync(booking, slot, site, c);
-            if (refused is not null) { await tx.RollbackAsync(c); return refused; }
-            await tx.CommitAsync(c);
-            return null;
-        }, ct);
-        return attempt ?? new(Outcome<BookingView>.Created(View(booking, slot, site)));
+            Placement.Placed => new(Outcome<BookingView>.Created(View(booking, slot, site))),
+            Placement.Full => Full(await NextSlotsAsync(slot, site, ct, full: true)),
+            _ => Duplicate(await NextSlotsAsync(slot, site, ct, otherDaysOnly: true)),
+        };
     }
 
     internal async Task<BookingAttempt?> CheckBookableAsync(Slot slot, Site site, CancellationToken ct)
@@ -89,7 +89,7 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         var taken = await db.Slots
             .Where(s => s.Id == slot.Id && s.Booked < s.Capacity && !s.Closed)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, x => x.Booked + 1), ct);
-        if (taken == 0) return Full(await NextSlotsAsync(slot, site, ct));
+        if (taken == 0) return Full(await NextSlotsAsync(slot, site, ct, full: true));
         db.Bookings.Add(booking);
         try
         {
@@ -103,29 +103,48 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
                 booking.Code = NewCode();
                 throw new DbRetry.RetryableUniqueException(e);
             }
-            return new(Outcome<BookingView>.Conflict(Lang.T(
-                    "Sudah ada pemesanan aktif atas nomor HP atau NIK ini untuk layanan yang sama pada hari itu. Batalkan atau pindahkan pemesanan itu, atau pilih hari lain.",
-                    "There is already an active booking with this phone number or NIK for the same service on that day. Cancel or move it, or choose another day.")),
-                NextSlots: await NextSlotsAsync(slot, site, ct, otherDaysOnly: true));
+            return Duplicate(await NextSlotsAsync(slot, site, ct, otherDaysOnly: true));
         }
         return null;
     }
 
+    private static BookingAttempt Duplicate(IReadOnlyList<SlotView> next) =>
+        new(Outcome<BookingView>.Conflict(Lang.T(
+                "Sudah ada pemesanan aktif atas nomor HP atau NIK ini untuk layanan yang sama pada hari itu. Batalkan atau pindahkan pemesanan itu, atau pilih hari lain.",
+                "There is already an active booking with this phone number or NIK for the same service on that day. Cancel or move it, or choose another day.")),
+            NextSlots: next);
+
+
     private static BookingAttempt Full(IReadOnlyList<SlotView> next) =>
         new(Outcome<BookingView>.Conflict(Lang.T("Slot ini sudah penuh.", "This slot is full.")), NextSlots: next);
 
-    /// <summary>The next slots of the same service and site that are open for booking and have places left.</summary>
-    public async Task<IReadOnlyList<SlotView>> NextSlotsAsync(Slot slot, Site site, CancellationToken ct, bool otherDaysOnly = false)
+    /// <summary>
+    /// The next slots of the same service and site that are open for booking and have places left. The common
+    /// suggestion (any day) is read at most every few seconds per node (<see cref="QueueCache.OpenSlotsAsync"/>): a
+    /// refusal in a rush should not cost a query; the places it shows may be a moment old.
+    /// </summary>
+    public async Task<IReadOnlyList<SlotView>> NextSlotsAsync(Slot slot, Site site, CancellationToken ct, bool otherDaysOnly = false, bool full = false)
     {
+        // The database just found the slot full: remember it (and forget suggestions that may still list it).
+        if (full) cache.RememberFull(slot);
         var now = clock.GetUtcNow().UtcDateTime;
+        var take = options.Value.SuggestedSlots;
+        IReadOnlyList<Slot> found;
+        if (otherDaysOnly)
+            found = await OpenSlots(slot.SiteId, slot.ServiceId, site, now).Where(s => s.Id != slot.Id && s.Day != slot.Day).Take(take).ToListAsync(ct);
+        else
+            found = (await cache.OpenSlotsAsync(async () => await OpenSlots(slot.SiteId, slot.ServiceId, site, now).Take(take + 1).ToListAsync(ct), slot.SiteId, slot.ServiceId))
+                .Where(s => s.Id != slot.Id && s.StartUtc > now).Take(take).ToList();
+        return found.Select(s => SlotViewOf(s, site.Zone)).ToList();
+    }
+
+    private IQueryable<Slot> OpenSlots(Guid siteId, Guid serviceId, Site site, DateTime now)
+    {
         var lastOpenDay = SiteClock.Today(now, site.Zone).AddDays(options.Value.BookingOpensDaysAhead
             - (SiteClock.ToLocal(now, site.Zone).Hour < options.Value.BookingOpensHour ? 1 : 0));
-        var query = db.Slots.AsNoTracking()
-            .Where(s => s.SiteId == slot.SiteId && s.ServiceId == slot.ServiceId && s.Id != slot.Id && !s.Closed
-                        && s.StartUtc > now && s.Booked < s.Capacity && s.Day <= lastOpenDay);
-        if (otherDaysOnly) query = query.Where(s => s.Day != slot.Day);
-        var found = await query.OrderBy(s => s.StartUtc).Take(options.Value.SuggestedSlots).ToListAsync(ct);
-        return found.Select(s => SlotViewOf(s, site.Zone)).ToList();
+        return db.Slots.AsNoTracking()
+            .Where(s => s.SiteId == siteId && s.ServiceId == serviceId && !s.Closed && s.StartUtc > now && s.Booked < s.Capacity && s.Day <= lastOpenDay)
+            .OrderBy(s => s.StartUtc);
     }
 
     public static SlotView SlotViewOf(Slot s, TimeZoneInfo zone) =>
@@ -135,7 +154,7 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         new(b.Code, b.SlotId, b.SiteId, b.ServiceId, SiteClock.Offset(slot.StartUtc, site.Zone), SiteClock.Offset(slot.EndUtc, site.Zone),
             b.Name, b.Phone, b.Nik, BookingCodes.Status(b.Status));
 
-    private static string NewCode()
+    internal static string NewCode()
     {
         Span<char> code = stackalloc char[8];
         for (var i = 0; i < code.Length; i++) code[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];

@@ -9,7 +9,7 @@ namespace SatuAtap.Core.Queue;
 /// A counter calls the next ticket by the <see cref="CallNextPolicy"/>. The chosen ticket is claimed with a
 /// conditional update (still waiting), so two counters calling at once never call the same person.
 /// </summary>
-public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueReads reads, IQueueNotifier notifier)
+public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueReads reads, IQueueNotifier notifier, TicketBatcher batcher)
 {
     public async Task<Outcome<TicketView?>> ExecuteAsync(Guid counterId, QueueStaff staff, CancellationToken ct)
     {
@@ -19,7 +19,7 @@ public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<Q
             return Outcome<TicketView?>.Forbidden(Lang.T("Loket ini milik instansi lain.", "This counter belongs to another agency."));
         var place = await db.SiteCounters.AsNoTracking().FirstOrDefaultAsync(c => c.CounterId == counterId, ct);
         if (place is null) return QueueOutcome.Unprocessable<TicketView?>(Lang.T("Loket ini belum ditempatkan di lokasi mana pun.", "This counter is not at any site."));
-        var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == place.SiteId, ct);
+        var site = await reads.SiteAsync(place.SiteId, ct) ?? throw new InvalidOperationException("The counter's site is missing.");
         var busy = await db.Tickets.AsNoTracking()
             .Where(t => t.CounterId == counterId && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
             .Select(t => new { t.Series, t.Number }).FirstOrDefaultAsync(ct);
@@ -57,6 +57,7 @@ public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<Q
             }, ct);
             if (!claimed) continue;
             var view = (await reads.TicketAsync(candidate.Id, ct))!;
+            batcher.LinesChanged();
             await notifier.CalledAsync(site.Id, Announce(view, counter.Name, site), ct);
             return Outcome<TicketView?>.Ok(view);
         }

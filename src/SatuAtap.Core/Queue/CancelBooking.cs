@@ -5,7 +5,7 @@ using SatuAtap.Core.Data;
 namespace SatuAtap.Core.Queue;
 
 /// <summary>Cancels an active booking by its code; the place returns to the slot in the same transaction.</summary>
-public sealed class CancelBooking(SatuAtapDb db, TimeProvider clock)
+public sealed class CancelBooking(SatuAtapDb db, TimeProvider clock, QueueCache cache)
 {
     public async Task<Outcome<bool>> ExecuteAsync(string code, CancellationToken ct)
     {
@@ -19,6 +19,7 @@ public sealed class CancelBooking(SatuAtapDb db, TimeProvider clock)
             if (ok) await tx.CommitAsync(c);
             return ok;
         }, ct);
+        if (released) cache.SlotChanged(booking.SlotId);
         return released ? Outcome<bool>.Ok(true) : Outcome<bool>.Conflict(booking.Status == BookingStatus.CheckedIn
             ? Lang.T("Pemesanan ini sudah dipakai untuk mengambil nomor antrian.", "This booking has already been checked in.")
             : Lang.T("Pemesanan ini sudah dibatalkan.", "This booking is already cancelled."));
@@ -41,7 +42,7 @@ public sealed class CancelBooking(SatuAtapDb db, TimeProvider clock)
 }
 
 /// <summary>Moves an active booking to another slot of the same service and site, in one transaction: never both, never neither.</summary>
-public sealed class MoveBooking(SatuAtapDb db, BookSlot book, CancelBooking cancel)
+public sealed class MoveBooking(SatuAtapDb db, BookSlot book, CancelBooking cancel, QueueCache cache)
 {
     public async Task<BookingAttempt> ExecuteAsync(string code, Guid newSlotId, CancellationToken ct)
     {
@@ -55,7 +56,7 @@ public sealed class MoveBooking(SatuAtapDb db, BookSlot book, CancelBooking canc
         if (slot.ServiceId != old.ServiceId || slot.SiteId != old.SiteId)
             return new(QueueOutcome.Unprocessable<BookingView>(Lang.T("Pemesanan hanya dapat dipindah ke slot layanan dan lokasi yang sama.",
                 "A booking can only move to a slot of the same service and site.")));
-        var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == slot.SiteId, ct);
+        var site = await cache.SiteAsync(slot.SiteId, ct) ?? throw new InvalidOperationException("The slot's site is missing.");
         if (await book.CheckBookableAsync(slot, site, ct) is { } refused) return refused;
         var booking = BookSlot.New(slot, old.Name, old.Phone, old.Nik, old.UserId);
         var attempt = await DbRetry.RunAsync(db, async c =>
@@ -68,6 +69,7 @@ public sealed class MoveBooking(SatuAtapDb db, BookSlot book, CancelBooking canc
             await tx.CommitAsync(c);
             return null;
         }, ct);
+        if (attempt is null) cache.SlotChanged(old.SlotId);
         return attempt ?? new(Outcome<BookingView>.Ok(BookSlot.View(booking, slot, site)));
     }
 }

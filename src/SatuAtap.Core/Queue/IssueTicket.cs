@@ -13,11 +13,11 @@ public sealed record IssueTicketRequest(Guid? ServiceId, string? BookingCode, bo
 /// write lock (SQLite) serializes concurrent issuers: unique and without gaps. The write goes through the
 /// <see cref="TicketBatcher"/>, which numbers the tickets that arrive together in one transaction.
 /// </summary>
-public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, TimeProvider clock, QueueReads reads, TicketBatcher batcher)
+public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, TicketBatcher batcher)
 {
     public async Task<Outcome<TicketView>> ExecuteAsync(Guid siteId, IssueTicketRequest request, bool byStaff, string actor, CancellationToken ct)
     {
-        var site = await db.QueueSites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == siteId, ct);
+        var site = await cache.SiteAsync(siteId, ct);
         if (site is null) return Outcome<TicketView>.NotFound(Lang.T("Lokasi tidak ditemukan.", "Site not found."));
         var now = clock.GetUtcNow().UtcDateTime;
         var today = SiteClock.Today(now, site.Zone);
@@ -45,7 +45,8 @@ public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, TimeProvide
         var snapshot = await catalog.GetAsync(ct);
         if (!snapshot.ServicesById.TryGetValue(serviceId, out var service))
             return Outcome<TicketView>.NotFound(Lang.T("Layanan tidak ditemukan.", "Service not found."));
-        if (!await reads.ServedAtAsync(siteId, serviceId, ct))
+        var counters = await cache.CountersServingAsync(siteId, service, ct);
+        if (counters == 0)
             return QueueOutcome.Unprocessable<TicketView>(Lang.T("Layanan ini tidak dilayani di lokasi ini.", "This service is not served at this site."));
         var series = await SeriesOfAsync(service.Agency.Id, ct);
 
@@ -54,24 +55,31 @@ public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, TimeProvide
             SiteId = siteId, ServiceId = serviceId, Series = series, Day = today, Status = TicketStatus.Waiting,
             Priority = byStaff && request.Priority == true, BookingId = booking?.Id, DueUtc = booking?.StartUtc, ArrivedUtc = now,
         };
-        var refused = await batcher.IssueAsync(ticket, booking?.Id, actor, ct);
-        if (refused is not null) return Outcome<TicketView>.Conflict(refused);
-        return Outcome<TicketView>.Created(await reads.TicketAsync(ticket.Id, ct) ?? throw new InvalidOperationException("Ticket vanished."));
+        var issued = await batcher.IssueAsync(ticket, booking?.Id, actor, ct);
+        if (issued.Refusal is not null) return Outcome<TicketView>.Conflict(issued.Refusal);
+        // Answered from the ticket just written, not read back; a walk-in's place in line was counted by the batch.
+        return Outcome<TicketView>.Created(await reads.ViewAsync(ticket, site, counters, booking?.Code, ct, issued.Ahead));
     }
 
     /// <summary>The agency's letter; the first ticket of an agency without one takes the next free letter.</summary>
     private async Task<string> SeriesOfAsync(Guid agencyId, CancellationToken ct)
     {
+        if (cache.Letter(agencyId) is { } known) return known;
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var letter = await db.QueueSeries.AsNoTracking().Where(s => s.AgencyId == agencyId).Select(s => s.Letter).FirstOrDefaultAsync(ct);
-            if (letter is not null) return letter;
+            if (letter is not null)
+            {
+                cache.RememberLetter(agencyId, letter);
+                return letter;
+            }
             var used = await db.QueueSeries.AsNoTracking().Select(s => s.Letter).ToListAsync(ct);
             var free = Letters().FirstOrDefault(l => !used.Contains(l)) ?? "Z";
             db.QueueSeries.Add(new QueueSeries { AgencyId = agencyId, Letter = free });
             try
             {
                 await db.SaveChangesAsync(ct);
+                cache.RememberLetter(agencyId, free);
                 return free;
             }
             catch (DbUpdateException e) when (DbRetry.IsUniqueViolation(e))

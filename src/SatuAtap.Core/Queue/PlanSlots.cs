@@ -15,7 +15,7 @@ public sealed record CreateSlotRequest(Guid? ServiceId, string? Start, string? E
 public sealed record SlotPlan(Guid ServiceId, DateOnly From, DateOnly To, int[] Weekdays, (TimeOnly Start, TimeOnly End)[] Windows, int Capacity, bool SkipHolidays = true);
 
 /// <summary>Managers define slots: one ad-hoc slot, a plan over a range of days, or the closure of a slot.</summary>
-public sealed class PlanSlots(SatuAtapDb db, CatalogCache catalog)
+public sealed class PlanSlots(SatuAtapDb db, CatalogCache catalog, QueueCache cache)
 {
     public const int MaxCapacity = 10_000;
 
@@ -46,6 +46,7 @@ public sealed class PlanSlots(SatuAtapDb db, CatalogCache catalog)
         };
         db.Slots.Add(slot);
         await db.SaveChangesAsync(ct);
+        cache.SlotChanged(null);
         return Outcome<SlotView>.Created(BookSlot.SlotViewOf(slot, site.Zone));
     }
 
@@ -86,12 +87,14 @@ public sealed class PlanSlots(SatuAtapDb db, CatalogCache catalog)
             }
         }
         await db.SaveChangesAsync(ct);
+        cache.SlotChanged(null);
         return Outcome<int>.Ok(created);
     }
 
     public async Task<Outcome<bool>> SetClosedAsync(Guid slotId, bool closed, CancellationToken ct)
     {
         var n = await db.Slots.Where(s => s.Id == slotId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Closed, closed), ct);
+        cache.SlotChanged(slotId);
         return n == 0 ? Outcome<bool>.NotFound(Lang.T("Slot tidak ditemukan.", "Slot not found.")) : Outcome<bool>.Ok(true);
     }
 
@@ -106,6 +109,7 @@ public sealed class PlanSlots(SatuAtapDb db, CatalogCache catalog)
             db.SiteCounters.Add(new SiteCounter { CounterId = counterId, SiteId = site });
             await db.SaveChangesAsync(ct);
         }
+        cache.Invalidate();
         return Outcome<bool>.Ok(true);
     }
 }

@@ -22,5 +22,14 @@ public sealed class QueueOptions
     /// <summary>Slots suggested when a booking is refused.</summary>
     [Range(1, 20)] public int SuggestedSlots { get; set; } = 5;
 
+    /// <summary>How long a node keeps the sites and counter placement before reading them again (a change on this node
+    /// shows at once; with several web nodes, another node's change may take this long).</summary>
+    [Range(1, 3600)] public int CacheSeconds { get; set; } = 30;
+    /// <summary>How long a node reuses the day's typical service minutes of a service for the wait estimate.</summary>
+    [Range(0, 600)] public int ServiceMinutesSeconds { get; set; } = 10;
+    /// <summary>How long a node refuses a slot it found full without asking the database, and reuses the suggested
+    /// slots of a refusal (a cancellation on this node clears it at once; on another node, after this long).</summary>
+    [Range(0, 60)] public int FullSlotSeconds { get; set; } = 5;
+
     public CallNextRules Rules => new(TimeSpan.FromMinutes(DueEarlyMinutes), PriorityEnabled);
 }

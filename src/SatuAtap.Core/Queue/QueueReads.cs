@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Data;
 
 namespace SatuAtap.Core.Queue;
 
 /// <summary>What the queue shows: sites, their counters and slots, a ticket's position and wait, the board.</summary>
-public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options)
+public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueCache cache, CatalogCache catalog)
 {
     public async Task<IReadOnlyList<SiteView>> SitesAsync(CancellationToken ct) =>
         (await db.QueueSites.AsNoTracking().Where(s => s.Active).ToListAsync(ct))
@@ -14,7 +15,8 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
 
     public static SiteView View(Site s) => new(s.Id, s.Name, s.Kind == SiteKind.Building ? "building" : "mobile", s.TimeZone);
 
-    public Task<Site?> SiteAsync(Guid id, CancellationToken ct) => db.QueueSites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+    /// <summary>The site from the node's <see cref="QueueCache"/> (shared: do not change it).</summary>
+    public async Task<Site?> SiteAsync(Guid id, CancellationToken ct) => await cache.SiteAsync(id, ct);
 
     public async Task<IReadOnlyList<SiteCounterView>> CountersAsync(Guid siteId, CancellationToken ct)
     {
@@ -63,7 +65,7 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
         var b = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct);
         if (b is null) return null;
         var slot = await db.Slots.AsNoTracking().FirstAsync(s => s.Id == b.SlotId, ct);
-        var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == b.SiteId, ct);
+        var site = await cache.SiteAsync(b.SiteId, ct) ?? throw new InvalidOperationException("The booking's site is missing.");
         return BookSlot.View(b, slot, site);
     }
 
@@ -72,28 +74,33 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
     {
         var t = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (t is null) return null;
-        var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == t.SiteId, ct);
+        var site = await cache.SiteAsync(t.SiteId, ct) ?? throw new InvalidOperationException("The ticket's site is missing.");
+        var counters = 0;
+        if (t.Status == TicketStatus.Waiting && !t.Parked && (await catalog.GetAsync(ct)).ServicesById.TryGetValue(t.ServiceId, out var service))
+            counters = await cache.CountersServingAsync(t.SiteId, service, ct);
+        string? bookingCode = t.BookingId is { } bid ? await db.Bookings.Where(b => b.Id == bid).Select(b => b.Code).FirstOrDefaultAsync(ct) : null;
+        return await ViewAsync(t, site, counters, bookingCode, ct);
+    }
+
+    /// <summary>
+    /// The view of a ticket in hand (for example one just issued): for a waiting ticket its place in line is counted in
+    /// the database, and the wait estimated from the <paramref name="counters"/> serving its service and the day's
+    /// typical service minutes. <paramref name="ahead"/>: how many wait before it, when already known.
+    /// </summary>
+    public async Task<TicketView> ViewAsync(Ticket t, Site site, int counters, string? bookingCode, CancellationToken ct, int? ahead = null)
+    {
         var zone = site.Zone;
         int? position = null, wait = null;
         if (t.Status == TicketStatus.Waiting && !t.Parked)
         {
-            var ahead = await AheadAsync(t, ct);
-            position = ahead + 1;
-            var counterIds = db.SiteCounters.Where(c => c.SiteId == t.SiteId).Select(c => c.CounterId);
-            var counters = await db.Counters.Where(c => counterIds.Contains(c.Id) && c.Services.Any(s => s.Id == t.ServiceId)).CountAsync(ct);
-            var served = await db.Tickets.AsNoTracking()
-                .Where(x => x.SiteId == t.SiteId && x.Day == t.Day && x.ServiceId == t.ServiceId && x.Status == TicketStatus.Done
-                            && x.StartedUtc != null && x.FinishedUtc != null)
-                .OrderByDescending(x => x.FinishedUtc).Take(20)
-                .Select(x => new { x.StartedUtc, x.FinishedUtc }).ToListAsync(ct);
-            var minutes = WaitEstimate.ServiceMinutes(served.Select(x => (x.FinishedUtc!.Value - x.StartedUtc!.Value).TotalMinutes).ToList(),
-                options.Value.DefaultServiceMinutes);
-            wait = WaitEstimate.Minutes(ahead, counters, minutes);
+            var before = ahead ?? await AheadAsync(t, ct);
+            position = before + 1;
+            var minutes = before == 0 ? options.Value.DefaultServiceMinutes : await cache.ServiceMinutesAsync(db, t.SiteId, t.ServiceId, t.Day, ct);
+            wait = WaitEstimate.Minutes(before, counters, minutes);
         }
         CounterRefView? counter = null;
         if (t.CounterId is not null && (t.Status is TicketStatus.Called or TicketStatus.Serving || t.Parked))
             counter = await db.Counters.AsNoTracking().Where(c => c.Id == t.CounterId).Select(c => new CounterRefView(c.Id, c.Name)).FirstOrDefaultAsync(ct);
-        string? bookingCode = t.BookingId is { } bid ? await db.Bookings.Where(b => b.Id == bid).Select(b => b.Code).FirstOrDefaultAsync(ct) : null;
         return new TicketView(t.Id, t.Display, TicketStateMachine.StatusCode(t.Status), t.SiteId, t.ServiceId, t.Priority, t.Parked,
             position, wait, counter, SiteClock.Offset(t.ArrivedUtc, zone), t.LastCalledUtc is { } called ? SiteClock.Offset(called, zone) : null,
             t.DueUtc is { } due ? SiteClock.Offset(due, zone) : null, bookingCode);
@@ -135,9 +142,12 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
             before = others.Where(x => (x.DueUtc != null && x.DueUtc <= dueBy) || x.ArrivedUtc < arrived);
             tied = notDue.Where(x => x.ArrivedUtc == arrived);
         }
-        var count = await before.CountAsync(ct);
+        // Both counts in one round trip; the ties' ids are only read when there are any.
+        var counts = await db.QueueSites.Where(s => s.Id == t.SiteId)
+            .Select(s => new { Before = before.Count(), Tied = tied.Count() }).FirstAsync(ct);
+        if (counts.Tied == 0) return counts.Before;
         var ties = await tied.Select(x => x.Id).ToListAsync(ct);
-        return count + ties.Count(id => id.CompareTo(t.Id) < 0);
+        return counts.Before + ties.Count(id => id.CompareTo(t.Id) < 0);
     }
 
     /// <summary>The board: the latest calls of the day at the site (newest first) and how many wait.</summary>
@@ -158,7 +168,7 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
     /// <summary>An officer's desk: the ticket the counter handles, the ones it parked, and how many wait for it.</summary>
     public async Task<(TicketView? Current, IReadOnlyList<TicketView> Parked, int Waiting)> DeskAsync(Guid counterId, Guid siteId, CancellationToken ct)
     {
-        var site = await db.QueueSites.AsNoTracking().FirstAsync(s => s.Id == siteId, ct);
+        var site = await cache.SiteAsync(siteId, ct) ?? throw new InvalidOperationException("The counter's site is missing.");
         var today = SiteClock.Today(clock.GetUtcNow().UtcDateTime, site.Zone);
         var mine = await db.Tickets.AsNoTracking()
             .Where(t => t.CounterId == counterId && t.Day == today && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving || (t.Status == TicketStatus.Waiting && t.Parked)))

@@ -1,6 +1,6 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 
@@ -13,59 +13,25 @@ namespace SatuAtap.Core.Queue;
 /// rush costs one commit — one fsync — per batch instead of one per ticket: every issuer of a series waits on the
 /// same row, so without batching the issuing rate is bounded by the disk's flush time.
 /// </summary>
-public sealed class TicketBatcher(IServiceScopeFactory scopes) : IDisposable
+public sealed class TicketBatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<QueueOptions> options)
+    : WriteBatcher<TicketBatcher.Pending, TicketBatcher.Issued>(scopes)
 {
-    public const int MaxBatch = 128;
-
-    private sealed record Pending(Ticket Ticket, Guid? BookingId, string Actor, TaskCompletionSource<string?> Done);
-
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock _start = new();
-    private Task? _loop;
+    public sealed record Pending(Ticket Ticket, Guid? BookingId, string Actor);
 
     /// <summary>
-    /// Numbers and stores the ticket (and checks in its booking, when it has one); null when written, otherwise why
-    /// the booking could not be checked in (nothing is written for it).
+    /// Written (<see cref="Refusal"/> null) or why the booking could not be checked in (nothing is written for it).
+    /// For a walk-in without priority, <see cref="Ahead"/> is how many wait before it, counted in the batch's transaction.
     /// </summary>
-    public Task<string?> IssueAsync(Ticket ticket, Guid? bookingId, string actor, CancellationToken ct)
-    {
-        lock (_start)
-        {
-            if (_loop is null)
-            {
-                // The loop outlives the request that starts it: it must not carry that request's context along.
-                using (ExecutionContext.SuppressFlow()) _loop = Task.Run(LoopAsync, CancellationToken.None);
-            }
-        }
-        var pending = new Pending(ticket, bookingId, actor, new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(TicketBatcher));
-        return pending.Done.Task.WaitAsync(ct);
-    }
+    public sealed record Issued(string? Refusal, int? Ahead);
 
-    private async Task LoopAsync()
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var p)) batch.Add(p);
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
-                var refusals = await DbRetry.RunAsync(db, c => WriteAsync(db, batch, c), CancellationToken.None);
-                for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(refusals[i]);
-            }
-            catch (Exception e)
-            {
-                foreach (var p in batch) p.Done.TrySetException(e);
-            }
-        }
-    }
+    /// <summary>Numbers and stores the ticket (and checks in its booking, when it has one).</summary>
+    public Task<Issued> IssueAsync(Ticket ticket, Guid? bookingId, string actor, CancellationToken ct) =>
+        EnqueueAsync(new Pending(ticket, bookingId, actor), ct);
 
-    private static async Task<string?[]> WriteAsync(SatuAtapDb db, List<Pending> batch, CancellationToken ct)
+    protected override async Task<Issued[]> WriteAsync(SatuAtapDb db, IReadOnlyList<Pending> batch, CancellationToken ct)
     {
         var refusals = new string?[batch.Count];
+        var ahead = new int?[batch.Count];
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         for (var i = 0; i < batch.Count; i++)
         {
@@ -93,9 +59,60 @@ public sealed class TicketBatcher(IServiceScopeFactory scopes) : IDisposable
                 });
             }
         }
+        var lines = await CountAheadAsync(db, batch, refusals, ahead, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return refusals;
+        foreach (var (key, line) in lines) _lines[key] = line;
+        return batch.Select((_, i) => new Issued(refusals[i], ahead[i])).ToArray();
+    }
+
+    /// <summary>How long the batches go on from one count of a line (adding their own tickets) before counting it again.</summary>
+    public static readonly TimeSpan RecountAfter = TimeSpan.FromSeconds(2);
+
+    private sealed record Line(int Waiting, DateTime CountedUtc);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Site, DateOnly Day, Guid Service), Line> _lines = new();
+
+    /// <summary>A ticket was called, moved or ended on this node: the next batch counts the lines again.</summary>
+    public void LinesChanged() => _lines.Clear();
+
+    /// <summary>
+    /// Before the batch is stored: the place in line of its walk-ins without priority, with one count per service
+    /// instead of one per ticket. Such a ticket arrived last, so every ticket of its service already waiting comes
+    /// before it (<see cref="CallNextPolicy"/>: due bookings, priority, then arrival), and of the batch: those that
+    /// arrived before it, and the priority and due booked ones. A line is counted in the database at most every
+    /// <see cref="RecountAfter"/> (a day's line can be thousands long); in between the batches add their own tickets
+    /// to the last count, and a call on this node has the next batch count again. So the place answered may be a
+    /// moment old when other nodes issue tickets too; the ticket's page counts it exactly.
+    /// </summary>
+    private async Task<List<((Guid, DateOnly, Guid) Key, Line Line)>> CountAheadAsync(SatuAtapDb db, IReadOnlyList<Pending> batch, string?[] refusals, int?[] ahead, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var counted = new List<((Guid, DateOnly, Guid), Line)>();
+        var rules = options.Value.Rules;
+        var dueBy = clock.GetUtcNow().UtcDateTime + rules.DueEarly;
+        bool Plain(Ticket t) => t.DueUtc is null && !(rules.PriorityEnabled && t.Priority);
+        bool First(Ticket t) => t.DueUtc <= dueBy || (rules.PriorityEnabled && t.Priority);
+        var written = Enumerable.Range(0, batch.Count).Where(i => refusals[i] is null);
+        foreach (var line in written.GroupBy(i => (batch[i].Ticket.SiteId, batch[i].Ticket.Day, batch[i].Ticket.ServiceId)))
+        {
+            if (!line.Any(i => Plain(batch[i].Ticket))) continue;
+            var (siteId, day, serviceId) = line.Key;
+            if (!_lines.TryGetValue(line.Key, out var known) || now - known.CountedUtc >= RecountAfter || now < known.CountedUtc)
+                known = new(await db.Tickets.CountAsync(x => x.SiteId == siteId && x.Day == day && x.ServiceId == serviceId
+                                                             && x.Status == TicketStatus.Waiting && !x.Parked, ct), now);
+            var waiting = known.Waiting;
+            counted.Add((line.Key, known with { Waiting = waiting + line.Count() }));
+            var before = 0;
+            var first = line.Count(i => First(batch[i].Ticket));
+            foreach (var i in line)
+            {
+                var t = batch[i].Ticket;
+                if (Plain(t)) ahead[i] = waiting + before + first;
+                if (!First(t)) before++;
+            }
+        }
+        return counted;
     }
 
     /// <summary>Inside the transaction: raise the sequence row by <paramref name="count"/> (creating it for the day's first tickets); the new last number.</summary>
@@ -117,6 +134,4 @@ public sealed class TicketBatcher(IServiceScopeFactory scopes) : IDisposable
         }
         return count;
     }
-
-    public void Dispose() => _queue.Writer.TryComplete();
 }

@@ -26,6 +26,8 @@ public static class QueueModule
         services.AddScoped<MoveBooking>();
         services.AddScoped<IssueTicket>();
         services.AddSingleton<TicketBatcher>();
+        services.AddSingleton<QueueCache>();
+        services.AddSingleton<BookingBatcher>();
         services.AddScoped<CallNextTicket>();
         services.AddScoped<ActOnTicket>();
         services.AddScoped<PlanSlots>();

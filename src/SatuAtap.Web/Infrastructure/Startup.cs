@@ -48,6 +48,7 @@ public static class Startup
             log.LogInformation("Seeded the demo queue sites and slots.");
         await SeedAccountsAsync(sp, db, demo.Password!, ct);
         sp.GetRequiredService<CatalogCache>().Invalidate();
+        sp.GetRequiredService<SatuAtap.Core.Queue.QueueCache>().Invalidate();
         Console.WriteLine();
         Console.WriteLine("Akun demo / demo accounts (password from Demo:Password):");
         foreach (var a in DemoAccounts) Console.WriteLine($"  {a.Email,-36} {a.Role}{(a.AgencyCode is null ? "" : " · " + a.AgencyCode)}");

@@ -29,7 +29,19 @@ public sealed class TicketConcurrencyTests(MallFactory mall) : IClassFixture<Mal
         var responses = await Task.WhenAll(tasks);
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         var numbers = new List<string>();
-        foreach (var r in responses) numbers.Add((await r.ReadJsonAsync())["number"]!.GetValue<string>());
+        var positions = new Dictionary<string, List<int>>();
+        foreach (var r in responses)
+        {
+            var t = await r.ReadJsonAsync();
+            numbers.Add(t["number"]!.GetValue<string>());
+            positions.TryAdd(t["serviceId"]!.GetValue<string>(), []);
+            positions[t["serviceId"]!.GetValue<string>()].Add(t["position"]!.GetValue<int>());
+        }
+
+        // The place in line each answer gave (counted per batch): one after another per service, none twice.
+        Assert.Equal(3, positions.Count);
+        foreach (var line in positions.Values)
+            Assert.Equal(Enumerable.Range(line.Min(), line.Count), line.Order());
 
         // Disdukcapil's two services share series A: 100 tickets A-001..A-100; DPMPTSP's B-001..B-050.
         Assert.Equal(Enumerable.Range(1, 100).Select(n => $"A-{n:000}"), numbers.Where(n => n.StartsWith('A')).Order());
