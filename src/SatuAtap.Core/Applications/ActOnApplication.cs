@@ -44,7 +44,7 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, MallTime
         if (app is null || !viewer.CanSee(app)) return Outcome<ActionDone>.NotFound(SubmitApplication.NotFound());
         var catalog = await cache.GetAsync(ct);
         var service = catalog.ServicesById[app.ServiceId];
-        var steps = await WorkflowSource.StepsAsync(db, service, ct);
+        var steps = WorkflowSource.Steps(catalog, service);
         var step = WorkflowSource.At(steps, app.StepIndex);
         if (!viewer.CanActAt(step))
             return Outcome<ActionDone>.Forbidden(Lang.T("Tahap ini ditangani oleh peran atau instansi lain.", "Another role or agency acts at this step."));

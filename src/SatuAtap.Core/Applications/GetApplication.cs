@@ -28,7 +28,7 @@ public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime t
         if (app is null || !viewer.CanSee(app)) return Outcome<ApplicationDetail>.NotFound(SubmitApplication.NotFound());
         var catalog = await cache.GetAsync(ct);
         var service = catalog.ServicesById[app.ServiceId];
-        var steps = await WorkflowSource.StepsAsync(db, service, ct);
+        var steps = WorkflowSource.Steps(catalog, service);
         var docs = await db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == id).ToListAsync(ct);
         var events = await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == id).ToListAsync(ct);
         var result = await db.IssuedResults.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id, ct);

@@ -44,7 +44,7 @@ public sealed class HandleOverdueApplications(SatuAtapDb db, CatalogCache cache,
         foreach (var app in due)
         {
             if (!catalog.ServicesById.TryGetValue(app.ServiceId, out var service)) continue;
-            var steps = await WorkflowSource.StepsAsync(db, service, ct);
+            var steps = WorkflowSource.Steps(catalog, service);
             var step = WorkflowSource.At(steps, app.StepIndex);
             var behaviour = step.Overdue;
             if (behaviour == OverdueBehaviour.DeemedApproval && !WorkflowRules.LegalBasisAllowsDeemedApproval(service.Standard.LegalBasis))

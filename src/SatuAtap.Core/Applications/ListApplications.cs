@@ -19,8 +19,7 @@ public sealed class ListApplications(SatuAtapDb db, CatalogCache cache, MallTime
     {
         if (viewer.UserId is not { } me) return Outcome<ApplicationPage>.Forbidden();
         var query = db.Applications.AsNoTracking().Where(a => a.ApplicantUserId == me || a.ApplicantUserId == null && a.CapturedByUserId == me);
-        var total = await query.CountAsync(ct);
-        var items = await Rows(query.OrderByDescending(a => a.CreatedAtUtc).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        var (items, total) = await PageAsync(query, query.OrderByDescending(a => a.CreatedAtUtc).Skip((page - 1) * pageSize).Take(pageSize), ct);
         return Outcome<ApplicationPage>.Ok(new ApplicationPage(await SummariesAsync(items, ct), total, page, pageSize));
     }
 
@@ -37,18 +36,25 @@ public sealed class ListApplications(SatuAtapDb db, CatalogCache cache, MallTime
         if (q.Step is { } step) query = query.Where(a => a.StepIndex == step - 1);
         if (q.Overdue == true) query = query.Where(a => a.DueDate < today && a.Status != ApplicationStatus.Approved);
         else if (q.Overdue == false) query = query.Where(a => a.DueDate >= today || a.Status == ApplicationStatus.Approved);
-        var total = await query.CountAsync(ct);
-        var items = await Rows(query.OrderBy(a => a.DueDate).ThenBy(a => a.SubmittedAtUtc)
-            .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)).ToListAsync(ct);
+        var (items, total) = await PageAsync(query, query.OrderBy(a => a.DueDate).ThenBy(a => a.SubmittedAtUtc)
+            .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize), ct);
         return Outcome<ApplicationPage>.Ok(new ApplicationPage(await SummariesAsync(items, ct), total, q.Page, q.PageSize));
     }
 
-    /// <summary>The columns a summary shows, and no others (not the field values, documents or SLA bookkeeping).</summary>
+    /// <summary>The columns a summary shows, and no others (not the field values, documents or SLA bookkeeping), with the list's total.</summary>
     private sealed record Row(Guid Id, string TrackingNumber, ApplicationStatus Status, Guid ServiceId, string ApplicantName,
-        DateTime CreatedAtUtc, DateTime? SubmittedAtUtc, DateOnly? DueDate, int StepIndex, string? AssignedToName);
+        DateTime CreatedAtUtc, DateTime? SubmittedAtUtc, DateOnly? DueDate, int StepIndex, string? AssignedToName, int Total);
 
-    private static IQueryable<Row> Rows(IQueryable<Application> query) => query.Select(a => new Row(a.Id, a.TrackingNumber, a.Status,
-        a.ServiceId, a.ApplicantName, a.CreatedAtUtc, a.SubmittedAtUtc, a.DueDate, a.StepIndex, a.AssignedToName));
+    /// <summary>
+    /// One page of <paramref name="query"/> and its total in one round trip: the count is an uncorrelated subquery in the
+    /// page's SELECT, which SQLite and PostgreSQL evaluate once. Only a page past the end (no rows) asks for the count alone.
+    /// </summary>
+    private static async Task<(List<Row> Items, int Total)> PageAsync(IQueryable<Application> query, IQueryable<Application> page, CancellationToken ct)
+    {
+        var items = await page.Select(a => new Row(a.Id, a.TrackingNumber, a.Status, a.ServiceId, a.ApplicantName, a.CreatedAtUtc,
+            a.SubmittedAtUtc, a.DueDate, a.StepIndex, a.AssignedToName, query.Count())).ToListAsync(ct);
+        return (items, items.Count > 0 ? items[0].Total : await query.CountAsync(ct));
+    }
 
     private async Task<List<ApplicationSummary>> SummariesAsync(List<Row> items, CancellationToken ct)
     {

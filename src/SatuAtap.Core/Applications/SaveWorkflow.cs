@@ -89,6 +89,7 @@ public sealed class SaveWorkflow(SatuAtapDb db, CatalogCache cache)
             // Another save replaced the steps at the same moment (its rows hold the step numbers).
             return Outcome<WorkflowView>.StaleVersion();
         }
+        cache.Invalidate();
         return Outcome<WorkflowView>.Ok(View(service, true, steps, VersionOf(added[0].Id)));
     }
 

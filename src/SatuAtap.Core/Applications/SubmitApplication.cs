@@ -51,7 +51,7 @@ public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, MallTim
         if (!viewer.IsApplicant(app)) return Outcome<ApplicationSubmitted>.Forbidden(Lang.T("Hanya pemohon yang dapat mengajukan.", "Only the applicant can submit."));
         var catalog = await cache.GetAsync(ct);
         var service = catalog.ServicesById[app.ServiceId];
-        var steps = await WorkflowSource.StepsAsync(db, service, ct);
+        var steps = WorkflowSource.Steps(catalog, service);
         var transition = ApplicationStateMachine.Decide(app.Status, ApplicationAction.Submit, new WorkflowPosition(app.StepIndex, steps.Count, [], false));
         if (!transition.Allowed) return Outcome<ApplicationSubmitted>.Conflict(transition.Reason!);
 

@@ -29,14 +29,21 @@ public sealed record Viewer(Guid? UserId, string Name, Guid? AgencyId, IReadOnly
 /// <summary>A service's workflow: its configured steps, or the default single step.</summary>
 public static class WorkflowSource
 {
+    /// <summary>The service's steps as the catalog snapshot holds them (configured, or the default one).</summary>
+    public static IReadOnlyList<StepView> Steps(CatalogSnapshot catalog, ServiceView service) =>
+        catalog.Workflows.GetValueOrDefault(service.Id) ?? WorkflowRules.Default(service.Agency.Id, service.Standard.CompletionWorkingDays);
+
+    /// <summary>The service's steps read from the database (the workflow editor reads what is stored, not the snapshot).</summary>
     public static async Task<IReadOnlyList<StepView>> StepsAsync(Data.SatuAtapDb db, ServiceView service, CancellationToken ct)
     {
         var steps = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.WorkflowSteps.Where(s => s.ServiceId == service.Id).OrderBy(s => s.Order), ct);
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.WorkflowSteps.Where(s => s.ServiceId == service.Id).OrderBy(s => s.Order)), ct);
         return steps.Count == 0
             ? WorkflowRules.Default(service.Agency.Id, service.Standard.CompletionWorkingDays)
-            : steps.Select(s => new StepView(s.Order, s.Name, s.NameEn, s.AgencyId, s.Role, s.Allows, s.SlaWorkingDays, s.Overdue)).ToList();
+            : steps.Select(View).ToList();
     }
+
+    public static StepView View(WorkflowStep s) => new(s.Order, s.Name, s.NameEn, s.AgencyId, s.Role, s.Allows, s.SlaWorkingDays, s.Overdue);
 
     public static StepView At(IReadOnlyList<StepView> steps, int index) => steps[Math.Clamp(index, 0, steps.Count - 1)];
 }
