@@ -79,12 +79,9 @@ public static class ApplicationEndpoints
             Answer(await handler.SaveFieldsAsync(id, body, http.User.ToViewer(), ct)));
         apps.MapPost("/{id:guid}/documents", async (Guid id, HttpContext http, UploadDocument handler, CancellationToken ct) =>
         {
-            if (!http.Request.HasFormContentType)
-                return Problems.Problem(415, Lang.T("Kirim sebagai multipart/form-data dengan 'requirementId' dan 'file'.", "Send multipart/form-data with 'requirementId' and 'file'."));
-            var form = await http.Request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file");
-            if (file is not null && file.Length > maxUpload)
-                return Problems.Problem(413, Lang.T($"Berkas melebihi batas {maxUpload / 1024 / 1024.0:0.#} MB.", $"The file is over the {maxUpload / 1024 / 1024.0:0.#} MB limit."));
+            var (form, file, refusal) = await ReadUploadAsync(http, maxUpload,
+                Lang.T("Kirim sebagai multipart/form-data dengan 'requirementId' dan 'file'.", "Send multipart/form-data with 'requirementId' and 'file'."), ct);
+            if (refusal is not null) return refusal;
             await using var stream = file?.OpenReadStream();
             var outcome = await handler.HandleAsync(id, form["requirementId"].ToString(), stream, file?.FileName, file?.Length ?? 0, http.User.ToViewer(), ct);
             return outcome.Succeeded ? Results.Created($"/api/v1/applications/{id}/documents/{outcome.Value!.Id}", outcome.Value) : Problems.From(outcome);
@@ -110,12 +107,9 @@ public static class ApplicationEndpoints
             Answer(await handler.HandleAsync(id, body, http.User.ToViewer(), ct)));
         apps.MapPost("/{id:guid}/result", async (Guid id, HttpContext http, ActOnApplication handler, CancellationToken ct) =>
         {
-            if (!http.Request.HasFormContentType)
-                return Problems.Problem(415, Lang.T("Kirim sebagai multipart/form-data dengan 'file' (PDF) dan 'note' (pilihan).", "Send multipart/form-data with 'file' (a PDF) and optionally 'note'."));
-            var form = await http.Request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file");
-            if (file is not null && file.Length > maxUpload)
-                return Problems.Problem(413, Lang.T($"Berkas melebihi batas {maxUpload / 1024 / 1024.0:0.#} MB.", $"The file is over the {maxUpload / 1024 / 1024.0:0.#} MB limit."));
+            var (form, file, refusal) = await ReadUploadAsync(http, maxUpload,
+                Lang.T("Kirim sebagai multipart/form-data dengan 'file' (PDF) dan 'note' (pilihan).", "Send multipart/form-data with 'file' (a PDF) and optionally 'note'."), ct);
+            if (refusal is not null) return refusal;
             await using var stream = file is { Length: > 0 } ? file.OpenReadStream() : null;
             var note = form["note"].ToString();
             return Answer(await handler.IssueWithFileAsync(id, stream, string.IsNullOrWhiteSpace(note) ? null : note, http.User.ToViewer(), ct));
@@ -166,6 +160,17 @@ public static class ApplicationEndpoints
             Answer(await handler.GetAsync(id, ct))).RequireAuthorization(Policies.Staff);
         api.MapPut("/services/{id}/workflow", async (string id, WorkflowDocument body, SaveWorkflow handler, HttpContext http, CancellationToken ct) =>
             Answer(await handler.HandleAsync(id, body, http.User.ToViewer(), ct))).RequireAuthorization(Policies.CatalogEditor);
+    }
+
+    /// <summary>Reads a multipart upload: 415 when it is not a form, 413 when its <c>file</c> is over the limit.</summary>
+    private static async Task<(IFormCollection Form, IFormFile? File, IResult? Refusal)> ReadUploadAsync(HttpContext http, long maxUpload, string expected, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType) return (FormCollection.Empty, null, Problems.Problem(415, expected));
+        var form = await http.Request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        return file is not null && file.Length > maxUpload
+            ? (form, file, Problems.Problem(413, Lang.T($"Berkas melebihi batas {maxUpload / 1024 / 1024.0:0.#} MB.", $"The file is over the {maxUpload / 1024 / 1024.0:0.#} MB limit.")))
+            : (form, file, null);
     }
 
     private static bool? Fail(QueryReader read, string name)
