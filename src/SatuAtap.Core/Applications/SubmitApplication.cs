@@ -91,7 +91,7 @@ public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, MallTim
         try
         {
             // On SQLite, submitters wait their turn for the one writer in process instead of sleeping on "busy".
-            await Queue.DbRetry.GatedAsync(db, c => db.SaveChangesAsync(c), ct);
+            await DbRetry.GatedAsync(db, c => db.SaveChangesAsync(c), ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using SatuAtap.Core.Data;
 
-namespace SatuAtap.Core.Queue;
+namespace SatuAtap.Core.Data;
 
 /// <summary>
 /// Short write transactions that the database may refuse under contention (SQLite busy, PostgreSQL
