@@ -10,11 +10,35 @@ using SatuAtap.Core.Queue;
 namespace SatuAtap.Core.Data;
 
 /// <summary>The one database of the mall. Modules own their tables; each entity has its configuration beside it.</summary>
-public class SatuAtapDb(DbContextOptions<SatuAtapDb> options, IActor? actor = null, TimeProvider? clock = null)
+/// <remarks>
+/// The web app takes instances from a pool (one constructor, options only); the request's actor and clock are set on
+/// each instance as it is handed out (<see cref="For"/>) and cleared when it goes back.
+/// </remarks>
+public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     : IdentityDbContext<User, Role, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
-    private readonly IActor _actor = actor ?? SystemActor.Instance;
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private IActor _actor = SystemActor.Instance;
+    private TimeProvider _clock = TimeProvider.System;
+
+    /// <summary>Who the audit trail names for this unit of work, and the clock it reads.</summary>
+    public SatuAtapDb For(IActor? actor, TimeProvider? clock)
+    {
+        _actor = actor ?? SystemActor.Instance;
+        _clock = clock ?? TimeProvider.System;
+        return this;
+    }
+
+    public override void Dispose()
+    {
+        For(null, null);
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        For(null, null);
+        return base.DisposeAsync();
+    }
 
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Service> Services => Set<Service>();

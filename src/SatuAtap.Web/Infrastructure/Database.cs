@@ -13,15 +13,38 @@ public static class Database
     {
         var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
         var connection = config.GetConnectionString("Default");
-        services.AddDbContext<SatuAtapDb>(o =>
+        // Contexts come from a pool: building one (its internal services, its sets) is a noticeable part of a short
+        // request. Each request's context is taken from the pool and given the request's actor and clock.
+        services.AddPooledDbContextFactory<SatuAtapDb>(o =>
         {
             if (options.IsPostgres)
-                o.UseNpgsql(connection, x => x.MigrationsAssembly(PostgresMigrations));
+                o.UseNpgsql(PostgresConnectionString(connection), x => x.MigrationsAssembly(PostgresMigrations));
             else
                 o.UseSqlite(SqliteConnectionString(connection, env.ContentRootPath), x => x.MigrationsAssembly(SqliteMigrations));
         });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SatuAtapDb>>().CreateDbContext()
+            .For(sp.GetService<SatuAtap.Core.Identity.IActor>(), sp.GetService<TimeProvider>()));
         return services;
     }
+
+    /// <summary>
+    /// The configured PostgreSQL connection string, with two defaults the operator may override in it: statements the
+    /// mall runs again and again are prepared once per connection (<c>Max Auto Prepare</c>), so the server parses and
+    /// plans them once instead of on every request; and a pooled connection is not reset with <c>DISCARD ALL</c> when
+    /// returned (<c>No Reset On Close</c>): the mall keeps no session state on a connection, and a reset would throw
+    /// the prepared statements away.
+    /// </summary>
+    public static string PostgresConnectionString(string? configured)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured ?? "");
+        var given = configured ?? "";
+        if (!Mentions(given, "Max Auto Prepare", "MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
+        if (!Mentions(given, "No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
+
+    private static bool Mentions(string connectionString, params string[] keys) =>
+        keys.Any(k => connectionString.Contains(k, StringComparison.OrdinalIgnoreCase));
 
     private static string SqliteConnectionString(string? configured, string contentRoot)
     {
