@@ -88,15 +88,8 @@ public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, MallTim
         app.Status = transition.To;
         app.IsOpen = ApplicationStateMachine.IsOpen(app.Status);
         await journal.RecordAsync(db, app, service, from == ApplicationStatus.Draft ? ApplicationAction.Submit : ApplicationAction.Resubmit, from, viewer, null, ct);
-        try
-        {
-            // On SQLite, submitters wait their turn for the one writer in process instead of sleeping on "busy".
-            await DbRetry.GatedAsync(db, c => db.SaveChangesAsync(c), ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome<ApplicationSubmitted>.StaleVersion();
-        }
+        // One round trip on PostgreSQL; on SQLite a SaveChanges that waits its turn for the one writer.
+        if (!await SingleTripSave.SaveAsync(db, app, ct)) return Outcome<ApplicationSubmitted>.StaleVersion();
         return Outcome<ApplicationSubmitted>.Ok(new ApplicationSubmitted(app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status), app.DueDate.Value));
     }
 

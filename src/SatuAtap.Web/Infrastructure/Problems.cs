@@ -86,7 +86,10 @@ public static class Problems
     }
 }
 
-/// <summary>Turns a body that cannot be read (malformed JSON, wrong type, too large) into 400 or 413 naming the field.</summary>
+/// <summary>
+/// Turns a body that cannot be read (malformed JSON, wrong type, too large) into 400 or 413 naming the field, and a save
+/// that lost a race on a record's version into 409.
+/// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
@@ -101,6 +104,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             // A multipart body cut short or without its boundary: the client's fault, not the server's.
             InvalidDataException or IOException when http.Request.HasFormContentType && !http.RequestAborted.IsCancellationRequested =>
                 (400, Lang.T("Isi formulir (multipart/form-data) terpotong atau rusak.", "The form body (multipart/form-data) is cut short or malformed."), "body"),
+            // Two saves of one record at once where the use case does not answer it itself: the later one is stale.
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (409, Core.Common.Outcome<bool>.StaleVersion().Message!, (string?)null),
             _ => (500, Problems.DefaultDetail(500), null),
         };
         if (status == 500) log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);

@@ -235,6 +235,117 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task Submit_ManyAtOnce_OneWins_WithOneEventAndOneMessage()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var (id, number) = await DraftKtpAsync(citizen);
+        var kk = await RequirementIdAsync(citizen, "DKP-KTP", "Kartu Keluarga");
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(citizen, id, kk, Pdf, "kk.pdf")).StatusCode);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => citizen.PostAsync($"/api/v1/applications/{id}/submit", null)));
+        Assert.Equal(1, results.Count(r => r.IsSuccessStatusCode));
+        Assert.All(results.Where(r => !r.IsSuccessStatusCode), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+
+        var detail = await citizen.GetJsonAsync($"/api/v1/applications/{id}");
+        Assert.Equal("submitted", detail["status"]!.GetValue<string>());
+        Assert.Equal(["create", "submit"], detail["timeline"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()));
+        await using var scope = mall.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var messages = await db.OutboxMessages.Where(m => m.EventCode == "application.submitted" && m.Body.Contains(number)).ToListAsync();
+        Assert.Single(messages);
+    }
+
+    [Fact]
+    public async Task SaveFields_ManyAtOnce_EachSavedOrToldStale_NeverAServerError()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var (id, _) = await DraftKtpAsync(citizen);
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => citizen.PutJsonAsync($"/api/v1/applications/{id}",
+            new JsonObject { ["fields"] = new JsonObject { ["Tanggal lahir"] = $"1990-05-{10 + i}" } })));
+        Assert.All(results, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, r.StatusCode.ToString()));
+        Assert.Contains(results, r => r.IsSuccessStatusCode);
+        foreach (var conflict in results.Where(r => r.StatusCode == HttpStatusCode.Conflict)) await conflict.AssertProblemAsync(409);
+    }
+
+    /// <summary>
+    /// The write behind submitting (one round trip on PostgreSQL): when the application changed after it was read, nothing
+    /// of the save lands — not the change, not its timeline event, not its message.
+    /// </summary>
+    [Fact]
+    public async Task SingleTripSave_RowChangedSinceRead_WritesNothing()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var (id, _) = await DraftKtpAsync(citizen);
+        var appId = Guid.Parse(id);
+
+        await using var first = mall.Scope();
+        var db = first.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var app = await db.Applications.SingleAsync(a => a.Id == appId);
+        app.Status = SatuAtap.Core.Applications.ApplicationStatus.Submitted;
+        var ev = new SatuAtap.Core.Applications.ApplicationEvent { ApplicationId = appId, ActorName = "test", Action = SatuAtap.Core.Applications.ApplicationAction.Submit, ToStatus = app.Status };
+        var message = new SatuAtap.Core.Notifications.OutboxMessage { Channel = "email", Recipient = "warga@demo.satuatap.id", EventCode = "test.stale", Subject = "s", Body = "b" };
+        db.ApplicationEvents.Add(ev);
+        db.OutboxMessages.Add(message);
+
+        await using (var second = mall.Scope())
+        {
+            var other = second.ServiceProvider.GetRequiredService<SatuAtapDb>();
+            var same = await other.Applications.SingleAsync(a => a.Id == appId);
+            same.FieldsJson = "{}";
+            same.ApplicantName = "Diubah di tempat lain";
+            await other.SaveChangesAsync();
+        }
+
+        Assert.False(await SingleTripSave.SaveAsync(db, app, CancellationToken.None));
+
+        await using var check = mall.Scope();
+        var read = check.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var stored = await read.Applications.AsNoTracking().SingleAsync(a => a.Id == appId);
+        Assert.Equal(SatuAtap.Core.Applications.ApplicationStatus.Draft, stored.Status);
+        Assert.Equal("Diubah di tempat lain", stored.ApplicantName);
+        Assert.False(await read.ApplicationEvents.AnyAsync(e => e.Id == ev.Id));
+        Assert.False(await read.OutboxMessages.AnyAsync(m => m.Id == message.Id));
+    }
+
+    /// <summary>The same write when nothing came between: the change, the event and the message land, typed as EF Core would write them.</summary>
+    [Fact]
+    public async Task SingleTripSave_Unchanged_WritesTheRowItsEventAndMessage()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var (id, _) = await DraftKtpAsync(citizen);
+        var appId = Guid.Parse(id);
+        var at = new DateTime(2026, 11, 30, 3, 4, 5, DateTimeKind.Utc);
+
+        await using var first = mall.Scope();
+        var db = first.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var app = await db.Applications.SingleAsync(a => a.Id == appId);
+        var before = app.Version;
+        app.Status = SatuAtap.Core.Applications.ApplicationStatus.InVerification;
+        app.DueDate = new DateOnly(2026, 12, 7);
+        app.SubmittedAtUtc = at;
+        app.AssignedToName = null;
+        var ev = new SatuAtap.Core.Applications.ApplicationEvent { ApplicationId = appId, AtUtc = at, ActorName = "test", Action = SatuAtap.Core.Applications.ApplicationAction.Claim,
+            FromStatus = SatuAtap.Core.Applications.ApplicationStatus.Draft, ToStatus = app.Status, Note = null, StepIndex = 2 };
+        var message = new SatuAtap.Core.Notifications.OutboxMessage { Channel = "email", Recipient = "warga@demo.satuatap.id", EventCode = "test.saved", Subject = "s", Body = "b", NextAttemptAtUtc = at };
+        db.ApplicationEvents.Add(ev);
+        db.OutboxMessages.Add(message);
+
+        Assert.True(await SingleTripSave.SaveAsync(db, app, CancellationToken.None));
+        Assert.NotEqual(before, app.Version);
+        Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+
+        await using var check = mall.Scope();
+        var read = check.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var stored = await read.Applications.AsNoTracking().SingleAsync(a => a.Id == appId);
+        Assert.Equal((SatuAtap.Core.Applications.ApplicationStatus.InVerification, new DateOnly(2026, 12, 7), at, app.Version),
+            (stored.Status, stored.DueDate, stored.SubmittedAtUtc, stored.Version));
+        var storedEvent = await read.ApplicationEvents.AsNoTracking().SingleAsync(e => e.Id == ev.Id);
+        Assert.Equal((SatuAtap.Core.Applications.ApplicationAction.Claim, (SatuAtap.Core.Applications.ApplicationStatus?)SatuAtap.Core.Applications.ApplicationStatus.Draft, 2, at, (string?)null),
+            (storedEvent.Action, storedEvent.FromStatus, storedEvent.StepIndex, storedEvent.AtUtc, storedEvent.Note));
+        Assert.Equal("test.saved", (await read.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == message.Id)).EventCode);
+    }
+
+    [Fact]
     public async Task Create_ManyAtOnce_GetDistinctTrackingNumbers()
     {
         var citizen = await mall.ClientForAsync(Accounts.Citizen);
