@@ -17,7 +17,7 @@ public sealed record ApplicationDetail(
     Guid Id, string TrackingNumber, string Status, string StatusLabel, ServiceRef Service, ApplicantView Applicant,
     IReadOnlyList<FieldView> Fields, IReadOnlyList<DocumentView> Documents, IReadOnlyList<TimelineEntry> Timeline,
     DateTime CreatedAt, DateTime? SubmittedAt, DateOnly? DueDate, bool Overdue, int PausedWorkingDays, StepRef Step,
-    string? AssignedTo, IReadOnlyList<string> AllowedActions, ResultRef? Result, Guid Version);
+    string? AssignedTo, IReadOnlyList<string> AllowedActions, ResultRef? Result, Guid Version, bool Escalated = false);
 
 /// <summary>One application as its applicant or an officer of its agency sees it; anyone else is told it does not exist.</summary>
 public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime time)
@@ -53,7 +53,7 @@ public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime t
             result is null ? null : new ResultRef(result.VerificationCode, VerifyUrl(baseUrl, result.VerificationCode),
                 DateTime.SpecifyKind(result.IssuedAtUtc, DateTimeKind.Utc), result.RevokedAtUtc is not null,
                 result.RevokedAtUtc is { } revoked ? DateTime.SpecifyKind(revoked, DateTimeKind.Utc) : null, result.RevokedReason, result.FileKey is not null),
-            app.Version));
+            app.Version, SlaClock.IsEscalated(app.EscalatedAtUtc, app.OverdueHandledStep, app.StepIndex)));
     }
 
     public static string VerifyUrl(string baseUrl, string code) => baseUrl.TrimEnd('/') + "/verifikasi/" + code;

@@ -6,7 +6,7 @@ using SatuAtap.Core.Data;
 namespace SatuAtap.Core.Applications;
 
 public sealed record ApplicationSummary(Guid Id, string TrackingNumber, string Status, string StatusLabel, Guid ServiceId, string ServiceCode, string ServiceName,
-    string ApplicantName, DateTime CreatedAt, DateTime? SubmittedAt, DateOnly? DueDate, bool Overdue, int Step, string? AssignedTo);
+    string ApplicantName, DateTime CreatedAt, DateTime? SubmittedAt, DateOnly? DueDate, bool Overdue, int Step, string? AssignedTo, bool Escalated = false);
 
 public sealed record ApplicationPage(IReadOnlyList<ApplicationSummary> Items, int Total, int Page, int PageSize);
 
@@ -43,7 +43,8 @@ public sealed class ListApplications(SatuAtapDb db, CatalogCache cache, MallTime
 
     /// <summary>The columns a summary shows, and no others (not the field values, documents or SLA bookkeeping), with the list's total.</summary>
     private sealed record Row(Guid Id, string TrackingNumber, ApplicationStatus Status, Guid ServiceId, string ApplicantName,
-        DateTime CreatedAtUtc, DateTime? SubmittedAtUtc, DateOnly? DueDate, int StepIndex, string? AssignedToName, int Total);
+        DateTime CreatedAtUtc, DateTime? SubmittedAtUtc, DateOnly? DueDate, int StepIndex, string? AssignedToName, DateTime? EscalatedAtUtc,
+        int? OverdueHandledStep, int Total);
 
     /// <summary>
     /// One page of <paramref name="query"/> and its total in one round trip: the count is an uncorrelated subquery in the
@@ -52,7 +53,7 @@ public sealed class ListApplications(SatuAtapDb db, CatalogCache cache, MallTime
     private static async Task<(List<Row> Items, int Total)> PageAsync(IQueryable<Application> query, IQueryable<Application> page, CancellationToken ct)
     {
         var items = await page.Select(a => new Row(a.Id, a.TrackingNumber, a.Status, a.ServiceId, a.ApplicantName, a.CreatedAtUtc,
-            a.SubmittedAtUtc, a.DueDate, a.StepIndex, a.AssignedToName, query.Count())).ToListAsync(ct);
+            a.SubmittedAtUtc, a.DueDate, a.StepIndex, a.AssignedToName, a.EscalatedAtUtc, a.OverdueHandledStep, query.Count())).ToListAsync(ct);
         return (items, items.Count > 0 ? items[0].Total : await query.CountAsync(ct));
     }
 
@@ -65,7 +66,8 @@ public sealed class ListApplications(SatuAtapDb db, CatalogCache cache, MallTime
             var s = catalog.ServicesById.GetValueOrDefault(a.ServiceId);
             return new ApplicationSummary(a.Id, a.TrackingNumber, ApplicationCodes.Status(a.Status), ApplicationCodes.StatusLabel(a.Status),
                 a.ServiceId, s?.Code ?? "", s?.DisplayName ?? "", a.ApplicantName, a.CreatedAtUtc, a.SubmittedAtUtc, a.DueDate,
-                SlaClock.IsOverdue(a.DueDate, today, a.Status), a.StepIndex + 1, a.AssignedToName);
+                SlaClock.IsOverdue(a.DueDate, today, a.Status), a.StepIndex + 1, a.AssignedToName,
+                SlaClock.IsEscalated(a.EscalatedAtUtc, a.OverdueHandledStep, a.StepIndex));
         }).ToList();
     }
 }

@@ -19,6 +19,13 @@ public static class SlaClock
     public static bool IsOverdue(DateOnly? dueDate, DateOnly today, ApplicationStatus status) =>
         dueDate is { } due && today > due && ApplicationStateMachine.ClockRuns(status);
 
+    /// <summary>
+    /// Escalated to the agency head because the step it is at now went past its due date (an escalation of an earlier
+    /// step no longer counts once the application moved on).
+    /// </summary>
+    public static bool IsEscalated(DateTime? escalatedAtUtc, int? overdueHandledStep, int stepIndex) =>
+        escalatedAtUtc is not null && overdueHandledStep == stepIndex;
+
     /// <summary>Working days left until the due date (negative when overdue).</summary>
     public static int WorkingDaysLeft(WorkingDayCalendar calendar, DateOnly dueDate, DateOnly today) =>
         today <= dueDate ? calendar.CountWorkingDays(today, dueDate) : -calendar.CountWorkingDays(dueDate, today);

@@ -41,6 +41,16 @@ public sealed class SlaClockTests
         Assert.Equal(0, SlaClock.PausedWorkingDays(Calendar, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1)));
 
     [Fact]
+    public void IsEscalated_OnlyForTheStepItIsAtNow()
+    {
+        var at = new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc);
+        Assert.True(SlaClock.IsEscalated(at, 1, 1));
+        Assert.False(SlaClock.IsEscalated(at, 0, 1)); // escalated at step 1, now at step 2
+        Assert.False(SlaClock.IsEscalated(null, 1, 1)); // step 1 was overdue, but only notified
+        Assert.False(SlaClock.IsEscalated(null, null, 0));
+    }
+
+    [Fact]
     public void IsOverdue_OnlyAfterTheDueDate_AndOnlyWhileTheClockRuns()
     {
         var due = new DateOnly(2026, 12, 7);

@@ -110,6 +110,17 @@ public sealed class OverdueTests(MallFactory mall) : IClassFixture<MallFactory>
         var message = Assert.Single(await MessagesAsync(HandleOverdueApplications.EscalatedEvent, number));
         Assert.Equal(Accounts.DukcapilHead, message.Recipient);
         Assert.Empty(await MessagesAsync(HandleOverdueApplications.OverdueEvent, number));
+
+        // The officers see it: marked in the inbox (API and page) and on the application. (Signed in again: the clock
+        // moved past the first token's lifetime.)
+        officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
+        var inbox = await officer.GetJsonAsync("/api/v1/inbox?overdue=true&pageSize=100");
+        var item = inbox["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == id)!;
+        Assert.True(item["escalated"]!.GetValue<bool>());
+        Assert.True((await officer.GetJsonAsync($"/api/v1/applications/{id}"))["escalated"]!.GetValue<bool>());
+        var page = await (await (await mall.PageClientForAsync(Accounts.DukcapilOfficer)).GetAsync("/kelola/permohonan?terlambat=ya")).ParseAsync();
+        var row = page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(number));
+        Assert.Contains("DIESKALASI", row.TextContent);
     }
 
     [Fact]
