@@ -7,6 +7,8 @@ public static class Database
 {
     public const string SqliteMigrations = "SatuAtap.Migrations.Sqlite";
     public const string PostgresMigrations = "SatuAtap.Migrations.Postgres";
+    /// <summary>Contexts kept for reuse between requests (EF Core's default is 1,024).</summary>
+    public const int ContextPoolSize = 64;
 
     /// <summary>SQLite by default (a file under the content root); PostgreSQL with <c>Database:Provider=Postgres</c>.</summary>
     public static IServiceCollection AddSatuAtapDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
@@ -14,14 +16,16 @@ public static class Database
         var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
         var connection = config.GetConnectionString("Default");
         // Contexts come from a pool: building one (its internal services, its sets) is a noticeable part of a short
-        // request. Each request's context is taken from the pool and given the request's actor and clock.
+        // request. Each request's context is taken from the pool and given the request's actor and clock. The pool
+        // keeps at most ContextPoolSize of them between requests (a rush of hundreds at once would otherwise leave
+        // hundreds behind, each holding what it grew to); beyond that a context is built and dropped as before.
         services.AddPooledDbContextFactory<SatuAtapDb>(o =>
         {
             if (options.IsPostgres)
                 o.UseNpgsql(PostgresConnectionString(connection), x => x.MigrationsAssembly(PostgresMigrations));
             else
                 o.UseSqlite(SqliteConnectionString(connection, env.ContentRootPath), x => x.MigrationsAssembly(SqliteMigrations));
-        });
+        }, ContextPoolSize);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SatuAtapDb>>().CreateDbContext()
             .For(sp.GetService<SatuAtap.Core.Identity.IActor>(), sp.GetService<TimeProvider>()));
         return services;
