@@ -40,15 +40,13 @@ public static class Database
     /// </summary>
     public static string PostgresConnectionString(string? configured)
     {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured ?? "" }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured ?? "");
-        var given = configured ?? "";
-        if (!Mentions(given, "Max Auto Prepare", "MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
-        if (!Mentions(given, "No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!given.Contains("MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
+        if (!given.Contains("NoResetOnClose")) builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
-
-    private static bool Mentions(string connectionString, params string[] keys) =>
-        keys.Any(k => connectionString.Contains(k, StringComparison.OrdinalIgnoreCase));
 
     private static string SqliteConnectionString(string? configured, string contentRoot)
     {

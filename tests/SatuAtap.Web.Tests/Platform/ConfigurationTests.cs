@@ -6,6 +6,16 @@ namespace SatuAtap.Web.Tests.Platform;
 public sealed class ConfigurationTests
 {
     [Theory]
+    [InlineData("Host=db;Database=satuatap", 64, true)]
+    [InlineData("Host=db;Database=satuatap;Max Auto Prepare=0", 0, true)]
+    [InlineData("Host=db;Database=satuatap;maxautoprepare=10;No Reset On Close=false", 10, false)]
+    public void PostgresConnectionString_AddsPreparedStatementDefaults_UnlessTheOperatorChose(string configured, int prepare, bool noReset)
+    {
+        var result = new Npgsql.NpgsqlConnectionStringBuilder(SatuAtap.Web.Infrastructure.Database.PostgresConnectionString(configured));
+        Assert.Equal((prepare, noReset, "db", "satuatap"), (result.MaxAutoPrepare, result.NoResetOnClose, result.Host, result.Database));
+    }
+
+    [Theory]
     [InlineData("--Database:Provider=Oracle", "Database:Provider")]
     [InlineData("--Mall:TimeZone=Asia/Atlantis", "Mall:TimeZone")]
     [InlineData("--Demo:Password=", "Demo:Password")]
