@@ -38,7 +38,7 @@ public static class Database
     /// returned (<c>No Reset On Close</c>): the mall keeps no session state on a connection, and a reset would throw
     /// the prepared statements away.
     /// </summary>
-    public static string PostgresConnectionString(string? configured)
+    public static string PostgresConnectionString(string? configured) => Readable(() =>
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured ?? "" }.Keys.Cast<string>()
             .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -46,9 +46,9 @@ public static class Database
         if (!given.Contains("MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
         if (!given.Contains("NoResetOnClose")) builder.NoResetOnClose = true;
         return builder.ConnectionString;
-    }
+    });
 
-    private static string SqliteConnectionString(string? configured, string contentRoot)
+    private static string SqliteConnectionString(string? configured, string contentRoot) => Readable(() =>
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
             string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/satuatap.db" : configured);
@@ -58,6 +58,20 @@ public static class Database
             Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
         builder.DefaultTimeout = 30;
         return builder.ToString();
+    });
+
+    /// <summary>A connection string that cannot be read stops the program with a message naming the setting, like any other bad setting.</summary>
+    private static string Readable(Func<string> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (ArgumentException e)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException("ConnectionStrings:Default", typeof(DatabaseOptions),
+                [$"ConnectionStrings:Default tidak dapat dibaca / cannot be read: {e.Message}"]);
+        }
     }
 
     /// <summary>Applies migrations (never EnsureCreated); on SQLite switches the file to WAL so readers never wait for a writer.</summary>

@@ -15,12 +15,21 @@ public sealed class ConfigurationTests
         Assert.Equal((prepare, noReset, "db", "satuatap"), (result.MaxAutoPrepare, result.NoResetOnClose, result.Host, result.Database));
     }
 
+    [Fact]
+    public void PostgresConnectionString_Unreadable_IsABadSettingNamingIt()
+    {
+        var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            SatuAtap.Web.Infrastructure.Database.PostgresConnectionString("Host=db;;=x"));
+        Assert.Contains("ConnectionStrings:Default", e.Message);
+    }
+
     [Theory]
     [InlineData("--Database:Provider=Oracle", "Database:Provider")]
     [InlineData("--Mall:TimeZone=Asia/Atlantis", "Mall:TimeZone")]
     [InlineData("--Demo:Password=", "Demo:Password")]
     [InlineData("--Catalog:CacheSeconds=0", "CacheSeconds")]
     [InlineData("--Telemetry:OtlpEndpoint=not a url", "Telemetry:OtlpEndpoint")]
+    [InlineData("--ConnectionStrings:Default=Data Source=x;;=y", "ConnectionStrings:Default")]
     public async Task BadSetting_StopsTheProgram_NamingTheSetting(string argument, string named)
     {
         var folder = Directory.CreateTempSubdirectory("satuatap-config").FullName;
@@ -28,8 +37,9 @@ public sealed class ConfigurationTests
         {
             var start = new ProcessStartInfo("dotnet")
             {
-                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "SatuAtap.Web.dll"), argument, "--Demo:Seed=true",
-                                 $"--ConnectionStrings:Default=Data Source={Path.Combine(folder, "c.db")}", "--urls=http://127.0.0.1:0" },
+                // The test's own connection string comes first, so that an argument naming one overrides it.
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "SatuAtap.Web.dll"), $"--ConnectionStrings:Default=Data Source={Path.Combine(folder, "c.db")}",
+                                 argument, "--Demo:Seed=true", "--urls=http://127.0.0.1:0" },
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
                 WorkingDirectory = folder,
