@@ -63,7 +63,7 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, MallTime
             if (buffer.Length == 0) return Outcome<ActionDone>.Invalid("file", Lang.T("Berkas kosong.", "The file is empty."));
             if (type != FileSniffer.Pdf)
             {
-                var message = Lang.T("Hasil yang diunggah harus berupa berkas PDF (dikenali dari isinya).", "The uploaded result must be a PDF file (recognised by its content).");
+                var message = Lang.T("Hasil yang diunggah harus berupa berkas PDF yang utuh (dikenali dari isinya).", "The uploaded result must be a complete PDF file (recognised by its content).");
                 return new Outcome<ActionDone>(OutcomeKind.Unprocessable, Message: message, Errors: new Dictionary<string, string[]> { ["file"] = [message] });
             }
             pdf = buffer;

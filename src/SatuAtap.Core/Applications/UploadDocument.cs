@@ -33,8 +33,9 @@ public sealed class UploadDocument(SatuAtapDb db, CatalogCache cache, FileStore 
 
         var (buffer, sniffed) = await FileSniffer.ReadAsync(content, ct);
         var claimed = FileSniffer.FromName(fileName);
-        if (sniffed is null || claimed is null)
+        if (claimed is null)
             return Unprocessable(Lang.T("Hanya berkas PDF, JPEG, atau PNG yang diterima.", "Only PDF, JPEG or PNG files are accepted."));
+        if (sniffed is null) return Unprocessable(FileSniffer.NotAFile());
         if (sniffed != claimed)
             return Unprocessable(Lang.T("Isi berkas tidak sesuai dengan namanya (jenis berkas berbeda).", "The file's content does not match its name (a different type)."));
 

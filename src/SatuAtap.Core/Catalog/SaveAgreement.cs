@@ -107,12 +107,10 @@ public sealed class SaveAgreement(SatuAtapDb db, CatalogCache cache)
         if (!editor.IsManager) return Outcome<Guid>.Forbidden();
         var a = await db.Agreements.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return Outcome<Guid>.NotFound();
-        var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var type = FileSniffer.Detect(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, 16)));
+        var (buffer, type) = await FileSniffer.ReadAsync(content, ct);
         if (type is null)
-            return new Outcome<Guid>(OutcomeKind.Unprocessable, Message: Lang.T("Dokumen harus berkas PDF, JPEG, atau PNG.", "The document must be a PDF, JPEG or PNG file."));
-        buffer.Position = 0;
+            return new Outcome<Guid>(OutcomeKind.Unprocessable, Message: Lang.T("Dokumen harus berkas PDF, JPEG, atau PNG.", "The document must be a PDF, JPEG or PNG file.")
+                + " " + FileSniffer.NotAFile());
         var old = a.DocumentFile;
         a.DocumentFile = await files.SaveAsync(buffer, "agreements", ct);
         a.DocumentName = Path.GetFileName(fileName ?? "dokumen");

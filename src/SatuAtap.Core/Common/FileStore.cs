@@ -1,12 +1,28 @@
+using SkiaSharp;
+using UglyToad.PdfPig;
+
 namespace SatuAtap.Core.Common;
 
-/// <summary>What a file really is, judged by its first bytes, never by its name.</summary>
+/// <summary>
+/// What a file really is, judged by its content, never by its name: the first bytes say what it claims to be, and
+/// the whole file must then open as that: a PDF with PdfPig (at least one page), a JPEG or PNG decoded by SkiaSharp
+/// (sane dimensions). A file that only starts like a PDF (<c>%PDF-</c> followed by HTML) is refused.
+/// </summary>
 public static class FileSniffer
 {
     public const string Pdf = "application/pdf";
     public const string Jpeg = "image/jpeg";
     public const string Png = "image/png";
 
+    /// <summary>Largest width or height of an accepted image, in pixels.</summary>
+    public const int MaxImageSide = 20_000;
+
+    /// <summary>The message for a file that is not a PDF, JPEG or PNG that opens.</summary>
+    public static string NotAFile() => Lang.T(
+        "Berkas tidak dapat dibuka sebagai PDF, JPEG, atau PNG yang utuh. Periksa berkasnya lalu unggah lagi.",
+        "The file does not open as a complete PDF, JPEG or PNG. Check the file and upload it again.");
+
+    /// <summary>The type the first bytes claim (null when not PDF, JPEG or PNG); says nothing about the rest of the file.</summary>
     public static string? Detect(ReadOnlySpan<byte> head)
     {
         if (head.StartsWith("%PDF-"u8)) return Pdf;
@@ -15,13 +31,61 @@ public static class FileSniffer
         return null;
     }
 
-    /// <summary>Reads an upload into memory and recognises its type from the first bytes (null when not PDF, JPEG or PNG).</summary>
+    /// <summary>The file's type when its first bytes claim PDF, JPEG or PNG and the whole file opens as that; otherwise null.</summary>
+    public static string? Recognise(ReadOnlyMemory<byte> content)
+    {
+        var claimed = Detect(content.Span[..Math.Min(16, content.Length)]);
+        return claimed switch
+        {
+            Pdf => OpensAsPdf(content) ? Pdf : null,
+            Jpeg => DecodesAs(content, SKEncodedImageFormat.Jpeg) ? Jpeg : null,
+            Png => DecodesAs(content, SKEncodedImageFormat.Png) ? Png : null,
+            _ => null,
+        };
+    }
+
+    private static bool OpensAsPdf(ReadOnlyMemory<byte> content)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(content.ToArray());
+            if (document.NumberOfPages < 1) return false;
+            _ = document.GetPage(1);
+            return true;
+        }
+        catch (Exception)
+        {
+            // PdfPig throws many kinds of exception for a broken file; any of them means "not a PDF".
+            return false;
+        }
+    }
+
+    private static bool DecodesAs(ReadOnlyMemory<byte> content, SKEncodedImageFormat format)
+    {
+        try
+        {
+            using var data = SKData.CreateCopy(content.Span);
+            using var codec = SKCodec.Create(data);
+            if (codec is null || codec.EncodedFormat != format) return false;
+            var info = codec.Info;
+            if (info.Width is < 1 or > MaxImageSide || info.Height is < 1 or > MaxImageSide) return false;
+            using var bitmap = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+            // Incomplete input means the file was cut short: refuse it rather than keep half a picture.
+            return codec.GetPixels(bitmap.Info, bitmap.GetPixels()) == SKCodecResult.Success;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads an upload into memory and recognises its type (null when not a PDF, JPEG or PNG that opens).</summary>
     public static async Task<(MemoryStream Buffer, string? Type)> ReadAsync(Stream content, CancellationToken ct = default)
     {
         var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
         buffer.Position = 0;
-        return (buffer, Detect(buffer.GetBuffer().AsSpan(0, (int)Math.Min(16, buffer.Length))));
+        return (buffer, Recognise(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)));
     }
 
     /// <summary>The type the file name claims (by extension), to compare with what the content is.</summary>

@@ -54,7 +54,7 @@ public static class AgreementEndpoints
             var a = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (a?.DocumentFile is null || files.Open(a.DocumentFile) is not { } stream)
                 return Problems.Problem(404, Lang.T("Dokumen perjanjian belum diunggah.", "No document has been uploaded for this agreement."));
-            return Results.File(stream, a.DocumentContentType ?? "application/octet-stream", a.DocumentName);
+            return Downloads.Attachment(stream, a.DocumentContentType ?? "application/octet-stream", a.DocumentName ?? "dokumen");
         });
 
         app.MapGet("/api/v1/audit", async (string? entityType, string? entityKey, string? page, SatuAtapDb db, CancellationToken ct) =>

@@ -88,7 +88,7 @@ public static class ApplicationEndpoints
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(maxUpload + 64 * 1024));
         apps.MapGet("/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, HttpContext http, ApplicationFiles files, CancellationToken ct) =>
             await files.DocumentAsync(id, documentId, http.User.ToViewer(), ct) is { } f
-                ? Results.File(f.Stream, f.ContentType, f.FileName)
+                ? Downloads.Attachment(f.Stream, f.ContentType, f.FileName)
                 : Problems.Problem(404, Lang.T("Dokumen tidak ditemukan.", "Document not found.")));
         apps.MapPost("/{id:guid}/submit", async (Guid id, SubmitApplication handler, HttpContext http, CancellationToken ct) =>
             Answer(await handler.HandleAsync(id, http.User.ToViewer(), ct)));
@@ -116,11 +116,11 @@ public static class ApplicationEndpoints
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(maxUpload + 64 * 1024));
         apps.MapGet("/{id:guid}/receipt.pdf", async (Guid id, HttpContext http, ApplicationFiles files, CancellationToken ct) =>
             await files.ReceiptAsync(id, http.User.ToViewer(), http.BaseUrl(), ct) is { } pdf
-                ? Results.File(pdf, "application/pdf", "tanda-terima.pdf")
+                ? Downloads.Attachment(pdf, "application/pdf", "tanda-terima.pdf")
                 : Problems.Problem(404, Lang.T("Tanda terima tidak tersedia.", "No receipt is available.")));
         apps.MapGet("/{id:guid}/result.pdf", async (Guid id, HttpContext http, ApplicationFiles files, CancellationToken ct) =>
             await files.ResultAsync(id, http.User.ToViewer(), http.BaseUrl(), ct) is { } pdf
-                ? Results.File(pdf, "application/pdf", "hasil-layanan.pdf")
+                ? Downloads.Attachment(pdf, "application/pdf", "hasil-layanan.pdf")
                 : Problems.Problem(404, Lang.T("Hasil layanan tidak tersedia.", "No result is available.")));
 
         api.MapGet("/inbox", async (string? step, string? overdue, string? page, string? pageSize, ListApplications handler, HttpContext http, CancellationToken ct) =>

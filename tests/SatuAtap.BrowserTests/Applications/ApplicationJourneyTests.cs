@@ -7,7 +7,17 @@ namespace SatuAtap.BrowserTests.Applications;
 [Collection(BrowserCollection.Name)]
 public sealed class ApplicationJourneyTests(BrowserFixture mall)
 {
-    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+    /// <summary>A real one-page PDF: uploads must open as what they claim to be.</summary>
+    private static readonly byte[] Pdf = MakePdf();
+
+    private static byte[] MakePdf()
+    {
+        using var document = new PdfSharp.Pdf.PdfDocument();
+        document.AddPage();
+        using var output = new MemoryStream();
+        document.Save(output, false);
+        return output.ToArray();
+    }
 
     [Fact]
     public async Task Citizen_AppliesAndUploads_OfficerApproves_CitizenDownloadsTheResult_WhichVerifiesAsGenuine()

@@ -9,8 +9,8 @@ public static class ApplicationDriver
 {
     public const string KtpNik = "3202011505900001";
 
-    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
-    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    public static readonly byte[] Pdf = SampleFiles.Pdf;
+    public static readonly byte[] Png = SampleFiles.Png;
 
     public static async Task<JsonNode> ServiceAsync(HttpClient client, string code) => await client.GetJsonAsync($"/api/v1/services/{code}");
 

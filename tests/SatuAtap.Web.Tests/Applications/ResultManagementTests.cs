@@ -127,7 +127,7 @@ public sealed class ResultManagementTests(MallFactory mall) : IClassFixture<Mall
         var (id, _) = await ApprovedAsync("3202011505900104");
         var officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
         var otherAgency = await mall.ClientForAsync(Accounts.DpmptspOfficer);
-        var signed = "%PDF-1.7\n% signed by the head of Dukcapil\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+        var signed = SampleFiles.Pdf;
 
         var big = new byte[5 * 1024 * 1024 + 1];
         signed.CopyTo(big, 0);

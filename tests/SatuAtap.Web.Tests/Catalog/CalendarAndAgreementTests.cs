@@ -128,7 +128,7 @@ public sealed class CalendarAndAgreementTests(MallFactory mall) : IClassFixture<
         stored["title"] = "Judul basi";
         await (await client.PutJsonAsync($"/api/v1/agreements/{id}", stored)).AssertProblemAsync(409);
 
-        var pdf = new ByteArrayContent("%PDF-1.4\n% scanned agreement\n"u8.ToArray());
+        var pdf = new ByteArrayContent(SampleFiles.Pdf);
         var form = new MultipartFormDataContent { { pdf, "file", "mou.pdf" } };
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/v1/agreements/{id}/document", form)).StatusCode);
         var download = await client.GetAsync($"/api/v1/agreements/{id}/document");
