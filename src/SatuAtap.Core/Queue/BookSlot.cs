@@ -150,9 +150,13 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
     public static SlotView SlotViewOf(Slot s, TimeZoneInfo zone) =>
         new(s.Id, s.ServiceId, SiteClock.Offset(s.StartUtc, zone), SiteClock.Offset(s.EndUtc, zone), s.Capacity, Math.Max(0, s.Capacity - s.Booked));
 
+    /// <summary>
+    /// What anyone holding the code sees: the booking with the person's name, phone and NIK masked
+    /// (<see cref="NameMask"/>); a code is a bearer secret printed and passed around, not proof of identity.
+    /// </summary>
     public static BookingView View(Booking b, Slot slot, Site site) =>
         new(b.Code, b.SlotId, b.SiteId, b.ServiceId, SiteClock.Offset(slot.StartUtc, site.Zone), SiteClock.Offset(slot.EndUtc, site.Zone),
-            b.Name, b.Phone, b.Nik, BookingCodes.Status(b.Status));
+            NameMask.Mask(b.Name), NameMask.Phone(b.Phone)!, NameMask.Nik(b.Nik), BookingCodes.Status(b.Status));
 
     internal static string NewCode()
     {

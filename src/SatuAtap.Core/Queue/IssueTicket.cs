@@ -58,7 +58,7 @@ public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache 
         var issued = await batcher.IssueAsync(ticket, booking?.Id, actor, ct);
         if (issued.Refusal is not null) return Outcome<TicketView>.Conflict(issued.Refusal);
         // Answered from the ticket just written, not read back; a walk-in's place in line was counted by the batch.
-        return Outcome<TicketView>.Created(await reads.ViewAsync(ticket, site, counters, booking?.Code, ct, issued.Ahead));
+        return Outcome<TicketView>.Created(await reads.ViewAsync(ticket, site, counters, ct, issued.Ahead));
     }
 
     /// <summary>The agency's letter; the first ticket of an agency without one takes the next free letter.</summary>

@@ -78,8 +78,7 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
         var counters = 0;
         if (t.Status == TicketStatus.Waiting && !t.Parked && (await catalog.GetAsync(ct)).ServicesById.TryGetValue(t.ServiceId, out var service))
             counters = await cache.CountersServingAsync(t.SiteId, service, ct);
-        string? bookingCode = t.BookingId is { } bid ? await db.Bookings.Where(b => b.Id == bid).Select(b => b.Code).FirstOrDefaultAsync(ct) : null;
-        return await ViewAsync(t, site, counters, bookingCode, ct);
+        return await ViewAsync(t, site, counters, ct);
     }
 
     /// <summary>
@@ -87,7 +86,7 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
     /// the database, and the wait estimated from the <paramref name="counters"/> serving its service and the day's
     /// typical service minutes. <paramref name="ahead"/>: how many wait before it, when already known.
     /// </summary>
-    public async Task<TicketView> ViewAsync(Ticket t, Site site, int counters, string? bookingCode, CancellationToken ct, int? ahead = null)
+    public async Task<TicketView> ViewAsync(Ticket t, Site site, int counters, CancellationToken ct, int? ahead = null)
     {
         var zone = site.Zone;
         int? position = null, wait = null;
@@ -103,7 +102,7 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
             counter = await db.Counters.AsNoTracking().Where(c => c.Id == t.CounterId).Select(c => new CounterRefView(c.Id, c.Name)).FirstOrDefaultAsync(ct);
         return new TicketView(t.Id, t.Display, TicketStateMachine.StatusCode(t.Status), t.SiteId, t.ServiceId, t.Priority, t.Parked,
             position, wait, counter, SiteClock.Offset(t.ArrivedUtc, zone), t.LastCalledUtc is { } called ? SiteClock.Offset(called, zone) : null,
-            t.DueUtc is { } due ? SiteClock.Offset(due, zone) : null, bookingCode);
+            t.DueUtc is { } due ? SiteClock.Offset(due, zone) : null, t.BookingId is not null);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using SatuAtap.Core.Applications;
+using SatuAtap.Core.Common;
 using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Tests.Applications;
@@ -83,4 +84,16 @@ public sealed class FieldRulesTests
 
     [Fact]
     public void Check_Date_MustBeIso() => Assert.NotNull(FieldRules.Check("Tanggal lahir", "15/05/1990").Error);
+
+    [Theory]
+    [InlineData("3202011505900003", "3202********0003")]
+    [InlineData(null, null)]
+    [InlineData("1234", "****")]
+    public void NameMask_Nik_KeepsFirstAndLastFour(string? nik, string? masked) => Assert.Equal(masked, NameMask.Nik(nik));
+
+    [Theory]
+    [InlineData("081234567890", "0812****7890")]
+    [InlineData("0812345678901", "0812****8901")]
+    [InlineData("0812", "****")]
+    public void NameMask_Phone_KeepsFirstAndLastFour(string phone, string masked) => Assert.Equal(masked, NameMask.Phone(phone));
 }

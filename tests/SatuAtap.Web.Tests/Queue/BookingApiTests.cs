@@ -104,7 +104,15 @@ public sealed class BookingApiTests(MallFactory mall) : IClassFixture<MallFactor
         var code = booking["code"]!.GetValue<string>();
         Assert.Equal(8, code.Length);
         Assert.Equal(slot.ToString(), booking["slotId"]!.GetValue<string>());
-        Assert.Equal("081234560001", booking["phone"]!.GetValue<string>());
+        // The answer, and anyone who later looks the code up, sees the personal data masked.
+        Assert.Equal("0812****0001", booking["phone"]!.GetValue<string>());
+        Assert.Equal("3202********0001", booking["nik"]!.GetValue<string>());
+        var looked = await client.GetJsonAsync($"/api/v1/bookings/{code}");
+        Assert.Equal("0812****0001", looked["phone"]!.GetValue<string>());
+        Assert.Equal("3202********0001", looked["nik"]!.GetValue<string>());
+        Assert.DoesNotContain("3202014509900001", looked.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("081234560001", looked.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("S*** A*****", looked["name"]!.GetValue<string>());
         Assert.Equal("active", booking["status"]!.GetValue<string>());
         Assert.Equal("/api/v1/bookings/" + code, created.Headers.Location!.ToString());
 

@@ -69,6 +69,10 @@ public sealed class QueuePageTests(MallFactory mall) : IClassFixture<MallFactory
         var detail = await HtmlAsync(await client.GetAsync(booked.Headers.Location));
         Assert.Equal(8, detail.QuerySelector("#kode")!.TextContent.Trim().Length);
         Assert.NotNull(detail.QuerySelector("svg.qr"));
+        // Anyone with the address sees the personal data masked.
+        Assert.Equal("D*** L******", detail.QuerySelector("#nama")!.TextContent.Trim());
+        Assert.Equal("0813****2222", detail.QuerySelector("#hp")!.TextContent.Trim());
+        Assert.DoesNotContain("081311112222", detail.DocumentElement.OuterHtml, StringComparison.Ordinal);
         var cancelled = await client.PostAsync(booked.Headers.Location + "?handler=Cancel", Form(detail));
         var after = await HtmlAsync(await client.GetAsync(cancelled.Headers.Location));
         Assert.Equal("Dibatalkan", after.QuerySelector("#status")!.TextContent.Trim());

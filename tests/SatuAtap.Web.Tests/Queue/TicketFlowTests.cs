@@ -178,7 +178,14 @@ public sealed class TicketFlowTests(MallFactory mall) : IClassFixture<MallFactor
         var booked = await kiosk.PostJsonAsync($"/api/v1/sites/{site}/tickets", new JsonObject { ["bookingCode"] = code.ToLowerInvariant() });
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var ticket = await booked.ReadJsonAsync();
-        Assert.Equal(code, ticket["bookingCode"]!.GetValue<string>());
+        // Whoever scans the ticket's QR code learns nothing that leads to the booking.
+        Assert.False(ticket.AsObject().ContainsKey("bookingCode"));
+        Assert.True(ticket["booked"]!.GetValue<bool>());
+        var shown = await kiosk.GetAsync($"/api/v1/tickets/{ticket["id"]!.GetValue<string>()}");
+        var text = await shown.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.DoesNotContain("bookingCode", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(code, text, StringComparison.Ordinal);
         Assert.NotNull(ticket["dueAt"]);
         Assert.Equal("checked-in", (await kiosk.GetJsonAsync($"/api/v1/bookings/{code}"))["status"]!.GetValue<string>());
         await (await kiosk.PostJsonAsync($"/api/v1/sites/{site}/tickets", new JsonObject { ["bookingCode"] = code })).AssertProblemAsync(409);
