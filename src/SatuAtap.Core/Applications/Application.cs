@@ -11,6 +11,12 @@ namespace SatuAtap.Core.Applications;
 public sealed class Application : Entity, IVersioned
 {
     public required string TrackingNumber { get; set; }
+    /// <summary>
+    /// The 6-character check code printed on the receipt and sent in the confirmation message: with the tracking
+    /// number it lets anyone follow the application (<see cref="TrackingCheck"/>). Null only on applications made
+    /// before it existed, until first needed.
+    /// </summary>
+    public string? CheckCode { get; set; }
     public Guid ServiceId { get; set; }
     /// <summary>The agency that owns the service: its officers may see the application.</summary>
     public Guid AgencyId { get; set; }
@@ -111,6 +117,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.HasIndex(a => new { a.AgencyId, a.Status, a.DueDate });
         b.HasIndex(a => new { a.ApplicantUserId, a.CreatedAtUtc });
         b.Property(a => a.TrackingNumber).HasMaxLength(20);
+        b.Property(a => a.CheckCode).HasMaxLength(6);
         b.Property(a => a.ApplicantName).HasMaxLength(200);
         b.Property(a => a.ApplicantNik).HasMaxLength(16);
         b.Property(a => a.ApplicantPhone).HasMaxLength(20);

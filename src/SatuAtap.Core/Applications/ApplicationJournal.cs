@@ -14,6 +14,8 @@ public sealed class ApplicationJournal(Notifier notifier, MallTime time, Microso
     public async Task RecordAsync(SatuAtapDb db, Application app, ServiceView service, ApplicationAction action, ApplicationStatus? from,
         Viewer actor, string? note, CancellationToken ct)
     {
+        // Every application has its check code from the start (older ones get it at their next change).
+        app.CheckCode ??= TrackingCheck.New();
         db.ApplicationEvents.Add(new ApplicationEvent
         {
             ApplicationId = app.Id, AtUtc = time.UtcNow, ActorUserId = actor.UserId, ActorName = actor.Name,
@@ -30,6 +32,7 @@ public sealed class ApplicationJournal(Notifier notifier, MallTime time, Microso
             ["note"] = string.IsNullOrWhiteSpace(note) ? "" : ApplicationCodes.WithLanguage(language, () => Lang.T("Catatan petugas: ", "Officer's note: ")) + note.Trim() + "\n",
             ["dueDate"] = app.DueDate is { } d ? ApplicationCodes.WithLanguage(language, () => Formats.Date(d)) : "-",
             ["url"] = PublicUrl("/lacak?nomor=" + app.TrackingNumber),
+            ["checkCode"] = app.CheckCode,
         };
         await notifier.EnqueueAsync(db, action == ApplicationAction.Revoke ? NotificationDefaults.ResultRevoked : NotificationDefaults.EventFor(app.Status),
             new Notifier.Recipient(app.ApplicantEmail, app.ApplicantPhone, language), values, ct);

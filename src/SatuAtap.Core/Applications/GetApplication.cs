@@ -17,7 +17,7 @@ public sealed record ApplicationDetail(
     Guid Id, string TrackingNumber, string Status, string StatusLabel, ServiceRef Service, ApplicantView Applicant,
     IReadOnlyList<FieldView> Fields, IReadOnlyList<DocumentView> Documents, IReadOnlyList<TimelineEntry> Timeline,
     DateTime CreatedAt, DateTime? SubmittedAt, DateOnly? DueDate, bool Overdue, int PausedWorkingDays, StepRef Step,
-    string? AssignedTo, IReadOnlyList<string> AllowedActions, ResultRef? Result, Guid Version, bool Escalated = false);
+    string? AssignedTo, IReadOnlyList<string> AllowedActions, ResultRef? Result, Guid Version, bool Escalated = false, string? CheckCode = null);
 
 /// <summary>One application as its applicant or an officer of its agency sees it; anyone else is told it does not exist.</summary>
 public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime time)
@@ -35,6 +35,7 @@ public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime t
         var fields = FieldRules.Parse(app.FieldsJson);
         var step = WorkflowSource.At(steps, app.StepIndex);
         var staffView = viewer.IsAgencyStaff && !viewer.IsApplicant(app);
+        var checkCode = await TrackingCheck.EnsureAsync(db, app, ct);
         return Outcome<ApplicationDetail>.Ok(new ApplicationDetail(
             app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status), ApplicationCodes.StatusLabel(app.Status),
             new ServiceRef(service.Id, service.Code, service.Name, service.NameEn, service.Agency.DisplayName),
@@ -53,7 +54,7 @@ public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime t
             result is null ? null : new ResultRef(result.VerificationCode, VerifyUrl(baseUrl, result.VerificationCode),
                 DateTime.SpecifyKind(result.IssuedAtUtc, DateTimeKind.Utc), result.RevokedAtUtc is not null,
                 result.RevokedAtUtc is { } revoked ? DateTime.SpecifyKind(revoked, DateTimeKind.Utc) : null, result.RevokedReason, result.FileKey is not null),
-            app.Version, SlaClock.IsEscalated(app.EscalatedAtUtc, app.OverdueHandledStep, app.StepIndex)));
+            app.Version, SlaClock.IsEscalated(app.EscalatedAtUtc, app.OverdueHandledStep, app.StepIndex), checkCode));
     }
 
     public static string VerifyUrl(string baseUrl, string code) => baseUrl.TrimEnd('/') + "/verifikasi/" + code;

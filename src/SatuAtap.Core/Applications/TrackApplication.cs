@@ -12,8 +12,9 @@ public sealed record VerificationView(bool Genuine, string? Code, string? Servic
     bool Revoked, DateTime? RevokedAt, string? HolderMasked, string? TrackingNumber, string? RevokedReason = null);
 
 /// <summary>
-/// Public look-ups. Tracking needs the number plus the last four digits of the applicant's NIK or mobile number,
-/// and shows no personal data; any mismatch is the same "not found", so it tells nothing about which part was wrong.
+/// Public look-ups. Tracking needs the number plus the check (<see cref="TrackingCheck"/>: the code on the receipt
+/// or the applicant's full NIK), and shows no personal data; any mismatch is the same "not found", so it tells
+/// nothing about which part was wrong.
 /// </summary>
 public sealed class TrackApplication(SatuAtapDb db, CatalogCache cache, MallTime time)
 {
@@ -21,13 +22,10 @@ public sealed class TrackApplication(SatuAtapDb db, CatalogCache cache, MallTime
     {
         var notFound = Outcome<TrackingView>.NotFound(Lang.T("Nomor registrasi atau kode pemeriksa tidak cocok.", "The tracking number or the check does not match."));
         var number = TrackingNumber.Normalize(trackingNumber);
-        var digits = (check ?? "").Trim();
-        if (!TrackingNumber.IsWellFormed(number) || digits.Length != 4 || !digits.All(char.IsAsciiDigit)) return notFound;
+        if (!TrackingNumber.IsWellFormed(number) || string.IsNullOrWhiteSpace(check) || check.Length > 32) return notFound;
         var app = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.TrackingNumber == number, ct);
         if (app is null || app.Status == ApplicationStatus.Draft) return notFound;
-        var matches = app.ApplicantNik is { Length: >= 4 } nik && nik.EndsWith(digits, StringComparison.Ordinal)
-                      || app.ApplicantPhone is { Length: >= 4 } phone && phone.EndsWith(digits, StringComparison.Ordinal);
-        if (!matches) return notFound;
+        if (!TrackingCheck.Matches(app.CheckCode, app.ApplicantNik, check)) return notFound;
         var service = (await cache.GetAsync(ct)).ServicesById.GetValueOrDefault(app.ServiceId);
         var events = await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == app.Id).ToListAsync(ct);
         return Outcome<TrackingView>.Ok(new TrackingView(app.TrackingNumber, ApplicationCodes.Status(app.Status), ApplicationCodes.StatusLabel(app.Status),

@@ -69,6 +69,8 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<Applications.IssuedResult> IssuedResults => Set<Applications.IssuedResult>();
     public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
     public DbSet<Notifications.NotificationTemplate> NotificationTemplates => Set<Notifications.NotificationTemplate>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<UsedFormToken> UsedFormTokens => Set<UsedFormToken>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -7,7 +7,8 @@ namespace SatuAtap.Core.Notifications;
 
 /// <summary>
 /// The default message texts, in Indonesian and English, seeded into the template table where missing so
-/// that managers can edit them. Placeholders: {name} {trackingNumber} {service} {status} {note} {dueDate} {url} {code}.
+/// that managers can edit them. Placeholders: {name} {trackingNumber} {service} {status} {note} {dueDate} {url} {code}
+/// {checkCode} (the application's tracking check code, for following it at /lacak).
 /// </summary>
 public static class NotificationDefaults
 {
@@ -27,7 +28,8 @@ public static class NotificationDefaults
     {
         AccountVerify => new HashSet<string>(["name", "code", "url"], StringComparer.Ordinal),
         ApplicationOverdue or ApplicationEscalated => new HashSet<string>([.. ApplicationValues, "step"], StringComparer.Ordinal),
-        _ => new HashSet<string>(ApplicationValues, StringComparer.Ordinal),
+        // Messages to the applicant also carry the application's check code (staff messages do not).
+        _ => new HashSet<string>([.. ApplicationValues, "checkCode"], StringComparer.Ordinal),
     };
 
     public static string EventFor(ApplicationStatus status) => "application." + ApplicationCodes.Status(status);
@@ -43,24 +45,24 @@ public static class NotificationDefaults
                 EventCode = code, Language = Lang.Indonesian, Channel = Channels.Email,
                 Subject = "Permohonan {trackingNumber}: {status}",
                 Body = "Yth. {name},\n\nPermohonan {service} dengan nomor {trackingNumber} kini berstatus: {status}.\n" + idLine +
-                       "{note}\nBatas waktu penyelesaian: {dueDate}.\n\nLacak permohonan Anda: {url}\n\nMal Pelayanan Publik Kabupaten Sukabumi",
+                       "{note}\nBatas waktu penyelesaian: {dueDate}.\n\nLacak permohonan Anda: {url}\nKode pemeriksa: {checkCode}\n\nMal Pelayanan Publik Kabupaten Sukabumi",
             };
             yield return new NotificationTemplate
             {
                 EventCode = code, Language = Lang.English, Channel = Channels.Email,
                 Subject = "Application {trackingNumber}: {status}",
                 Body = "Dear {name},\n\nYour application for {service}, number {trackingNumber}, is now: {status}.\n" + enLine +
-                       "{note}\nDue date: {dueDate}.\n\nTrack your application: {url}\n\nPublic Service Mall of Kabupaten Sukabumi",
+                       "{note}\nDue date: {dueDate}.\n\nTrack your application: {url}\nCheck code: {checkCode}\n\nPublic Service Mall of Kabupaten Sukabumi",
             };
             yield return new NotificationTemplate
             {
                 EventCode = code, Language = Lang.Indonesian, Channel = Channels.Sms,
-                Body = "MPP Sukabumi: permohonan {trackingNumber} {status}. {url}",
+                Body = "MPP Sukabumi: permohonan {trackingNumber} {status}. Kode pemeriksa {checkCode}. {url}",
             };
             yield return new NotificationTemplate
             {
                 EventCode = code, Language = Lang.English, Channel = Channels.Sms,
-                Body = "MPP Sukabumi: application {trackingNumber} {status}. {url}",
+                Body = "MPP Sukabumi: application {trackingNumber} {status}. Check code {checkCode}. {url}",
             };
         }
         yield return new NotificationTemplate

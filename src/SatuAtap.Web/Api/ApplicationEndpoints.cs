@@ -144,7 +144,7 @@ public static class ApplicationEndpoints
         }).RequireAuthorization(Policies.Staff);
 
         api.MapGet("/tracking/{trackingNumber}", async (string trackingNumber, string? check, TrackApplication handler, CancellationToken ct) =>
-            Answer(await handler.HandleAsync(trackingNumber, check, ct))).RequireRateLimiting(RateLimiting.Tracking);
+            Answer(await handler.HandleAsync(trackingNumber, check, ct))).RequireRateLimiting(RateLimiting.Tracking).WithNoReferrer();
         api.MapGet("/verification/{code}", async (string code, TrackApplication handler, CancellationToken ct) =>
             Results.Ok(await handler.VerifyAsync(code, ct))).RequireRateLimiting(RateLimiting.Tracking);
 
@@ -203,10 +203,9 @@ public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStor
         var service = (await cache.GetAsync(ct)).ServicesById[app.ServiceId];
         var docs = await db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == id).ToListAsync(ct);
         var names = service.Requirements.Where(r => docs.Any(d => d.RequirementId == r.Id)).Select(r => r.DisplayName).ToList();
+        var checkCode = await TrackingCheck.EnsureAsync(db, app, ct);
         return ApplicationPdfs.Receipt(new ReceiptData(app.TrackingNumber, service.DisplayName, service.Agency.DisplayName, app.ApplicantName,
-            time.ToLocal(app.SubmittedAtUtc.Value), app.DueDate, names, $"{baseUrl}/lacak?nomor={app.TrackingNumber}",
-            app.ApplicantUserId is null ? Lang.T("Kode pemeriksa: 4 angka terakhir NIK atau nomor ponsel yang Anda berikan.",
-                "Check: the last 4 digits of the NIK or mobile number you gave.") : ""));
+            time.ToLocal(app.SubmittedAtUtc.Value), app.DueDate, names, $"{baseUrl}/lacak?nomor={app.TrackingNumber}", checkCode));
     }
 
     public async Task<byte[]?> ResultAsync(Guid id, Viewer viewer, string baseUrl, CancellationToken ct)

@@ -39,6 +39,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture mall)
         Assert.Equal("Diajukan", (await citizen.Locator("#status").InnerTextAsync()).Trim());
         var applicationUrl = citizen.Url;
         var number = (await citizen.Locator("h1").InnerTextAsync()).Split(' ').Last();
+        var checkCode = (await citizen.Locator("#kode-pemeriksa").InnerTextAsync()).Trim();
         Assert.Matches("^DKP-\\d{2}-[2-9A-HJKMNP-Z]{5}$", number);
         await BrowserFixture.AssertAccessibleAsync(citizen);
 
@@ -70,14 +71,19 @@ public sealed class ApplicationJourneyTests(BrowserFixture mall)
         Assert.Contains("B*** S******", await anyone.Locator("dl").InnerTextAsync());
         await BrowserFixture.AssertAccessibleAsync(anyone);
 
-        await anyone.GotoAsync($"/lacak?nomor={number}&cek=0001");
+        // Anyone with the number and the check code follows it; the code is typed into the form, not put in the address.
+        await anyone.GotoAsync($"/lacak?nomor={number}");
+        await anyone.Locator("#cek").FillAsync(checkCode);
+        await anyone.GetByRole(AriaRole.Button, new() { Name = "Lacak" }).ClickAsync();
+        await anyone.WaitForLoadStateAsync();
+        Assert.DoesNotContain(checkCode, anyone.Url, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Terbit", await anyone.Locator("dl").InnerTextAsync());
         await BrowserFixture.AssertAccessibleAsync(anyone);
     }
 
     [Theory]
     [InlineData("/lacak")]
-    [InlineData("/lacak?nomor=DKP-26-ZZZZZ&cek=1234")]
+    [InlineData("/lacak?nomor=DKP-26-ZZZZZ")]
     [InlineData("/verifikasi")]
     [InlineData("/verifikasi/ZZZZZZZZZZ")]
     [InlineData("/akun/daftar")]

@@ -9,10 +9,15 @@ public sealed class ApplicationPdfsTests
     public void Receipt_IsAPdfWithTheEmbeddedFont()
     {
         var pdf = ApplicationPdfs.Receipt(new ReceiptData("DKP-26-7K3QX", "Penerbitan KTP-el Baru", "Disdukcapil", "Budi Santoso",
-            new DateTime(2026, 11, 30, 9, 0, 0), new DateOnly(2026, 12, 1), ["Kartu Keluarga"], "http://localhost/lacak?nomor=DKP-26-7K3QX", ""));
+            new DateTime(2026, 11, 30, 9, 0, 0), new DateOnly(2026, 12, 1), ["Kartu Keluarga"], "http://localhost/lacak?nomor=DKP-26-7K3QX", "K7M2QX"));
         var text = Encoding.Latin1.GetString(pdf);
         Assert.StartsWith("%PDF-", text);
         Assert.True(pdf.Length > 2000);
+        // The check code is printed, and the old "last 4 digits" hint is gone.
+        using var read = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var words = string.Join(" ", read.GetPage(1).GetWords().Select(w => w.Text));
+        Assert.Contains("K7M2QX", words, StringComparison.Ordinal);
+        Assert.DoesNotContain("terakhir", words, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,8 +83,8 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
         Assert.Contains("Asli", page);
         Assert.DoesNotContain("Budi Santoso", page);
 
-        // Public tracking: number plus the last four digits of the NIK, no personal data.
-        var track = await mall.CreateClient().GetJsonAsync($"/api/v1/tracking/{number}?check={KtpNik[^4..]}");
+        // Public tracking: number plus the full NIK (or the check code), no personal data.
+        var track = await mall.CreateClient().GetJsonAsync($"/api/v1/tracking/{number}?check={KtpNik}");
         Assert.Equal("issued", track["status"]!.GetValue<string>());
         Assert.DoesNotContain(KtpNik, track.ToJsonString());
         Assert.DoesNotContain("Budi", track.ToJsonString());
@@ -97,20 +97,34 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
         string[] expected = ["application.submitted", "application.inVerification", "application.returnedForCorrection", "application.resubmitted",
             "application.inVerification", "application.approved", "application.issued"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), subjects.Order(StringComparer.Ordinal));
+        // The confirmation message carries the check code.
+        var checkCode = (await citizen.GetJsonAsync($"/api/v1/applications/{id}"))["checkCode"]!.GetValue<string>();
+        var confirmation = await db.OutboxMessages.FirstAsync(m => m.Recipient == Accounts.Citizen && m.Subject.Contains(number) && m.EventCode == "application.submitted");
+        Assert.Contains("Kode pemeriksa: " + checkCode, confirmation.Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Tracking_WrongCheckOrNumber_IsTheSame404()
     {
         var citizen = await mall.ClientForAsync(Accounts.Citizen);
-        var (_, number) = await SubmittedKtpAsync(citizen);
+        var (id, number) = await SubmittedKtpAsync(citizen);
         var anonymous = mall.CreateClient();
+        var code = (await citizen.GetJsonAsync($"/api/v1/applications/{id}"))["checkCode"]!.GetValue<string>();
+        Assert.Matches("^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$", code);
+
         var wrongCheck = await (await anonymous.GetAsync($"/api/v1/tracking/{number}?check=9999")).AssertProblemAsync(404);
-        var wrongNumber = await (await anonymous.GetAsync($"/api/v1/tracking/DKP-26-ZZZZZ?check={KtpNik[^4..]}")).AssertProblemAsync(404);
+        var wrongNumber = await (await anonymous.GetAsync($"/api/v1/tracking/DKP-26-ZZZZZ?check={code}")).AssertProblemAsync(404);
         var noCheck = await (await anonymous.GetAsync($"/api/v1/tracking/{number}")).AssertProblemAsync(404);
+        // The last four digits of the NIK no longer open it.
+        var lastFour = await (await anonymous.GetAsync($"/api/v1/tracking/{number}?check={KtpNik[^4..]}")).AssertProblemAsync(404);
         Assert.Equal(wrongCheck["detail"]!.GetValue<string>(), wrongNumber["detail"]!.GetValue<string>());
         Assert.Equal(wrongCheck["detail"]!.GetValue<string>(), noCheck["detail"]!.GetValue<string>());
-        Assert.True((await anonymous.GetAsync($"/api/v1/tracking/{number.ToLowerInvariant()}?check={KtpNik[^4..]}")).IsSuccessStatusCode);
+        Assert.Equal(wrongCheck["detail"]!.GetValue<string>(), lastFour["detail"]!.GetValue<string>());
+        var byCode = await anonymous.GetAsync($"/api/v1/tracking/{number.ToLowerInvariant()}?check={code.ToLowerInvariant()}");
+        Assert.True(byCode.IsSuccessStatusCode);
+        Assert.Equal("no-referrer", string.Join(",", byCode.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("no-referrer", string.Join(",", (await anonymous.GetAsync($"/api/v1/tracking/{number}?check=9999")).Headers.GetValues("Referrer-Policy")));
+        Assert.True((await anonymous.GetAsync($"/api/v1/tracking/{number}?check={KtpNik}")).IsSuccessStatusCode);
     }
 
     [Fact]
@@ -357,7 +371,7 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
     }
 
     [Fact]
-    public async Task CounterOfficer_CapturesForSomeoneWithoutAccount_WhoTracksWithPhoneDigits()
+    public async Task CounterOfficer_CapturesForSomeoneWithoutAccount_WhoTracksWithTheCheckCode()
     {
         var officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
         var response = await officer.PostJsonAsync("/api/v1/applications", new JsonObject
@@ -372,7 +386,8 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
         var kk = await RequirementIdAsync(officer, "DKP-KTP", "Kartu Keluarga");
         Assert.Equal(HttpStatusCode.Created, (await UploadAsync(officer, id, kk, Pdf, "kk.pdf")).StatusCode);
         Assert.True((await officer.PostAsync($"/api/v1/applications/{id}/submit", null)).IsSuccessStatusCode);
-        var track = await mall.CreateClient().GetJsonAsync($"/api/v1/tracking/{created["trackingNumber"]}?check=7891");
+        var code = (await officer.GetJsonAsync($"/api/v1/applications/{id}"))["checkCode"]!.GetValue<string>();
+        var track = await mall.CreateClient().GetJsonAsync($"/api/v1/tracking/{created["trackingNumber"]}?check={code}");
         Assert.Equal("submitted", track["status"]!.GetValue<string>());
         var dpmptsp = await mall.ClientForAsync(Accounts.DpmptspOfficer);
         var refused = await dpmptsp.PostJsonAsync("/api/v1/applications", new JsonObject

@@ -60,8 +60,9 @@ public sealed class ApplicationPageTests(MallFactory mall) : IClassFixture<MallF
     public async Task Tracking_And_Verification_Pages_Answer_WithoutSigningIn()
     {
         var anonymous = mall.CreateClient();
-        var tracking = Parser.ParseDocument(await anonymous.GetStringAsync("/lacak?nomor=DKP-26-ZZZZZ&cek=1234"));
-        Assert.Contains("tidak cocok", tracking.QuerySelector("[role=alert]")!.TextContent);
+        var tracking = await anonymous.PostFormAsync("/lacak?nomor=DKP-26-ZZZZZ", null, new() { ["nomor"] = "DKP-26-ZZZZZ", ["cek"] = "K7M2QX" });
+        Assert.Equal(HttpStatusCode.NotFound, tracking.StatusCode);
+        Assert.Contains("tidak cocok", (await tracking.ParseAsync()).QuerySelector("[role=alert]")!.TextContent);
         var verify = Parser.ParseDocument(await anonymous.GetStringAsync("/verifikasi/ZZZZZZZZZZ"));
         Assert.Contains("Tidak dikenal", verify.QuerySelector("h2")!.TextContent);
         var noRedirects = mall.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

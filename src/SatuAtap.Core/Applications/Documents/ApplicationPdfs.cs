@@ -41,7 +41,7 @@ public sealed class EmbeddedFontResolver : IFontResolver
 }
 
 public sealed record ReceiptData(string TrackingNumber, string ServiceName, string AgencyName, string ApplicantName, DateTime SubmittedAtLocal,
-    DateOnly? DueDate, IReadOnlyList<string> Documents, string TrackUrl, string CheckHint);
+    DateOnly? DueDate, IReadOnlyList<string> Documents, string TrackUrl, string CheckCode);
 
 public sealed record ResultData(string VerificationCode, string VerifyUrl, string ServiceName, string Product, string AgencyName, string HolderName,
     string TrackingNumber, DateTime IssuedAtLocal, string IssuedBy, IReadOnlyList<(string Label, string Value)> Facts);
@@ -73,10 +73,11 @@ public static class ApplicationPdfs
             if (d.Documents.Count == 0) w.Line("-");
             foreach (var doc1 in d.Documents) w.Line("• " + doc1);
             w.Gap();
-            w.Line(Lang.T("Lacak tanpa masuk: buka alamat di bawah atau pindai kode QR, lalu isi 4 angka terakhir NIK atau nomor ponsel.",
-                "Track without signing in: open the address below or scan the QR code, then give the last 4 digits of the NIK or mobile number."));
+            w.Pair(Lang.T("Kode pemeriksa", "Check code"), d.CheckCode);
+            w.Line(Lang.T("Lacak tanpa masuk: buka alamat di bawah atau pindai kode QR, lalu isi kode pemeriksa ini (atau NIK lengkap pemohon).",
+                "Track without signing in: open the address below or scan the QR code, then give this check code (or the applicant's full NIK)."));
+            w.Line(Lang.T("Jangan bagikan kode pemeriksa kepada orang yang tidak berhak.", "Do not share the check code with anyone who should not follow the application."));
             w.Line(d.TrackUrl);
-            if (!string.IsNullOrEmpty(d.CheckHint)) w.Line(d.CheckHint);
             w.Qr(d.TrackUrl);
         }
         return Save(doc);

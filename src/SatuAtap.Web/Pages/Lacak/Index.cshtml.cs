@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using SatuAtap.Core.Applications;
@@ -5,20 +6,35 @@ using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Lacak;
 
-/// <summary>Public tracking by number and the last four digits of the NIK or phone; shows the status and nothing personal.</summary>
+/// <summary>
+/// Public tracking by number and check (the code on the receipt, or the applicant's full NIK); shows the status and
+/// nothing personal. The check travels only in the posted form, never in the address (a link or QR code may carry
+/// the number alone, <c>?nomor=</c>), and the page sends no referrer. Every look-up, right or wrong, counts toward
+/// the tracking rate limit.
+/// </summary>
 [EnableRateLimiting(RateLimiting.Tracking)]
 public sealed class IndexModel(TrackApplication track) : PageModel
 {
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "nomor")] public string? Nomor { get; set; }
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "cek")] public string? Cek { get; set; }
+    [BindProperty(SupportsGet = true, Name = "nomor")] public string? Nomor { get; set; }
+    /// <summary>Bound from the posted form only.</summary>
+    [BindProperty(Name = "cek")] public string? Cek { get; set; }
     public TrackingView? Result { get; private set; }
     public bool Missing { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public void OnGet() => NoReferrer.Apply(Response);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Nomor) || string.IsNullOrWhiteSpace(Cek)) return;
+        NoReferrer.Apply(Response);
         var outcome = await track.HandleAsync(Nomor, Cek, ct);
         if (outcome.Succeeded) Result = outcome.Value;
-        else Missing = true;
+        else
+        {
+            Missing = true;
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        // The check is not written back into the form.
+        Cek = null;
+        return Page();
     }
 }
