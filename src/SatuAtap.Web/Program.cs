@@ -39,6 +39,7 @@ services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp => new MallTime(sp.GetRequiredService<TimeProvider>(),
     TimeZoneInfo.TryFindSystemTimeZoneById(sp.GetRequiredService<IOptions<MallOptions>>().Value.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc));
 services.AddSatuAtapDatabase(config, builder.Environment);
+services.AddSingleton<FormTokens>();
 services.AddSatuAtapAuth();
 services.AddDataProtection().SetApplicationName("SatuAtap").PersistKeysToDbContext<SatuAtap.Core.Data.SatuAtapDb>();
 services.AddSingleton<CatalogCache>();

@@ -74,7 +74,7 @@ public static class ApplicationEndpoints
         {
             var outcome = await handler.HandleAsync(body, http.User.ToViewer(), ct);
             return outcome.Succeeded ? Results.Created($"/api/v1/applications/{outcome.Value!.Id}", outcome.Value) : Problems.From(outcome);
-        });
+        }).WithIdempotency<CreateApplicationRequest>("applications.create");
         apps.MapPut("/{id:guid}", async (Guid id, SaveFieldsRequest body, SubmitApplication handler, HttpContext http, CancellationToken ct) =>
             Answer(await handler.SaveFieldsAsync(id, body, http.User.ToViewer(), ct)));
         apps.MapPost("/{id:guid}/documents", async (Guid id, HttpContext http, UploadDocument handler, CancellationToken ct) =>

@@ -169,7 +169,7 @@ public static class QueueEndpoints
             if (limits.Check(http, body.Phone) is { } refusal) return BookingLimits.TooMany(http, refusal);
             var attempt = await book.ExecuteAsync(body, http.User.UserId(), ct);
             return Result(attempt, b => Results.Created($"/api/v1/bookings/{b.Code}", b));
-        });
+        }).WithIdempotency<BookSlotRequest>("bookings.create");
         api.MapGet("/bookings/{code}", async (string code, QueueReads reads, CancellationToken ct) =>
             await reads.BookingAsync(code, ct) is { } b ? Results.Ok(b) : Problems.Problem(404, Lang.T("Kode pemesanan tidak ditemukan.", "Booking code not found.")))
             .RequireRateLimiting(RateLimiting.PublicWrites);
@@ -185,7 +185,7 @@ public static class QueueEndpoints
         {
             var outcome = await issue.ExecuteAsync(siteId, body, http.User.IsStaff(), http.User.Identity?.Name ?? "kiosk", ct);
             return outcome.Succeeded ? Results.Created($"/api/v1/tickets/{outcome.Value!.Id}", outcome.Value) : Problems.From(outcome);
-        });
+        }).WithIdempotency<IssueTicketRequest>("tickets.issue");
         api.MapGet("/tickets/{id:guid}", async (Guid id, QueueReads reads, CancellationToken ct) =>
             await reads.TicketAsync(id, ct) is { } t ? Results.Ok(t) : Problems.Problem(404, Lang.T("Tiket tidak ditemukan.", "Ticket not found.")));
         api.MapPost("/counters/{counterId:guid}/call-next", async (Guid counterId, CallNextTicket call, HttpContext http, CancellationToken ct) =>

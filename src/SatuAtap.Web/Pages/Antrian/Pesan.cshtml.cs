@@ -10,7 +10,7 @@ using SatuAtap.Web.Infrastructure;
 namespace SatuAtap.Web.Pages.Antrian;
 
 /// <summary>Book a visit: service and site → days with places left → a time, name, phone (NIK optional) → a booking code.</summary>
-public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot book, SatuAtap.Web.Api.BookingLimits limits) : PageModel
+public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot book, SatuAtap.Web.Api.BookingLimits limits, FormTokens tokens) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "lokasi")] public Guid? SiteId { get; set; }
     [BindProperty(SupportsGet = true, Name = "layanan")] public Guid? ServiceId { get; set; }
@@ -39,16 +39,26 @@ public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // A second post of the same form (double click) goes to the booking the first one made.
+        var claim = await tokens.ClaimAsync(Request, "antrian.pesan", ct);
+        if (claim.Repeat) return Redirect(claim.ResultUrl ?? Request.Path + Request.QueryString);
         if (limits.Check(HttpContext, Phone) is { } refusal)
         {
             Message = refusal.Message;
             Response.StatusCode = 429;
             if (refusal.RetryAfter is { } retry) Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await tokens.FailedAsync(claim, Request.Path + Request.QueryString);
             await LoadAsync(ct);
             return Page();
         }
         var attempt = await book.ExecuteAsync(new BookSlotRequest(SlotId, Name, Phone, Nik), User.UserId(), ct);
-        if (attempt.Outcome.Succeeded) return Redirect($"/antrian/pesan/{attempt.Outcome.Value!.Code}");
+        if (attempt.Outcome.Succeeded)
+        {
+            var url = $"/antrian/pesan/{attempt.Outcome.Value!.Code}";
+            await tokens.CompleteAsync(claim, url);
+            return Redirect(url);
+        }
+        await tokens.FailedAsync(claim, Request.Path + Request.QueryString);
         Message = attempt.Outcome.Message;
         _errors = attempt.Outcome.Errors ?? new Dictionary<string, string[]>();
         NextSlots = attempt.NextSlots ?? [];

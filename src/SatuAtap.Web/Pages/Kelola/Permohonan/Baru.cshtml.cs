@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuAtap.Core.Applications;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Web.Api;
+using SatuAtap.Web.Infrastructure;
 using SatuAtap.Web.Pages.Permohonan;
 
 namespace SatuAtap.Web.Pages.Kelola.Permohonan;
 
 /// <summary>A counter officer captures an application for someone without an account; the receipt tells them how to track it.</summary>
 [RequestSizeLimit(ApplicationForm.FormLimitBytes)]
-public sealed class BaruModel(CatalogCache cache, CreateApplication create, ApplicationForm form, SubmitApplication submit) : PageModel
+public sealed class BaruModel(CatalogCache cache, CreateApplication create, ApplicationForm form, SubmitApplication submit, FormTokens tokens) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "layanan")] public string? Layanan { get; set; }
     public IReadOnlyList<ServiceView> Services { get; private set; } = [];
@@ -28,18 +29,23 @@ public sealed class BaruModel(CatalogCache cache, CreateApplication create, Appl
     {
         var service = (await cache.GetAsync(ct)).FindService(Layanan ?? "");
         if (service is null) return NotFound();
+        // A second post of the same form (double click) goes to the application the first one made.
+        var claim = await tokens.ClaimAsync(Request, "kelola.permohonan.baru", ct);
+        if (claim.Repeat) return Redirect(claim.ResultUrl ?? "/kelola/permohonan");
         var viewer = User.ToViewer();
         var f = Request.Form;
         var applicant = new InPersonApplicant(f["p_name"], f["p_nik"], f["p_phone"], f["p_email"], f["p_language"]);
         var created = await create.HandleAsync(new CreateApplicationRequest(service.Id.ToString(), null, applicant), viewer, ct);
         if (!created.Succeeded)
         {
+            await tokens.FailedAsync(claim, $"/kelola/permohonan/baru?layanan={Uri.EscapeDataString(service.Code)}");
             var failed = new Dictionary<string, string[]>();
             ApplicationForm.Merge(failed, created.Errors, created.Message);
             Form = new ApplicationFormView(service, new Dictionary<Guid, string>(), [], failed, null);
             return Page();
         }
         var id = created.Value!.Id;
+        await tokens.CompleteAsync(claim, $"/permohonan/{id}");
         var errors = await form.SaveAsync(Request, id, service, viewer, ct);
         if (aksi == "ajukan" && errors.Count == 0)
         {
