@@ -173,4 +173,27 @@ public sealed class IdempotencyTests(MallFactory mall) : IClassFixture<MallFacto
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         Assert.Equal(1, await InDbAsync(db => db.Bookings.CountAsync(b => b.SlotId == slot)));
     }
+
+    [Fact]
+    public async Task CounterCaptureForm_PostedTwice_CapturesOnce()
+    {
+        var officer = await mall.PageClientForAsync(Accounts.DukcapilOfficer);
+        const string url = "/kelola/permohonan/baru?layanan=DKP-KTP";
+        var page = await officer.GetPageAsync(url);
+        var form = page.Forms.First(f => f.Method == "post");
+        var values = form.Values().Where(v => form.Elements.OfType<IHtmlInputElement>().FirstOrDefault(e => e.Name == v.Key)?.Type != "file").ToList()
+            .With(new() { ["p_name"] = "Ujang Sunarya", ["p_phone"] = "081377770003" });
+        Assert.Contains(values, v => v.Key == "__FormToken");
+        async Task<HttpResponseMessage> PostAsync()
+        {
+            var content = new MultipartFormDataContent();
+            foreach (var (k, v) in values) content.Add(new StringContent(v), k);
+            return await officer.PostAsync(url, content);
+        }
+        var first = await PostAsync();
+        var second = await PostAsync();
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(1, await InDbAsync(db => db.Applications.CountAsync(a => a.ApplicantName == "Ujang Sunarya")));
+    }
 }
