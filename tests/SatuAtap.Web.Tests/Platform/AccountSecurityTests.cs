@@ -141,6 +141,18 @@ public sealed class SignInLimitTests(SignInLimitedMall mall) : IClassFixture<Sig
         var refused = await client.PostAsJsonAsync("/api/v1/identity/register", new { email = "baru9@limit.test", password = "Rahasia#2026x" });
         await refused.AssertProblemAsync(429);
     }
+
+    [Fact]
+    public async Task RegistrationPage_IsAPublicWrite_AnsweredWithAnHtmlPage()
+    {
+        var client = mall.ClientAt("203.0.113.78");
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/akun/daftar")).StatusCode);
+        var refused = await client.GetAsync("/akun/daftar");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Contains("Terlalu banyak permintaan", (await refused.ParseAsync()).Body!.TextContent);
+    }
 }
 
 /// <summary>Item: verifying an email address only confirms it.</summary>
