@@ -31,6 +31,7 @@ public static class Auth
             })
             .AddRoles<Role>()
             .AddEntityFrameworkStores<SatuAtapDb>()
+            .AddUserStore<SatuAtapUserStore>()
             .AddUserManager<SatuAtapUserManager>()
             .AddClaimsPrincipalFactory<SatuAtapClaimsFactory>();
         // Pages challenge with the sign-in page; the cookie events below answer 401/403 on /api instead of redirecting.

@@ -399,6 +399,13 @@ public sealed class StaffEnrolmentTests(TwoFactorMall mall) : IClassFixture<TwoF
         var enrolled = await EnrolAsync(head, await mall.EnrolmentCodeAsync(Accounts.DukcapilHead));
         var recovery = (await enrolled.ParseAsync()).QuerySelectorAll("#kode-pemulihan li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(10, recovery.Count);
+        await using (var scope = mall.Scope())
+        {
+            // Kept as hashes only.
+            var stored = await scope.ServiceProvider.GetRequiredService<SatuAtapDb>().UserTokens.Where(t => t.Name == "RecoveryCodes").Select(t => t.Value).ToListAsync();
+            Assert.NotEmpty(stored);
+            Assert.All(recovery, code => Assert.DoesNotContain(stored, v => v!.Contains(code)));
+        }
 
         async Task<HttpResponseMessage> SignInWithRecoveryAsync(string code)
         {
