@@ -29,7 +29,7 @@ public static class MallApi
 
     /// <summary>
     /// The sign-in cookie (<c>name=value</c>, ready for a <c>Cookie</c> header) from <c>POST /api/v1/identity/login?useCookies=true</c>,
-    /// as a browser holds it for the staff pages (staff two-factor is off in demo mode).
+    /// as a browser holds it for the staff pages (the harness turns staff two-factor off).
     /// </summary>
     public static async Task<string> CookieAsync(Uri baseUri, string email, CancellationToken ct)
     {

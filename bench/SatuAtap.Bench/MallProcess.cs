@@ -56,6 +56,8 @@ public sealed class MallProcess : IAsyncDisposable
         env["Demo__Seed"] = "true";
         env["Demo__Password"] = "Demo#2026satu";
         env["RateLimiting__Enabled"] = "false";
+        // Production requires staff two-factor sign-in; the scenarios sign the demo staff in with a password.
+        env["Security__RequireTwoFactorForStaff"] = "false";
         env["Files__Root"] = Path.Combine(workDir, "files");
         env["Logging__LogLevel__Default"] = "Warning";
 

@@ -24,9 +24,10 @@ services.AddOptions<LimitsOptions>().Bind(config.GetSection(LimitsOptions.Sectio
 services.AddOptions<RateLimitingOptions>().Bind(config.GetSection(RateLimitingOptions.Section)).ValidateOnStart();
 services.AddOptions<TelemetryOptions>().Bind(config.GetSection(TelemetryOptions.Section)).ValidateOnStart();
 services.AddOptions<CatalogOptions>().Bind(config.GetSection("Catalog")).ValidateDataAnnotations().ValidateOnStart();
-services.AddOptions<SecurityOptions>().Bind(config.GetSection(SecurityOptions.Section))
+services.AddOptions<SecurityOptions>().Bind(config.GetSection(SecurityOptions.Section)).ValidateOnStart()
     .PostConfigure<IOptions<DemoOptions>, IHostEnvironment>((o, demo, env) =>
-        o.RequireTwoFactorForStaff ??= !SettingsValidator.DemoEnabled(demo.Value, env));
+        // On in Production whatever the demo setting, and wherever demo mode is off; set it to false explicitly to go without.
+        o.RequireTwoFactorForStaff ??= env.IsProduction() || !SettingsValidator.DemoEnabled(demo.Value, env));
 services.AddSingleton<SettingsValidator>();
 services.AddSingleton<IValidateOptions<DatabaseOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 services.AddSingleton<IValidateOptions<MallOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
@@ -34,6 +35,7 @@ services.AddSingleton<IValidateOptions<DemoOptions>>(sp => sp.GetRequiredService
 services.AddSingleton<IValidateOptions<LimitsOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 services.AddSingleton<IValidateOptions<RateLimitingOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 services.AddSingleton<IValidateOptions<TelemetryOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+services.AddSingleton<IValidateOptions<SecurityOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp => new MallTime(sp.GetRequiredService<TimeProvider>(),
@@ -91,7 +93,27 @@ try
         Console.WriteLine("Migrasi diterapkan / migrations applied.");
         return 0;
     }
+    // `dotnet SatuAtap.Web.dll enrolment-code EMAIL` prints a staff account's one-time two-factor enrolment code and
+    // stops: how the first administrator enrols when no administrator can issue one yet.
+    if (args.Length >= 2 && args[0] == "enrolment-code")
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<SatuAtap.Core.Data.SatuAtapDb>();
+        var user = await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>().FindByEmailAsync(args[1]);
+        var issued = user is null ? null
+            : await new IssueEnrolmentCode(db, sp.GetRequiredService<TimeProvider>(), SystemActor.Instance).ExecuteAsync(user.Id, CancellationToken.None);
+        if (issued is not { Succeeded: true })
+        {
+            Console.Error.WriteLine(issued?.Message ?? $"Akun tidak ditemukan / account not found: {args[1]}");
+            return 1;
+        }
+        Console.WriteLine($"Kode pendaftaran / enrolment code for {issued.Value!.Email}: {issued.Value.Code} (UTC {issued.Value.ExpiresAtUtc:yyyy-MM-dd HH:mm})");
+        return 0;
+    }
     await Startup.InitializeAsync(app.Services);
+    if (app.Environment.IsProduction() && app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.RequireTwoFactorForStaff != true)
+        app.Logger.LogWarning("Security:RequireTwoFactorForStaff is off in Production: staff may sign in with a password alone.");
 }
 catch (OptionsValidationException e)
 {
@@ -108,6 +130,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseAuthentication();
+app.UseMiddleware<SessionCheckMiddleware>();
 app.UseAuthorization();
 app.UseMiddleware<StaffTwoFactorMiddleware>();
 app.UseSatuAtapRateLimiting();
@@ -116,7 +139,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapOpenApi();
 app.MapScalarApiReference("/scalar");
-app.MapGroup("/api/v1/identity").WithTags("Identity").MapIdentityApi<User>();
+app.MapIdentityEndpoints();
 app.MapGet("/api/v1/ping", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").ExcludeFromDescription();
 app.MapCatalogEndpoints();
 app.MapCalendarEndpoints();

@@ -11,6 +11,7 @@ public static class Policies
     public const string CatalogEditor = "catalog-editor";
     public const string Manager = "manager";
     public const string Staff = "staff";
+    public const string Administrator = "administrator";
 }
 
 public static class Auth
@@ -23,12 +24,15 @@ public static class Auth
             {
                 o.Password.RequiredLength = 8;
                 o.User.RequireUniqueEmail = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failures are counted by SignInGuard over a sliding window (see SatuAtapUserManager.AccessFailedAsync).
+                o.Lockout.MaxFailedAccessAttempts = SignInGuard.AccountLockoutFailures;
+                o.Lockout.DefaultLockoutTimeSpan = SignInGuard.LockoutTime;
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<Role>()
             .AddEntityFrameworkStores<SatuAtapDb>()
+            .AddUserStore<SatuAtapUserStore>()
+            .AddUserManager<SatuAtapUserManager>()
             .AddClaimsPrincipalFactory<SatuAtapClaimsFactory>();
         // Pages challenge with the sign-in page; the cookie events below answer 401/403 on /api instead of redirecting.
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
@@ -47,10 +51,21 @@ public static class Auth
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, 401, () => ctx.Response.Redirect(ctx.RedirectUri));
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, () => ctx.Response.Redirect(ctx.RedirectUri));
         });
+        // A cookie is checked against its account's security stamp this often; SessionStamps does the same for bearer tokens.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SecurityOptions>, TimeProvider>((o, security, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(security.Value.SessionCheckSeconds);
+            o.TimeProvider = clock;
+        });
+        services.AddSingleton<SignInGuard>();
+        services.AddSingleton<SessionStamps>();
+        services.AddScoped<IssueEnrolmentCode>();
+        services.AddScoped<RedeemEnrolmentCode>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.CatalogEditor, p => p.RequireRole(Roles.Manager, Roles.Administrator, Roles.AgencyHead))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager, Roles.Administrator))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff));
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
         services.AddHttpContextAccessor();
         services.AddScoped<IActor, HttpActor>();
         return services;
@@ -109,7 +124,10 @@ internal sealed class StaffTwoFactorMiddleware(RequestDelegate next)
             || user.HasClaim(c => c.Type == Auth.TwoFactorClaim))
             return next(http);
         var path = http.Request.Path;
-        if (path.StartsWithSegments("/akun") || path.StartsWithSegments("/api/v1/identity") || !(path.StartsWithSegments("/kelola") || path.StartsWithSegments("/api")))
+        // Their own account (sign-in, set-up, sign-out) stays open; managing other accounts does not.
+        var ownAccount = path.StartsWithSegments("/akun")
+                         || path.StartsWithSegments("/api/v1/identity") && !path.StartsWithSegments("/api/v1/identity/users");
+        if (ownAccount || !(path.StartsWithSegments("/kelola") || path.StartsWithSegments("/api")))
             return next(http);
         if (path.StartsWithSegments("/api"))
         {

@@ -27,6 +27,8 @@ public static class RateLimiting
                 var http = ctx.HttpContext;
                 if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
                     http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // Pages answer with the HTML error page (the status-code pages render it), never problem JSON.
+                if (!http.Request.Path.StartsWithSegments("/api")) return;
                 await Problems.Problem(429, Lang.T("Terlalu banyak permintaan dari alamat ini. Coba lagi sebentar lagi.",
                     "Too many requests from this address. Try again shortly.")).ExecuteAsync(http);
             };

@@ -31,8 +31,13 @@ public sealed class DemoOptions
 public sealed class SecurityOptions
 {
     public const string Section = "Security";
-    /// <summary>Staff must sign in with a TOTP second factor. Default: on, except in demo mode.</summary>
+    /// <summary>Staff must sign in with a TOTP second factor. Default: on in Production and whenever demo mode is off.</summary>
     public bool? RequireTwoFactorForStaff { get; set; }
+    /// <summary>
+    /// How often a signed-in session (cookie or bearer token) is checked against its account's security stamp, so that
+    /// signing out, a new password or a role change ends the account's other sessions within this time.
+    /// </summary>
+    public int SessionCheckSeconds { get; set; } = 60;
 }
 
 public sealed class FilesOptions
@@ -62,6 +67,16 @@ public sealed class RateLimitingOptions
     public int BookingsPerPhonePerHour { get; set; } = 5;
     /// <summary>Look-ups per minute from one address of the public tracking and verification endpoints.</summary>
     public int TrackingPerMinute { get; set; } = 20;
+    /// <summary>Sign-in attempts per minute from one address (API and page together).</summary>
+    public int LoginsPerMinute { get; set; } = 10;
+    /// <summary>Sign-in attempts per minute for one account name, from any address.</summary>
+    public int LoginsPerAccountPerMinute { get; set; } = 5;
+    /// <summary>
+    /// Failed sign-ins (or email codes) from one address within 15 minutes after which that address is refused until the
+    /// oldest of them is 15 minutes old. Below the account lockout (<see cref="SignInGuard.AccountLockoutFailures"/>),
+    /// so that one address cannot lock an account.
+    /// </summary>
+    public int LoginFailuresPerAddress { get; set; } = 5;
 }
 
 public sealed class TelemetryOptions
@@ -74,7 +89,8 @@ public sealed class TelemetryOptions
 /// <summary>Checks the settings at start, so that a bad configuration stops the program with the setting named.</summary>
 internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration config) :
     IValidateOptions<DatabaseOptions>, IValidateOptions<MallOptions>, IValidateOptions<DemoOptions>,
-    IValidateOptions<LimitsOptions>, IValidateOptions<RateLimitingOptions>, IValidateOptions<TelemetryOptions>
+    IValidateOptions<LimitsOptions>, IValidateOptions<RateLimitingOptions>, IValidateOptions<TelemetryOptions>,
+    IValidateOptions<SecurityOptions>
 {
     public ValidateOptionsResult Validate(string? name, DatabaseOptions o)
     {
@@ -108,7 +124,16 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
         : o.BookingsPerAddressPerMinute <= 0 ? ValidateOptionsResult.Fail("RateLimiting:BookingsPerAddressPerMinute must be greater than 0.")
         : o.BookingsPerPhonePerHour <= 0 ? ValidateOptionsResult.Fail("RateLimiting:BookingsPerPhonePerHour must be greater than 0.")
         : o.TrackingPerMinute <= 0 ? ValidateOptionsResult.Fail("RateLimiting:TrackingPerMinute must be greater than 0.")
+        : o.LoginsPerMinute <= 0 ? ValidateOptionsResult.Fail("RateLimiting:LoginsPerMinute must be greater than 0.")
+        : o.LoginsPerAccountPerMinute <= 0 ? ValidateOptionsResult.Fail("RateLimiting:LoginsPerAccountPerMinute must be greater than 0.")
+        : o.LoginFailuresPerAddress is <= 0 or >= SignInGuard.AccountLockoutFailures
+            ? ValidateOptionsResult.Fail($"RateLimiting:LoginFailuresPerAddress must be between 1 and {SignInGuard.AccountLockoutFailures - 1} (below the account lockout of {SignInGuard.AccountLockoutFailures} failures).")
         : ValidateOptionsResult.Success;
+
+    public ValidateOptionsResult Validate(string? name, SecurityOptions o) =>
+        o.SessionCheckSeconds is >= 0 and <= 3600
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Security:SessionCheckSeconds must be between 0 and 3600.");
 
     public ValidateOptionsResult Validate(string? name, TelemetryOptions o) =>
         string.IsNullOrWhiteSpace(o.OtlpEndpoint) || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out _)

@@ -49,7 +49,10 @@ public sealed class ApplicationPageTests(MallFactory mall) : IClassFixture<MallF
         {
             ["__RequestVerificationToken"] = await TokenAsync(browser, "/akun/verifikasi"), ["email"] = email, ["kode"] = code,
         }));
-        Assert.Equal("/permohonan", verified.Headers.Location!.ToString());
+        // Verifying confirms the address only; the citizen then signs in with the password.
+        Assert.Equal("/akun/masuk?terverifikasi=true", verified.Headers.Location!.ToString());
+        var signedIn = await browser.PostFormAsync("/akun/masuk", null, new() { ["email"] = email, ["password"] = "Rahasia#2026x" });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
         var form = Parser.ParseDocument(await browser.GetStringAsync("/permohonan/ajukan/DKP-KTP"));
         Assert.NotNull(form.QuerySelector("input[type=file]"));

@@ -75,6 +75,16 @@ public class MallFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A staff account's one-time two-factor enrolment code, as an administrator issues it.</summary>
+    public async Task<string> EnrolmentCodeAsync(string email)
+    {
+        await using var scope = Scope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SatuAtap.Core.Identity.User>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("No account " + email);
+        var issued = await scope.ServiceProvider.GetRequiredService<SatuAtap.Core.Identity.IssueEnrolmentCode>().ExecuteAsync(user.Id, CancellationToken.None);
+        return issued.Value?.Code ?? throw new InvalidOperationException(issued.Message);
+    }
+
     /// <summary>A fresh scope to look into the database directly.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
@@ -108,4 +118,5 @@ public static class Accounts
     public const string DukcapilHead = "kepala.dukcapil@demo.satuatap.id";
     public const string Regent = "bupati@demo.satuatap.id";
     public const string Citizen = "warga@demo.satuatap.id";
+    public const string Administrator = "admin@demo.satuatap.id";
 }

@@ -29,6 +29,9 @@ public sealed class ConfigurationTests
     [InlineData("--Demo:Password=", "Demo:Password")]
     [InlineData("--Catalog:CacheSeconds=0", "CacheSeconds")]
     [InlineData("--Telemetry:OtlpEndpoint=not a url", "Telemetry:OtlpEndpoint")]
+    [InlineData("--RateLimiting:LoginsPerMinute=0", "RateLimiting:LoginsPerMinute")]
+    [InlineData("--RateLimiting:LoginFailuresPerAddress=10", "RateLimiting:LoginFailuresPerAddress")]
+    [InlineData("--Security:SessionCheckSeconds=-1", "Security:SessionCheckSeconds")]
     [InlineData("--ConnectionStrings:Default=Data Source=x;;=y", "ConnectionStrings:Default")]
     public async Task BadSetting_StopsTheProgram_NamingTheSetting(string argument, string named)
     {

@@ -69,12 +69,13 @@ public sealed class TwoFactorTests(TwoFactorMall mall) : IClassFixture<TwoFactor
         var api = await mall.ClientForAsync(Accounts.Manager);
         await (await api.GetAsync("/api/v1/agreements")).AssertProblemAsync(403);
 
-        // Set up TOTP with the key the page shows.
+        // Set up TOTP with the key the page shows and the enrolment code an administrator issued.
         var setup = await client.GetPageAsync("/akun/dua-langkah");
         var key = setup.QuerySelector("#kunci")!.TextContent.Replace(" ", "").ToUpperInvariant();
         var code = Totp(key, DateTimeOffset.UtcNow);
-        response = await client.PostFormAsync("/akun/dua-langkah", null, new() { ["code"] = code });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        response = await client.PostFormAsync("/akun/dua-langkah", null, new() { ["code"] = code, ["pendaftaran"] = await mall.EnrolmentCodeAsync(Accounts.Manager) });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(10, (await response.ParseAsync()).QuerySelectorAll("#kode-pemulihan li").Length);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/kelola/layanan")).StatusCode);
 
         // The API login now needs the code too.
@@ -89,7 +90,7 @@ public sealed class TwoFactorTests(TwoFactorMall mall) : IClassFixture<TwoFactor
     }
 
     /// <summary>RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a base32 key, as an authenticator app computes it.</summary>
-    private static string Totp(string base32, DateTimeOffset now)
+    internal static string Totp(string base32, DateTimeOffset now)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var bits = string.Concat(base32.TrimEnd('=').Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));

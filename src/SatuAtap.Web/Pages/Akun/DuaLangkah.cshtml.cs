@@ -9,15 +9,26 @@ using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Akun;
 
-/// <summary>Turns on TOTP two-factor sign-in (any authenticator app), required for staff when the setting says so.</summary>
+/// <summary>
+/// Turns on TOTP two-factor sign-in (any authenticator app), required for staff when the setting says so. A staff
+/// account's first authenticator needs the one-time enrolment code an administrator issued. Ten recovery codes are
+/// shown once, when it is turned on.
+/// </summary>
 [Authorize]
-public sealed class DuaLangkahModel(UserManager<User> users, SignInManager<User> signIn, IOptions<SecurityOptions> security) : PageModel
+public sealed class DuaLangkahModel(UserManager<User> users, SignInManager<User> signIn, RedeemEnrolmentCode enrolment, IOptions<SecurityOptions> security) : PageModel
 {
+    public const int RecoveryCodeCount = 10;
+
     public bool Enabled { get; private set; }
     public bool Required => security.Value.RequireTwoFactorForStaff == true && User.IsStaff();
+    public bool NeedsEnrolmentCode => User.IsStaff();
     public string SharedKey { get; private set; } = "";
     public string AuthenticatorUri { get; private set; } = "";
     public string? Message { get; private set; }
+    public string? EnrolmentMessage { get; private set; }
+    /// <summary>The recovery codes, only in the answer that turned two-factor sign-in on.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+    public string Next => User.IsStaff() ? "/kelola" : "/";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -27,20 +38,41 @@ public sealed class DuaLangkahModel(UserManager<User> users, SignInManager<User>
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? code)
+    public async Task<IActionResult> OnPostAsync(string? code, string? pendaftaran, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        if (user.TwoFactorEnabled) return LocalRedirect(Next);
+        var staff = (await users.GetRolesAsync(user)).Any(Roles.Staff.Contains);
+        if (staff && !await enrolment.IsValidAsync(user.Id, pendaftaran, ct))
+        {
+            EnrolmentMessage = Lang.T("Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa. Mintalah kode baru kepada administrator.",
+                "The enrolment code is wrong, used or expired. Ask an administrator for a new one.");
+            return await ShowAgainAsync(user);
+        }
         var token = (code ?? "").Replace(" ", "").Replace("-", "");
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, token))
         {
             Message = Lang.T("Kode tidak cocok. Periksa jam ponsel Anda lalu coba lagi.", "The code does not match. Check your phone's clock and try again.");
-            await LoadAsync(user);
-            return Page();
+            return await ShowAgainAsync(user);
+        }
+        if (staff && !await enrolment.UseAsync(user.Id, pendaftaran, ct))
+        {
+            EnrolmentMessage = Lang.T("Kode pendaftaran sudah dipakai.", "The enrolment code has been used.");
+            return await ShowAgainAsync(user);
         }
         await users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         await signIn.RefreshSignInAsync(user);
-        return LocalRedirect(User.IsStaff() ? "/kelola" : "/");
+        Enabled = true;
+        return Page();
+    }
+
+    private async Task<IActionResult> ShowAgainAsync(User user)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(user);
+        return Page();
     }
 
     private async Task LoadAsync(User user)

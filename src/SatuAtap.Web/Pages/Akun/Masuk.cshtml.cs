@@ -3,17 +3,24 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Identity;
+using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Akun;
 
-/// <summary>Sign-in with email and password, then the TOTP code when the account has two-factor sign-in on.</summary>
-public sealed class MasukModel(SignInManager<User> signIn) : PageModel
+/// <summary>
+/// Sign-in with email and password, then the TOTP code (or a recovery code) when the account has two-factor sign-in on.
+/// Every attempt goes through <see cref="SignInGuard"/>, the same budget as the API's.
+/// </summary>
+public sealed class MasukModel(SignInManager<User> signIn, SignInGuard guard) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "kembali")] public string? ReturnUrl { get; set; }
     [BindProperty(Name = "email")] public string? Email { get; set; }
     [BindProperty(Name = "password")] public string? Password { get; set; }
     [BindProperty(Name = "code")] public string? Code { get; set; }
+    [BindProperty(Name = "pemulihan")] public string? RecoveryCode { get; set; }
     [BindProperty(SupportsGet = true, Name = "ReturnUrl")] public string? FrameworkReturnUrl { get; set; }
+    /// <summary>Set when the person arrives from confirming their email address.</summary>
+    [BindProperty(SupportsGet = true, Name = "terverifikasi")] public bool Verified { get; set; }
 
     public bool NeedsCode { get; private set; }
     public string? Message { get; private set; }
@@ -22,10 +29,23 @@ public sealed class MasukModel(SignInManager<User> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!string.IsNullOrWhiteSpace(Code))
+        var secondStep = !string.IsNullOrWhiteSpace(Code) || !string.IsNullOrWhiteSpace(RecoveryCode);
+        var address = RateLimiting.ClientKey(HttpContext);
+        if (guard.Attempt(address, string.IsNullOrWhiteSpace(Email) ? null : signIn.UserManager.NormalizeName(Email.Trim())) is { } refusal)
         {
-            var twoFactor = await signIn.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", ""), isPersistent: false, rememberClient: false);
+            NeedsCode = secondStep;
+            Message = refusal.Message;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = refusal.RetryAfterSeconds;
+            return Page();
+        }
+        if (secondStep)
+        {
+            var twoFactor = !string.IsNullOrWhiteSpace(Code)
+                ? await signIn.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", ""), isPersistent: false, rememberClient: false)
+                : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode!.Trim().ToUpperInvariant());
             if (twoFactor.Succeeded) return Back();
+            guard.AddressFailed(address);
             NeedsCode = true;
             Message = twoFactor.IsLockedOut ? Locked() : Lang.T("Kode verifikasi salah atau kedaluwarsa.", "The code is wrong or has expired.");
             return Page();
@@ -42,11 +62,12 @@ public sealed class MasukModel(SignInManager<User> signIn) : PageModel
             NeedsCode = true;
             return Page();
         }
+        guard.AddressFailed(address);
         Message = result.IsLockedOut ? Locked() : Lang.T("Email atau kata sandi salah.", "Wrong email or password.");
         return Page();
     }
 
-    private static string Locked() => Lang.T("Akun dikunci sementara karena terlalu banyak percobaan. Coba lagi 15 menit lagi.",
+    internal static string Locked() => Lang.T("Akun dikunci sementara karena terlalu banyak percobaan. Coba lagi 15 menit lagi.",
         "The account is locked for a while after too many attempts. Try again in 15 minutes.");
 
     private IActionResult Back()

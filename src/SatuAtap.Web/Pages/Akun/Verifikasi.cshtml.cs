@@ -8,9 +8,13 @@ using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Akun;
 
-/// <summary>Confirms the email with the code that was sent to it, then signs the citizen in.</summary>
+/// <summary>
+/// Confirms an email address with the code that was sent to it. It never signs anyone in: it accepts a code only for a
+/// citizen account whose address is not yet confirmed, counts wrong codes toward the account lockout and the address's
+/// failures (<see cref="SignInGuard"/>), and checks nothing for a locked account. Then the person signs in as usual.
+/// </summary>
 [EnableRateLimiting(RateLimiting.PublicWrites)]
-public sealed class VerifikasiModel(UserManager<User> users, SignInManager<User> signIn) : PageModel
+public sealed class VerifikasiModel(UserManager<User> users, SignInGuard guard) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "email")] public string? Email { get; set; }
     [BindProperty(Name = "kode")] public string? Kode { get; set; }
@@ -20,17 +24,32 @@ public sealed class VerifikasiModel(UserManager<User> users, SignInManager<User>
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByEmailAsync(Email.Trim());
-        if (user is null || string.IsNullOrWhiteSpace(Kode)
-            || !await users.VerifyUserTokenAsync(user, TokenOptions.DefaultEmailProvider, DaftarModel.Purpose, Kode.Trim()))
+        var address = RateLimiting.ClientKey(HttpContext);
+        if (guard.Attempt(address, account: null) is { } refusal)
         {
-            if (user is not null) await users.AccessFailedAsync(user);
+            Message = refusal.Message;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = refusal.RetryAfterSeconds;
+            return Page();
+        }
+        var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByEmailAsync(Email.Trim());
+        if (user is not null && await users.IsLockedOutAsync(user))
+        {
+            Message = MasukModel.Locked();
+            return Page();
+        }
+        // Confirmed and staff accounts have nothing to verify here: refused like a wrong code, so nothing is revealed.
+        var open = user is { EmailConfirmed: false } && !(await users.GetRolesAsync(user)).Any(Roles.Staff.Contains);
+        if (!open || string.IsNullOrWhiteSpace(Kode)
+            || !await users.VerifyUserTokenAsync(user!, TokenOptions.DefaultEmailProvider, DaftarModel.Purpose, Kode.Trim()))
+        {
+            guard.AddressFailed(address);
+            if (open) await users.AccessFailedAsync(user!);
             Message = Lang.T("Kode salah atau kedaluwarsa.", "The code is wrong or has expired.");
             return Page();
         }
-        user.EmailConfirmed = true;
+        user!.EmailConfirmed = true;
         await users.UpdateAsync(user);
-        await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect("/permohonan");
+        return Redirect("/akun/masuk?terverifikasi=true");
     }
 }

@@ -40,6 +40,9 @@ public sealed class IndexModel : PageModel
             Links.Add(new("/kelola/audit", Lang.T("Jejak audit", "Audit log"),
                 Lang.T("Siapa mengubah apa, kapan, sebelum dan sesudah.", "Who changed what, when, before and after.")));
         }
+        if (User.IsInRole(Roles.Administrator))
+            Links.Add(new("/kelola/petugas", Lang.T("Akun petugas", "Staff accounts"),
+                Lang.T("Terbitkan kode pendaftaran verifikasi dua langkah.", "Issue two-factor enrolment codes.")));
         Links.Add(new("/kelola/antrian", Lang.T("Antrian dan loket", "Queue and counters"),
             Lang.T("Panggil nomor berikutnya, layani, alihkan; angka antrian hari ini.", "Call next, serve, transfer; today's queue figures.")));
         Links.Add(new("/akun/dua-langkah", Lang.T("Verifikasi dua langkah", "Two-factor sign-in"),

@@ -1,0 +1,144 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using SatuAtap.Core.Common;
+
+namespace SatuAtap.Web.Infrastructure;
+
+/// <summary>
+/// The one place that counts sign-in attempts and failures, for the API (<c>/api/v1/identity/login</c>), the sign-in
+/// page and the email-code page:
+/// <list type="bullet">
+/// <item>attempts per client address per minute (<c>RateLimiting:LoginsPerMinute</c>) and per account name per minute
+/// (<c>RateLimiting:LoginsPerAccountPerMinute</c>), refused with 429;</item>
+/// <item>failures per client address over a sliding 15 minutes (<c>RateLimiting:LoginFailuresPerAddress</c>): the address
+/// is refused (429) until its oldest failure is 15 minutes old;</item>
+/// <item>failures per account over a sliding 15 minutes: at <see cref="AccountLockoutFailures"/> the account is locked
+/// for 15 minutes. One address is stopped before it can make that many, so a stranger alone cannot lock an account.</item>
+/// </list>
+/// The counters are in memory (per web node) and read the injected clock. <c>RateLimiting:Enabled=false</c> switches off
+/// the limits but not the account lockout.
+/// </summary>
+public sealed class SignInGuard(IOptions<RateLimitingOptions> options, TimeProvider clock)
+{
+    /// <summary>Failures on one account within <see cref="FailureWindow"/> that lock it.</summary>
+    public const int AccountLockoutFailures = 10;
+
+    public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private const int SweepAbove = 10_000;
+
+    public sealed record Refusal(string Message, TimeSpan RetryAfter)
+    {
+        public string RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private sealed class Window
+    {
+        public DateTimeOffset Start;
+        public int Count;
+    }
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Window> _byAddress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Window> _byAccount = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _addressFailures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _accountFailures = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Counts one attempt from <paramref name="address"/> on <paramref name="account"/> (the normalised account name, when
+    /// known): null when it may go ahead, otherwise why not.
+    /// </summary>
+    public Refusal? Attempt(string address, string? account)
+    {
+        var limits = options.Value;
+        if (!limits.Enabled) return null;
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            Sweep(now);
+            if (_addressFailures.TryGetValue(address, out var failures))
+            {
+                Trim(failures, now);
+                if (failures.Count >= limits.LoginFailuresPerAddress)
+                    return new(Lang.T("Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi nanti.",
+                        "Too many failed sign-ins from this address. Try again later."), failures.Peek() + FailureWindow - now);
+            }
+            if (Take(_byAddress, address, limits.LoginsPerMinute, now) is { } addressWait)
+                return new(Lang.T("Terlalu banyak percobaan masuk dari alamat ini. Coba lagi sebentar lagi.",
+                    "Too many sign-in attempts from this address. Try again shortly."), addressWait);
+            if (account is not null && Take(_byAccount, account, limits.LoginsPerAccountPerMinute, now) is { } accountWait)
+                return new(Lang.T("Terlalu banyak percobaan masuk ke akun ini. Coba lagi sebentar lagi.",
+                    "Too many sign-in attempts on this account. Try again shortly."), accountWait);
+            return null;
+        }
+    }
+
+    /// <summary>Records a failed attempt (wrong password, code or unknown account) from the address.</summary>
+    public void AddressFailed(string address)
+    {
+        if (!options.Value.Enabled) return;
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            Sweep(now);
+            Record(_addressFailures, address, now);
+        }
+    }
+
+    /// <summary>Records a failure on the account; true when it has now reached the lockout (and its count starts again).</summary>
+    public bool AccountFailed(string account)
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            Sweep(now);
+            var failures = Record(_accountFailures, account, now);
+            if (failures.Count < AccountLockoutFailures) return false;
+            _accountFailures.Remove(account);
+            return true;
+        }
+    }
+
+    /// <summary>A successful sign-in forgets the account's failures, as Identity's own counter does.</summary>
+    public void AccountSucceeded(string account)
+    {
+        lock (_gate) _accountFailures.Remove(account);
+    }
+
+    private static TimeSpan? Take(Dictionary<string, Window> windows, string key, int limit, DateTimeOffset now)
+    {
+        if (!windows.TryGetValue(key, out var window) || now - window.Start >= Minute)
+            windows[key] = window = new Window { Start = now };
+        if (window.Count >= limit) return window.Start + Minute - now;
+        window.Count++;
+        return null;
+    }
+
+    private static Queue<DateTimeOffset> Record(Dictionary<string, Queue<DateTimeOffset>> failures, string key, DateTimeOffset now)
+    {
+        if (!failures.TryGetValue(key, out var queue)) failures[key] = queue = new Queue<DateTimeOffset>();
+        Trim(queue, now);
+        queue.Enqueue(now);
+        return queue;
+    }
+
+    private static void Trim(Queue<DateTimeOffset> queue, DateTimeOffset now)
+    {
+        while (queue.Count > 0 && now - queue.Peek() >= FailureWindow) queue.Dequeue();
+    }
+
+    /// <summary>Drops counters whose windows have passed, once the maps grow, so that memory stays bounded.</summary>
+    private void Sweep(DateTimeOffset now)
+    {
+        if (_byAddress.Count + _byAccount.Count + _addressFailures.Count + _accountFailures.Count < SweepAbove) return;
+        foreach (var map in new[] { _byAddress, _byAccount })
+            foreach (var key in map.Where(kv => now - kv.Value.Start >= Minute).Select(kv => kv.Key).ToList()) map.Remove(key);
+        foreach (var map in new[] { _addressFailures, _accountFailures })
+            foreach (var (key, queue) in map.ToList())
+            {
+                Trim(queue, now);
+                if (queue.Count == 0) map.Remove(key);
+            }
+    }
+}
