@@ -46,6 +46,7 @@ services.AddScoped<SaveService>();
 services.AddScoped<CatalogEdits>();
 services.AddScoped<SaveAgreement>();
 services.AddScoped<SaveHoliday>();
+services.AddScoped<VerifyAuditChain>();
 services.AddQueueModule(config);
 services.AddApplicationsModule(config);
 services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root)));
@@ -86,7 +87,9 @@ try
     if (args.Contains("migrate"))
     {
         using var scope = app.Services.CreateScope();
-        await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<SatuAtap.Core.Data.SatuAtapDb>());
+        var migrated = scope.ServiceProvider.GetRequiredService<SatuAtap.Core.Data.SatuAtapDb>();
+        await Database.MigrateAsync(migrated);
+        await AuditChain.LinkUnchainedAsync(migrated);
         Console.WriteLine("Migrasi diterapkan / migrations applied.");
         return 0;
     }

@@ -11,6 +11,7 @@ public static class Policies
     public const string CatalogEditor = "catalog-editor";
     public const string Manager = "manager";
     public const string Staff = "staff";
+    public const string Administrator = "administrator";
 }
 
 public static class Auth
@@ -50,7 +51,8 @@ public static class Auth
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.CatalogEditor, p => p.RequireRole(Roles.Manager, Roles.Administrator, Roles.AgencyHead))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager, Roles.Administrator))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff));
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
         services.AddHttpContextAccessor();
         services.AddScoped<IActor, HttpActor>();
         return services;

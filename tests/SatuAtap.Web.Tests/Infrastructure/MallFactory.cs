@@ -108,4 +108,5 @@ public static class Accounts
     public const string DukcapilHead = "kepala.dukcapil@demo.satuatap.id";
     public const string Regent = "bupati@demo.satuatap.id";
     public const string Citizen = "warga@demo.satuatap.id";
+    public const string Administrator = "admin@demo.satuatap.id";
 }
