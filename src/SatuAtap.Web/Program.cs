@@ -49,6 +49,7 @@ services.AddScoped<SaveHoliday>();
 services.AddScoped<VerifyAuditChain>();
 services.AddQueueModule(config);
 services.AddApplicationsModule(config);
+services.AddRightsModule(config);
 services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root)));
 
 services.AddRazorPages(o =>
@@ -125,6 +126,7 @@ app.MapCalendarEndpoints();
 app.MapAgreementEndpoints();
 app.MapQueueEndpoints();
 app.MapApplicationEndpoints();
+app.MapRightsEndpoints();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 app.MapFallback("/api/{**rest}", () => Problems.Problem(404, null));

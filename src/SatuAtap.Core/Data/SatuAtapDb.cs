@@ -69,6 +69,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<Applications.IssuedResult> IssuedResults => Set<Applications.IssuedResult>();
     public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
     public DbSet<Notifications.NotificationTemplate> NotificationTemplates => Set<Notifications.NotificationTemplate>();
+    public DbSet<Rights.CorrectionRequest> CorrectionRequests => Set<Rights.CorrectionRequest>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

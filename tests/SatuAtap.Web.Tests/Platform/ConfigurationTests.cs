@@ -30,6 +30,9 @@ public sealed class ConfigurationTests
     [InlineData("--Catalog:CacheSeconds=0", "CacheSeconds")]
     [InlineData("--Telemetry:OtlpEndpoint=not a url", "Telemetry:OtlpEndpoint")]
     [InlineData("--ConnectionStrings:Default=Data Source=x;;=y", "ConnectionStrings:Default")]
+    [InlineData("--Retention:DraftDays=0", "Retention:DraftDays")]
+    [InlineData("--Retention:BookingDays=-5", "Retention:BookingDays")]
+    [InlineData("--Rights:CorrectionWorkingDays=0", "Rights:CorrectionWorkingDays")]
     public async Task BadSetting_StopsTheProgram_NamingTheSetting(string argument, string named)
     {
         var folder = Directory.CreateTempSubdirectory("satuatap-config").FullName;
