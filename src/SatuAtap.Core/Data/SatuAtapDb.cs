@@ -111,6 +111,13 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return result + written.Count;
         }
+        catch
+        {
+            // A retried save collects its entries again: drop the collected ones, keep the written ones once.
+            foreach (var (_, audit) in audits) Entry(audit).State = EntityState.Detached;
+            foreach (var entry in written) Entry(entry).State = EntityState.Added;
+            throw;
+        }
         finally
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
