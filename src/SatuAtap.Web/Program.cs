@@ -49,8 +49,10 @@ services.AddScoped<SaveService>();
 services.AddScoped<CatalogEdits>();
 services.AddScoped<SaveAgreement>();
 services.AddScoped<SaveHoliday>();
+services.AddScoped<VerifyAuditChain>();
 services.AddQueueModule(config);
 services.AddApplicationsModule(config);
+services.AddRightsModule(config);
 services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root)));
 
 services.AddRazorPages(o =>
@@ -89,7 +91,9 @@ try
     if (args.Contains("migrate"))
     {
         using var scope = app.Services.CreateScope();
-        await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<SatuAtap.Core.Data.SatuAtapDb>());
+        var migrated = scope.ServiceProvider.GetRequiredService<SatuAtap.Core.Data.SatuAtapDb>();
+        await Database.MigrateAsync(migrated);
+        await AuditChain.LinkUnchainedAsync(migrated);
         Console.WriteLine("Migrasi diterapkan / migrations applied.");
         return 0;
     }
@@ -146,6 +150,7 @@ app.MapCalendarEndpoints();
 app.MapAgreementEndpoints();
 app.MapQueueEndpoints();
 app.MapApplicationEndpoints();
+app.MapRightsEndpoints();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 app.MapFallback("/api/{**rest}", () => Problems.Problem(404, null));

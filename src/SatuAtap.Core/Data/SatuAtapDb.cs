@@ -71,6 +71,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<Notifications.NotificationTemplate> NotificationTemplates => Set<Notifications.NotificationTemplate>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<UsedFormToken> UsedFormTokens => Set<UsedFormToken>();
+    public DbSet<Rights.CorrectionRequest> CorrectionRequests => Set<Rights.CorrectionRequest>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -88,22 +89,36 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
         ChangeTracker.DetectChanges();
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
             if (entry.State == EntityState.Modified) entry.Entity.Version = Guid.NewGuid();
-        var audits = CollectAudit();
-        if (audits.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var (audits, written) = CollectAudit();
+        if (audits.Count == 0 && written.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Entries written by a use case itself (counts of what it removed, …) join the chain with the collected ones.
+        foreach (var entry in written) Entry(entry).State = EntityState.Detached;
         // Added entities get their final values (keys) only after the save: take "after" then, in one transaction.
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var result = await base.SaveChangesAsync(true, cancellationToken);
+            var chain = new List<AuditEntry>(audits.Count + written.Count);
             foreach (var (entry, audit) in audits)
             {
                 if (audit.Action != "deleted") audit.After = Snapshot(entry, current: true);
                 audit.EntityKey = Key(entry);
-                AuditEntries.Add(audit);
+                chain.Add(audit);
             }
+            chain.AddRange(written);
+            // The rows above are written, so on SQLite this transaction holds the write lock before it reads the chain's end.
+            await AuditChain.LinkAsync(this, chain, cancellationToken);
+            AuditEntries.AddRange(chain);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-            return result;
+            return result + written.Count;
+        }
+        catch
+        {
+            // A retried save collects its entries again: drop the collected ones, keep the written ones once.
+            foreach (var (_, audit) in audits) Entry(audit).State = EntityState.Detached;
+            foreach (var entry in written) Entry(entry).State = EntityState.Added;
+            throw;
         }
         finally
         {
@@ -111,12 +126,18 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
         }
     }
 
-    private List<(EntityEntry Entry, AuditEntry Audit)> CollectAudit()
+    private (List<(EntityEntry Entry, AuditEntry Audit)> Collected, List<AuditEntry> Written) CollectAudit()
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         var list = new List<(EntityEntry, AuditEntry)>();
+        var written = new List<AuditEntry>();
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.Entity is AuditEntry own && entry.State == EntityState.Added)
+            {
+                written.Add(own);
+                continue;
+            }
             // Join rows of many-to-many links (a service's topics and counters, an agreement's services) are audited too.
             var joinRow = entry.Metadata.HasSharedClrType;
             if (!(entry.Entity is IAudited || joinRow) || entry.State is EntityState.Unchanged or EntityState.Detached) continue;
@@ -137,7 +158,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
                 Before = entry.State == EntityState.Added ? null : Snapshot(entry, current: false),
             }));
         }
-        return list;
+        return (list, written);
     }
 
     private static string Key(EntityEntry entry) =>

@@ -13,6 +13,9 @@ public sealed record AuditItem(Guid Id, DateTime AtUtc, string UserName, string 
 /// <summary>Agreements (MoU, PKS, commitments) with their scanned documents, and the audit log, for the mall's managers.</summary>
 public static class AgreementEndpoints
 {
+    /// <summary>The verify answer always names <c>firstBroken</c>, null when the chain holds.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions AuditVerifyJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     public static void MapAgreementEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/agreements").WithTags("Agreements").RequireAuthorization(Policies.Staff);
@@ -69,6 +72,11 @@ public static class AgreementEndpoints
                 .Select(a => new AuditItem(a.Id, a.AtUtc, a.UserName, a.EntityType, a.EntityKey, a.Action, a.Before, a.After)).ToListAsync(ct);
             return Results.Ok(items);
         }).WithTags("Audit").RequireAuthorization(Policies.Manager);
+
+        // Recomputes the audit hash chain: { "checked": N, "firstBroken": null | { "sequence": n, "id": "…" } }.
+        app.MapGet("/api/v1/audit/verify", async (VerifyAuditChain handler, CancellationToken ct) =>
+            Results.Json(await handler.HandleAsync(ct), AuditVerifyJson))
+            .WithTags("Audit").RequireAuthorization(Policies.Administrator);
     }
 }
 

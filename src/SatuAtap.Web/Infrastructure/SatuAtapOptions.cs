@@ -90,7 +90,8 @@ public sealed class TelemetryOptions
 internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration config) :
     IValidateOptions<DatabaseOptions>, IValidateOptions<MallOptions>, IValidateOptions<DemoOptions>,
     IValidateOptions<LimitsOptions>, IValidateOptions<RateLimitingOptions>, IValidateOptions<TelemetryOptions>,
-    IValidateOptions<SecurityOptions>
+    IValidateOptions<SecurityOptions>,
+    IValidateOptions<Core.Rights.RightsOptions>, IValidateOptions<Core.Rights.RetentionOptions>
 {
     public ValidateOptionsResult Validate(string? name, DatabaseOptions o)
     {
@@ -139,6 +140,19 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
         string.IsNullOrWhiteSpace(o.OtlpEndpoint) || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out _)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Telemetry:OtlpEndpoint '{o.OtlpEndpoint}' is not an absolute URL.");
+
+    public ValidateOptionsResult Validate(string? name, Core.Rights.RightsOptions o) =>
+        o.CorrectionWorkingDays is >= 1 and <= 60
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Rights:CorrectionWorkingDays must be between 1 and 60.");
+
+    public ValidateOptionsResult Validate(string? name, Core.Rights.RetentionOptions o) =>
+        !(o.RunHours is > 0 and <= 168) ? ValidateOptionsResult.Fail("Retention:RunHours must be greater than 0 and at most 168.")
+        : o.DraftDays <= 0 ? ValidateOptionsResult.Fail("Retention:DraftDays must be greater than 0.")
+        : o.DocumentDays <= 0 ? ValidateOptionsResult.Fail("Retention:DocumentDays must be greater than 0.")
+        : o.MessageDays <= 0 ? ValidateOptionsResult.Fail("Retention:MessageDays must be greater than 0.")
+        : o.BookingDays <= 0 ? ValidateOptionsResult.Fail("Retention:BookingDays must be greater than 0.")
+        : ValidateOptionsResult.Success;
 
     public static bool DemoEnabled(DemoOptions o, IHostEnvironment env) => o.Seed ?? !env.IsProduction();
 }

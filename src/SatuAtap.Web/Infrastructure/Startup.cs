@@ -32,6 +32,9 @@ public static class Startup
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("SatuAtap.Startup");
         if (sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
             await Database.MigrateAsync(db, ct);
+        // Audit entries from before the hash chain (or written around it) are linked in, oldest first.
+        if (await AuditChain.LinkUnchainedAsync(db, ct) is > 0 and var linked)
+            log.LogInformation("Linked {Count} audit entries into the hash chain.", linked);
 
         var roles = sp.GetRequiredService<RoleManager<Role>>();
         foreach (var role in Roles.All)

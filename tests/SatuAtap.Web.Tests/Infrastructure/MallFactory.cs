@@ -53,6 +53,7 @@ public class MallFactory : WebApplicationFactory<Program>
             ["Files:Root"] = Path.Combine(_folder, "files"),
             ["RateLimiting:Enabled"] = "false",
             ["Applications:OverdueCheckMinutes"] = "0", // tests run the overdue check themselves, at the clock they set
+            ["Retention:Enabled"] = "false", // tests run the retention use case themselves, at the clock they set
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (k, v) in Settings) settings[k] = v;

@@ -33,6 +33,9 @@ public sealed class ConfigurationTests
     [InlineData("--RateLimiting:LoginFailuresPerAddress=10", "RateLimiting:LoginFailuresPerAddress")]
     [InlineData("--Security:SessionCheckSeconds=-1", "Security:SessionCheckSeconds")]
     [InlineData("--ConnectionStrings:Default=Data Source=x;;=y", "ConnectionStrings:Default")]
+    [InlineData("--Retention:DraftDays=0", "Retention:DraftDays")]
+    [InlineData("--Retention:BookingDays=-5", "Retention:BookingDays")]
+    [InlineData("--Rights:CorrectionWorkingDays=0", "Rights:CorrectionWorkingDays")]
     public async Task BadSetting_StopsTheProgram_NamingTheSetting(string argument, string named)
     {
         var folder = Directory.CreateTempSubdirectory("satuatap-config").FullName;

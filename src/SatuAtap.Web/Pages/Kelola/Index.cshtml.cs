@@ -37,6 +37,8 @@ public sealed class IndexModel : PageModel
                 Lang.T("Cari dokumen hasil dengan kode verifikasi, lalu cabut dengan alasan.", "Find an issued document by its verification code and revoke it with a reason.")));
             Links.Add(new("/kelola/notifikasi", Lang.T("Templat notifikasi", "Notification templates"),
                 Lang.T("Teks email dan SMS kepada pemohon, dalam bahasa Indonesia dan Inggris.", "The email and SMS texts sent to applicants, in Indonesian and English.")));
+            Links.Add(new("/kelola/koreksi", Lang.T("Permintaan koreksi data", "Data correction requests"),
+                Lang.T("Permintaan warga untuk memperbaiki datanya; jawab sebelum batas waktu.", "Citizens' requests to correct their data; answer before the due date.")));
             Links.Add(new("/kelola/audit", Lang.T("Jejak audit", "Audit log"),
                 Lang.T("Siapa mengubah apa, kapan, sebelum dan sesudah.", "Who changed what, when, before and after.")));
         }

@@ -1,0 +1,27 @@
+namespace SatuAtap.Core.Rights;
+
+/// <summary>People's rights over their data (UU 27/2022).</summary>
+public sealed class RightsOptions
+{
+    public const string Section = "Rights";
+    /// <summary>Working days the managers have to answer a correction request (default 5).</summary>
+    public int CorrectionWorkingDays { get; set; } = 5;
+}
+
+/// <summary>How long personal data is kept, and how often the retention job runs.</summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Retention";
+    /// <summary>Run the daily retention job in this process (default on; tests and extra nodes may switch it off).</summary>
+    public bool Enabled { get; set; } = true;
+    /// <summary>Hours between runs (default 24).</summary>
+    public double RunHours { get; set; } = 24;
+    /// <summary>Drafts never submitted are deleted this many days after they were started.</summary>
+    public int DraftDays { get; set; } = 30;
+    /// <summary>Uploaded documents of finished applications are deleted this many days after the last activity.</summary>
+    public int DocumentDays { get; set; } = 365;
+    /// <summary>Message bodies are cleared this many days after sending.</summary>
+    public int MessageDays { get; set; } = 30;
+    /// <summary>Names, phone numbers and NIKs of bookings are cleared this many days after the booked day.</summary>
+    public int BookingDays { get; set; } = 90;
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Identity;
+using SatuAtap.Core.Rights;
+using SatuAtap.Web.Infrastructure;
+
+namespace SatuAtap.Web.Api;
+
+/// <summary>People's rights (UU 27/2022): export of one's data, correction requests, deleting one's account; retention.</summary>
+public static class RightsEndpoints
+{
+    public static IServiceCollection AddRightsModule(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<RightsOptions>().Bind(config.GetSection(RightsOptions.Section)).ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(config.GetSection(RetentionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RightsOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+        services.AddSingleton<IValidateOptions<RetentionOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+        services.AddScoped<Corrections>();
+        services.AddScoped<ExportPersonalData>();
+        services.AddScoped<DeleteAccount>();
+        services.AddScoped<ApplyRetention>();
+        services.AddSingleton<RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
+        return services;
+    }
+
+    /// <summary>The ZIP of everything held about the signed-in person, with generated results rendered as PDFs.</summary>
+    public static async Task<IResult> ExportAsync(HttpContext http, CancellationToken ct)
+    {
+        if (http.User.UserId() is not { } me) return Problems.Problem(401, null);
+        var viewer = http.User.ToViewer();
+        var files = http.RequestServices.GetRequiredService<ApplicationFiles>();
+        var baseUrl = http.BaseUrl();
+        var zip = await http.RequestServices.GetRequiredService<ExportPersonalData>()
+            .HandleAsync(me, (id, c) => files.ResultAsync(id, viewer, baseUrl, c), ct);
+        if (zip is null) return Problems.Problem(404, Lang.T("Akun tidak ditemukan.", "Account not found."));
+        var day = http.RequestServices.GetRequiredService<MallTime>().Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return Results.File(zip, "application/zip", $"data-saya-{day}.zip");
+    }
+
+    public static void MapRightsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup("/api/v1/me").WithTags("Rights").RequireAuthorization();
+        me.MapGet("/export", ExportAsync);
+        me.MapGet("/corrections", async (Corrections handler, HttpContext http, CancellationToken ct) =>
+            Results.Ok(await handler.MineAsync(http.User.UserId()!.Value, ct)));
+        me.MapPost("/corrections", async (CorrectionInput body, Corrections handler, HttpContext http, CancellationToken ct) =>
+        {
+            var outcome = await handler.SubmitAsync(body, http.User.ToViewer(), ct);
+            return outcome.Succeeded ? Results.Created($"/api/v1/me/corrections/{outcome.Value!.Id}", outcome.Value) : Problems.From(outcome);
+        }).RequireRateLimiting(RateLimiting.PublicWrites);
+        me.MapDelete("", async (DeleteAccount handler, SignInManager<User> signIn, HttpContext http, CancellationToken ct) =>
+        {
+            var outcome = await handler.HandleAsync(http.User.UserId()!.Value, ct);
+            if (!outcome.Succeeded) return Problems.From(outcome);
+            await signIn.SignOutAsync();
+            return Results.Ok(outcome.Value);
+        });
+
+        var corrections = app.MapGroup("/api/v1/corrections").WithTags("Rights").RequireAuthorization(Policies.Manager);
+        corrections.MapGet("", async (string? status, Corrections handler, HttpContext http, CancellationToken ct) =>
+        {
+            var outcome = await handler.ListAsync(status, http.User.ToViewer(), ct);
+            return outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
+        });
+        corrections.MapPost("/{id:guid}/answer", async (Guid id, AnswerInput body, Corrections handler, HttpContext http, CancellationToken ct) =>
+        {
+            var outcome = await handler.AnswerAsync(id, body, http.User.ToViewer(), ct);
+            return outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
+        });
+    }
+}
