@@ -23,6 +23,7 @@ services.AddOptions<FilesOptions>().Bind(config.GetSection(FilesOptions.Section)
 services.AddOptions<LimitsOptions>().Bind(config.GetSection(LimitsOptions.Section)).ValidateOnStart();
 services.AddOptions<RateLimitingOptions>().Bind(config.GetSection(RateLimitingOptions.Section)).ValidateOnStart();
 services.AddOptions<TelemetryOptions>().Bind(config.GetSection(TelemetryOptions.Section)).ValidateOnStart();
+services.AddOptions<PersonalDataOptions>().Bind(config.GetSection(PersonalDataOptions.Section)).ValidateOnStart();
 services.AddOptions<CatalogOptions>().Bind(config.GetSection("Catalog")).ValidateDataAnnotations().ValidateOnStart();
 services.AddOptions<SecurityOptions>().Bind(config.GetSection(SecurityOptions.Section))
     .PostConfigure<IOptions<DemoOptions>, IHostEnvironment>((o, demo, env) =>
@@ -34,6 +35,8 @@ services.AddSingleton<IValidateOptions<DemoOptions>>(sp => sp.GetRequiredService
 services.AddSingleton<IValidateOptions<LimitsOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 services.AddSingleton<IValidateOptions<RateLimitingOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 services.AddSingleton<IValidateOptions<TelemetryOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+services.AddSingleton<IValidateOptions<PersonalDataOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+services.AddSingleton(sp => PersonalDataKeys.Protector(sp.GetRequiredService<IOptions<PersonalDataOptions>>().Value, builder.Environment.ContentRootPath));
 
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp => new MallTime(sp.GetRequiredService<TimeProvider>(),
@@ -48,7 +51,8 @@ services.AddScoped<SaveAgreement>();
 services.AddScoped<SaveHoliday>();
 services.AddQueueModule(config);
 services.AddApplicationsModule(config);
-services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root)));
+services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root),
+    sp.GetRequiredService<PersonalDataProtector>()));
 
 services.AddRazorPages(o =>
 {

@@ -69,6 +69,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<Applications.IssuedResult> IssuedResults => Set<Applications.IssuedResult>();
     public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
     public DbSet<Notifications.NotificationTemplate> NotificationTemplates => Set<Notifications.NotificationTemplate>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -76,6 +77,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SatuAtapDb).Assembly);
+        PersonalDataModel.Apply(builder, PersonalDataModel.ProtectorOf(this));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -84,6 +86,9 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<AccessLogEntry>())
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The access log is append-only: an entry is never changed or removed.");
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
             if (entry.State == EntityState.Modified) entry.Entity.Version = Guid.NewGuid();
         var audits = CollectAudit();
@@ -151,7 +156,9 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
         foreach (var p in entry.Properties)
         {
             if (p.Metadata.Name == nameof(IVersioned.Version)) continue;
-            values[p.Metadata.Name] = current ? p.CurrentValue : p.OriginalValue;
+            // An encrypted column is never copied into the trail in clear.
+            values[p.Metadata.Name] = p.Metadata.GetValueConverter() is PersonalDataConverter
+                ? "(terlindungi)" : current ? p.CurrentValue : p.OriginalValue;
         }
         foreach (var c in entry.ComplexProperties)
             foreach (var p in c.Properties)

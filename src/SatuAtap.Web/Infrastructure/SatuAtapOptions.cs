@@ -74,8 +74,11 @@ public sealed class TelemetryOptions
 /// <summary>Checks the settings at start, so that a bad configuration stops the program with the setting named.</summary>
 internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration config) :
     IValidateOptions<DatabaseOptions>, IValidateOptions<MallOptions>, IValidateOptions<DemoOptions>,
-    IValidateOptions<LimitsOptions>, IValidateOptions<RateLimitingOptions>, IValidateOptions<TelemetryOptions>
+    IValidateOptions<LimitsOptions>, IValidateOptions<RateLimitingOptions>, IValidateOptions<TelemetryOptions>,
+    IValidateOptions<PersonalDataOptions>
 {
+    public ValidateOptionsResult Validate(string? name, PersonalDataOptions o) => PersonalDataKeys.Validate(o, env);
+
     public ValidateOptionsResult Validate(string? name, DatabaseOptions o)
     {
         if (o.Provider is not ("Sqlite" or "Postgres" or "sqlite" or "postgres"))
