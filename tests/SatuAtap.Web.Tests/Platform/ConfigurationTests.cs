@@ -30,6 +30,9 @@ public sealed class ConfigurationTests
     [InlineData("--Catalog:CacheSeconds=0", "CacheSeconds")]
     [InlineData("--Telemetry:OtlpEndpoint=not a url", "Telemetry:OtlpEndpoint")]
     [InlineData("--ConnectionStrings:Default=Data Source=x;;=y", "ConnectionStrings:Default")]
+    [InlineData("--PersonalData:Keys:k1=c2hvcnQ=", "PersonalData:Keys:k1")]
+    [InlineData("--PersonalData:CurrentKey=k9", "PersonalData:Keys")]
+    [InlineData("--environment=Production", "PersonalData:Keys")]
     public async Task BadSetting_StopsTheProgram_NamingTheSetting(string argument, string named)
     {
         var folder = Directory.CreateTempSubdirectory("satuatap-config").FullName;
