@@ -98,6 +98,11 @@ public static class ApplicationEndpoints
         // Staff see NIKs masked; this returns them in clear and writes the access log.
         apps.MapPost("/{id:guid}/nik", async (Guid id, RevealNik handler, HttpContext http, CancellationToken ct) =>
             Answer(await handler.HandleAsync(id, http.User.ToViewer(), ct)));
+        // Managers read who looked at an application's personal data.
+        apps.MapGet("/{id:guid}/access-log", async (Guid id, SatuAtapDb db, CancellationToken ct) =>
+            Results.Ok((await AccessLog.ForRecordAsync(db, AccessLog.Application, id, ct: ct))
+                .Select(e => new AccessLogView(DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.ViewerUserId, e.ViewerName, e.ViewerAgencyId, e.SubjectUserId, e.What, e.Detail))))
+            .RequireAuthorization(Policies.Manager);
         apps.MapGet("", async (string? mine, string? page, string? pageSize, ListApplications handler, HttpContext http, CancellationToken ct) =>
         {
             var read = new QueryReader();
@@ -185,6 +190,8 @@ public static class ApplicationEndpoints
 
     private static IResult Answer<T>(Outcome<T> outcome) => outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
 }
+
+public sealed record AccessLogView(DateTime At, Guid? ViewerUserId, string ViewerName, Guid? ViewerAgencyId, Guid? SubjectUserId, string What, string? Detail);
 
 /// <summary>Serves documents and PDFs only to those who may see the application.</summary>
 public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStore files, MallTime time)

@@ -120,4 +120,12 @@ public sealed class PersonalDataProtectorTests
     [InlineData("081234567890", "0812******90")]
     [InlineData("0812", "****")]
     public void PhoneMask_KeepsThePrefixAndTheLastTwoDigits(string phone, string shown) => Assert.Equal(shown, NameMask.Phone(phone));
+
+    [Theory]
+    [InlineData("3202011505900001", " 3202011505900001 ", true)]
+    [InlineData("3202011505900001", "3202011505900002", false)]
+    [InlineData("3202011505900001", "0001", false)]
+    [InlineData(null, "3202011505900001", false)]
+    public void Nik_Matches_OnlyTheWholeNik(string? stored, string given, bool matches) =>
+        Assert.Equal(matches, SatuAtap.Core.Identity.Nik.Matches(stored, given));
 }

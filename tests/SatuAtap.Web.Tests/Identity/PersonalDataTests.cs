@@ -132,6 +132,11 @@ public sealed class PersonalDataTests(MallFactory mall) : IClassFixture<MallFact
         Assert.NotNull(entry.ViewerAgencyId);
         Assert.Contains(await AboutCitizenAsync(), e => e.Id == entry.Id);
 
+        // The mall's manager reads the application's access log; an officer cannot.
+        var log = (await (await mall.ClientForAsync(Accounts.Manager)).GetJsonAsync($"/api/v1/applications/{id}/access-log")).AsArray();
+        Assert.Equal(AccessLog.NikReveal, Assert.Single(log)!["what"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/api/v1/applications/{id}/access-log")).StatusCode);
+
         // An officer of another agency is told it does not exist, and nothing is logged; the citizen cannot "reveal".
         await (await other.PostAsync($"/api/v1/applications/{id}/nik", null)).AssertProblemAsync(404);
         await (await citizen.PostAsync($"/api/v1/applications/{id}/nik", null)).AssertProblemAsync(403);
