@@ -33,7 +33,7 @@ public sealed class PersonalDataProtector
         if (keys.Count == 0) throw new ArgumentException("At least one key is needed.", nameof(keys));
         foreach (var (id, key) in keys)
         {
-            if (!IsValidKeyId(id)) throw new ArgumentException($"Key id '{id}' must be 1 to 32 letters, digits, '-' or '_'.", nameof(keys));
+            if (!IsValidKeyId(id)) throw new ArgumentException($"Key id '{id}' must be 1 to 32 letters, digits or '-'.", nameof(keys));
             if (key.Length != KeySize) throw new ArgumentException($"Key '{id}' must be {KeySize} bytes.", nameof(keys));
         }
         if (!keys.ContainsKey(currentKeyId)) throw new ArgumentException($"The current key '{currentKeyId}' is not among the keys.", nameof(currentKeyId));
@@ -53,7 +53,7 @@ public sealed class PersonalDataProtector
     public string Fingerprint { get; }
 
     public static bool IsValidKeyId(string id) =>
-        id.Length is >= 1 and <= 32 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        id.Length is >= 1 and <= 32 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     /// <summary>True when <paramref name="stored"/> was written by a protector (not clear text from before).</summary>
     public static bool IsProtected(string? stored) => stored is not null && stored.StartsWith(TextMarker, StringComparison.Ordinal);

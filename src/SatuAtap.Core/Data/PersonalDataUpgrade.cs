@@ -4,10 +4,12 @@ using SatuAtap.Core.Common;
 namespace SatuAtap.Core.Data;
 
 /// <summary>
-/// Rewrites rows stored before personal data was encrypted (a database from an earlier version, or rows written straight
-/// into the tables): NIKs and fields are encrypted, and the bookings' person keys become keyed hashes. Runs after the
-/// migrations; a database with nothing left to convert costs one query per table. Values are read through the model,
-/// which reads clear text as it is, so rows not yet converted keep working.
+/// Rewrites personal data not yet under the current key: rows stored in clear by an earlier version (or written straight
+/// into the tables) are encrypted and the bookings' person keys become keyed hashes; rows written with an older key are
+/// encrypted again with the current one (after a rotation). Runs after the migrations; a database with nothing to
+/// rewrite costs one query per table. Values are read through the model, which reads clear text and older keys, so
+/// rows not yet rewritten keep working. Several nodes may run it at once: a row another node (or a user) changed
+/// meanwhile is simply looked at again.
 /// </summary>
 public static class PersonalDataUpgrade
 {
@@ -18,7 +20,8 @@ public static class PersonalDataUpgrade
     {
         var protector = PersonalDataModel.ProtectorOf(db);
         if (protector is null) return 0;
-        var marker = PersonalDataProtector.TextMarker + "%";
+        // Key ids hold no LIKE wildcard ('%' or '_'), so this matches exactly the values written with the current key.
+        var marker = PersonalDataProtector.TextMarker + protector.CurrentKeyId + ":%";
         var changed = 0;
         while (true)
         {
@@ -32,9 +35,7 @@ public static class PersonalDataUpgrade
                 entry.Property(a => a.ApplicantNik).IsModified = app.ApplicantNik is not null;
                 entry.Property(a => a.FieldsJson).IsModified = true;
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            changed += ids.Count;
+            changed += await SaveAsync(db, ids.Count, ct);
         }
         while (true)
         {
@@ -49,10 +50,25 @@ public static class PersonalDataUpgrade
                 if (booking.PhoneKey?.Contains('|') == true) booking.PhoneKey = protector.Hash(booking.PhoneKey);
                 if (booking.NikKey?.Contains('|') == true) booking.NikKey = protector.Hash(booking.NikKey);
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            changed += ids.Count;
+            changed += await SaveAsync(db, ids.Count, ct);
         }
         return changed;
+    }
+
+    private static async Task<int> SaveAsync(SatuAtapDb db, int count, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return count;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return 0; // changed meanwhile (by another node's rewrite or by a user): the next round looks again
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 }

@@ -79,7 +79,7 @@ public static class PersonalDataKeys
         foreach (var (id, value) in o.Keys)
         {
             if (!PersonalDataProtector.IsValidKeyId(id))
-                return ValidateOptionsResult.Fail($"PersonalData:Keys:{id}: a key id is 1 to 32 letters, digits, '-' or '_'.");
+                return ValidateOptionsResult.Fail($"PersonalData:Keys:{id}: a key id is 1 to 32 letters, digits or '-'.");
             if (Bytes(value) != PersonalDataProtector.KeySize)
                 return ValidateOptionsResult.Fail($"PersonalData:Keys:{id} must be base64 of {PersonalDataProtector.KeySize} bytes.");
         }

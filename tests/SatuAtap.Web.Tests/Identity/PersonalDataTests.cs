@@ -245,6 +245,27 @@ public sealed class PersonalDataTests(MallFactory mall) : IClassFixture<MallFact
         }
     }
 
+    [Fact]
+    public async Task AfterRotation_ValuesWrittenWithTheOldKey_AreRead_AndRewrittenWithTheNewOne()
+    {
+        const string nik = "3202011010870010";
+        await using var rotated = new RotatedKeysMall();
+        var citizen = await rotated.ClientForAsync(Accounts.Citizen);
+        var (id, _) = await DraftKtpAsync(citizen, nik);
+        var oldKey = new PersonalDataProtector(new Dictionary<string, byte[]> { ["t1"] = Convert.FromBase64String(MallFactory.TestKey) }, "t1",
+            Convert.FromBase64String(MallFactory.TestHashKey));
+        await using var scope = rotated.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "Applications" SET "ApplicantNik" = {0} WHERE "Id" = {1}""",
+            oldKey.Protect(nik, "Application.ApplicantNik"), Guid.Parse(id));
+        Assert.Equal(nik, (await citizen.GetJsonAsync($"/api/v1/applications/{id}"))["applicant"]!["nik"]!.GetValue<string>());
+
+        Assert.Equal(1, await PersonalDataUpgrade.RunAsync(db));
+        var raw = await db.Database.SqlQueryRaw<string>("""SELECT "ApplicantNik" AS "Value" FROM "Applications" WHERE "Id" = {0}""", Guid.Parse(id)).SingleAsync();
+        Assert.StartsWith("pd1:t2:", raw);
+        Assert.Equal(nik, (await citizen.GetJsonAsync($"/api/v1/applications/{id}"))["applicant"]!["nik"]!.GetValue<string>());
+    }
+
     /// <summary>A mall whose current key is a newer one (the test key kept for reading).</summary>
     private sealed class RotatedKeysMall : MallFactory
     {
