@@ -52,6 +52,12 @@ public static class PersonalDataUpgrade
             }
             changed += await SaveAsync(db, ids.Count, ct);
         }
+        if (changed > 0 && db.IsSqlite)
+        {
+            // SQLite leaves the old (clear) values in freed pages and in the write-ahead log: rebuild the file and empty the log.
+            await db.Database.ExecuteSqlRawAsync("VACUUM;", ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        }
         return changed;
     }
 
