@@ -78,7 +78,8 @@ public static class Database
 
     /// <summary>
     /// Applies migrations (never EnsureCreated); on SQLite switches the file to WAL so readers never wait for a writer.
-    /// Then encrypts personal data still stored in clear by an earlier version (<see cref="PersonalDataUpgrade"/>).
+    /// Then encrypts personal data not yet under the current key: stored in clear by an earlier version, or with a key
+    /// rotated out (<see cref="PersonalDataUpgrade"/>).
     /// </summary>
     public static async Task MigrateAsync(SatuAtapDb db, CancellationToken ct = default)
     {

@@ -275,6 +275,20 @@ public sealed class PersonalDataTests(MallFactory mall) : IClassFixture<MallFact
         Assert.Equal(nik, (await citizen.GetJsonAsync($"/api/v1/applications/{id}"))["applicant"]!["nik"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task AccessLog_IsAppendOnly()
+    {
+        await using var scope = mall.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var entry = AccessLog.Add(db, mall.Clock.GetUtcNow().UtcDateTime, null, "Petugas", null, null, AccessLog.Application, Guid.CreateVersion7(), AccessLog.NikReveal);
+        await db.SaveChangesAsync();
+        entry.What = AccessLog.DocumentDownload;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.AccessLog.Remove(await db.AccessLog.SingleAsync(e => e.Id == entry.Id));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
     /// <summary>A mall whose current key is a newer one (the test key kept for reading).</summary>
     private sealed class RotatedKeysMall : MallFactory
     {
