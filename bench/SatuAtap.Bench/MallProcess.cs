@@ -60,6 +60,10 @@ public sealed class MallProcess : IAsyncDisposable
         env["Security__RequireTwoFactorForStaff"] = "false";
         env["Files__Root"] = Path.Combine(workDir, "files");
         env["Logging__LogLevel__Default"] = "Warning";
+        // Production requires the personal-data keys: fresh ones for each run.
+        env["PersonalData__Keys__bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        env["PersonalData__CurrentKey"] = "bench";
+        env["PersonalData__HashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
         var logPath = Path.Combine(workDir, "mall.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };

@@ -23,6 +23,7 @@ services.AddOptions<FilesOptions>().Bind(config.GetSection(FilesOptions.Section)
 services.AddOptions<LimitsOptions>().Bind(config.GetSection(LimitsOptions.Section)).ValidateOnStart();
 services.AddOptions<RateLimitingOptions>().Bind(config.GetSection(RateLimitingOptions.Section)).ValidateOnStart();
 services.AddOptions<TelemetryOptions>().Bind(config.GetSection(TelemetryOptions.Section)).ValidateOnStart();
+services.AddOptions<PersonalDataOptions>().Bind(config.GetSection(PersonalDataOptions.Section)).ValidateOnStart();
 services.AddOptions<CatalogOptions>().Bind(config.GetSection("Catalog")).ValidateDataAnnotations().ValidateOnStart();
 services.AddOptions<SecurityOptions>().Bind(config.GetSection(SecurityOptions.Section)).ValidateOnStart()
     .PostConfigure<IOptions<DemoOptions>, IHostEnvironment>((o, demo, env) =>
@@ -36,6 +37,8 @@ services.AddSingleton<IValidateOptions<LimitsOptions>>(sp => sp.GetRequiredServi
 services.AddSingleton<IValidateOptions<RateLimitingOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 services.AddSingleton<IValidateOptions<TelemetryOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 services.AddSingleton<IValidateOptions<SecurityOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+services.AddSingleton<IValidateOptions<PersonalDataOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+services.AddSingleton(sp => PersonalDataKeys.Protector(sp.GetRequiredService<IOptions<PersonalDataOptions>>().Value, builder.Environment.ContentRootPath));
 
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp => new MallTime(sp.GetRequiredService<TimeProvider>(),
@@ -53,7 +56,8 @@ services.AddScoped<VerifyAuditChain>();
 services.AddQueueModule(config);
 services.AddApplicationsModule(config);
 services.AddRightsModule(config);
-services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root)));
+services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root),
+    sp.GetRequiredService<PersonalDataProtector>()));
 
 services.AddRazorPages(o =>
 {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
 
 namespace SatuAtap.Core.Applications;
 
@@ -119,12 +120,14 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.TrackingNumber).HasMaxLength(20);
         b.Property(a => a.CheckCode).HasMaxLength(6);
         b.Property(a => a.ApplicantName).HasMaxLength(200);
-        b.Property(a => a.ApplicantNik).HasMaxLength(16);
+        // Personal data: the NIK and the fields (which hold NIKs, birth dates, addresses) are stored encrypted
+        // (Data/PersonalDataModel), so the columns are sized for the ciphertext of a 16-digit NIK and of the fields' JSON.
+        b.Property(a => a.ApplicantNik).HasMaxLength(Data.PersonalDataModel.StoredLength(16)).IsPersonalData();
         b.Property(a => a.ApplicantPhone).HasMaxLength(20);
         b.Property(a => a.ApplicantEmail).HasMaxLength(256);
         b.Property(a => a.Language).HasMaxLength(2);
         b.Property(a => a.AssignedToName).HasMaxLength(200);
-        b.Property(a => a.FieldsJson).HasMaxLength(20_000);
+        b.Property(a => a.FieldsJson).HasMaxLength(Data.PersonalDataModel.StoredLength(20_000)).IsPersonalData();
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasOne<Catalog.Service>().WithMany().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Restrict);

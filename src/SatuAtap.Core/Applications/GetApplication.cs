@@ -19,7 +19,10 @@ public sealed record ApplicationDetail(
     DateTime CreatedAt, DateTime? SubmittedAt, DateOnly? DueDate, bool Overdue, int PausedWorkingDays, StepRef Step,
     string? AssignedTo, IReadOnlyList<string> AllowedActions, ResultRef? Result, Guid Version, bool Escalated = false, string? CheckCode = null);
 
-/// <summary>One application as its applicant or an officer of its agency sees it; anyone else is told it does not exist.</summary>
+/// <summary>
+/// One application as its applicant or an officer of its agency sees it (an officer sees NIKs masked); anyone else is told
+/// it does not exist.
+/// </summary>
 public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime time)
 {
     public async Task<Outcome<ApplicationDetail>> HandleAsync(Guid id, Viewer viewer, string baseUrl, CancellationToken ct = default)
@@ -39,9 +42,11 @@ public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime t
         return Outcome<ApplicationDetail>.Ok(new ApplicationDetail(
             app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status), ApplicationCodes.StatusLabel(app.Status),
             new ServiceRef(service.Id, service.Code, service.Name, service.NameEn, service.Agency.DisplayName),
-            new ApplicantView(app.ApplicantName, app.ApplicantNik, app.ApplicantPhone, app.ApplicantEmail, app.ApplicantUserId is null),
+            // Staff see NIKs masked; the clear value is shown only through RevealNik, which writes the access log.
+            new ApplicantView(app.ApplicantName, staffView ? NameMask.Nik(app.ApplicantNik) : app.ApplicantNik, app.ApplicantPhone, app.ApplicantEmail, app.ApplicantUserId is null),
             service.Requirements.Where(r => r.Kind == RequirementKind.Field)
-                .Select(r => new FieldView(r.Id, r.Name, r.NameEn, r.Required, fields.GetValueOrDefault(r.Id))).ToList(),
+                .Select(r => new FieldView(r.Id, r.Name, r.NameEn, r.Required,
+                    staffView && FieldRules.KindOf(r.Name) == FieldRules.Kind.Nik ? NameMask.Nik(fields.GetValueOrDefault(r.Id)) : fields.GetValueOrDefault(r.Id))).ToList(),
             service.Requirements.Where(r => r.Kind == RequirementKind.Document).Select(r =>
             {
                 var d = docs.OrderByDescending(x => x.UploadedAtUtc).FirstOrDefault(x => x.RequirementId == r.Id);

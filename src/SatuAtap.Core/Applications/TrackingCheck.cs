@@ -24,7 +24,7 @@ public static class TrackingCheck
         var given = (check ?? "").Trim();
         if (given.Length == 0) return false;
         var codeMatches = checkCode is { Length: Length } && SameText(checkCode, given.ToUpperInvariant());
-        var nikMatches = nik is { Length: 16 } && SameText(nik, given.Replace(" ", "", StringComparison.Ordinal));
+        var nikMatches = Identity.Nik.Matches(nik, given.Replace(" ", "", StringComparison.Ordinal));
         return codeMatches | nikMatches;
     }
 

@@ -100,9 +100,11 @@ public static class FileSniffer
 
 /// <summary>
 /// Uploaded files, kept in a configured folder outside the web root under generated names, so nothing
-/// uploaded can be fetched except through an endpoint that checks who asks.
+/// uploaded can be fetched except through an endpoint that checks who asks. With a <see cref="PersonalDataProtector"/>
+/// every file is written encrypted (AES-GCM, the personal-data keys) and decrypted when opened; files written before
+/// encryption (no header) are served as they are.
 /// </summary>
-public sealed class FileStore(string root)
+public sealed class FileStore(string root, PersonalDataProtector? protector = null)
 {
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -113,17 +115,28 @@ public sealed class FileStore(string root)
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
         {
-            await content.CopyToAsync(file, ct);
+            if (protector is null)
+                await content.CopyToAsync(file, ct);
+            else
+            {
+                // Uploads are bounded (Applications:MaxUploadBytes), so the file is sealed whole: one nonce, one tag.
+                using var clear = new MemoryStream();
+                await content.CopyToAsync(clear, ct);
+                await file.WriteAsync(protector.ProtectFile(clear.GetBuffer().AsSpan(0, (int)clear.Length)), ct);
+            }
             await file.FlushAsync(ct);
             file.Flush(flushToDisk: true);
         }
         return key;
     }
 
+    /// <summary>The file's clear content, or null when there is no such file.</summary>
     public Stream? Open(string key)
     {
         var path = PathOf(key);
-        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous) : null;
+        if (!File.Exists(path)) return null;
+        if (protector is null) return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+        return new MemoryStream(protector.UnprotectFile(File.ReadAllBytes(path)), writable: false);
     }
 
     public void Delete(string key)

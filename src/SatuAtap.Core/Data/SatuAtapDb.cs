@@ -72,6 +72,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<UsedFormToken> UsedFormTokens => Set<UsedFormToken>();
     public DbSet<Rights.CorrectionRequest> CorrectionRequests => Set<Rights.CorrectionRequest>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -79,6 +80,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SatuAtapDb).Assembly);
+        PersonalDataModel.Apply(builder, PersonalDataModel.ProtectorOf(this));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -87,6 +89,9 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<AccessLogEntry>())
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The access log is append-only: an entry is never changed or removed.");
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
             if (entry.State == EntityState.Modified) entry.Entity.Version = Guid.NewGuid();
         var (audits, written) = CollectAudit();
@@ -174,7 +179,9 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
         foreach (var p in entry.Properties)
         {
             if (p.Metadata.Name == nameof(IVersioned.Version)) continue;
-            values[p.Metadata.Name] = current ? p.CurrentValue : p.OriginalValue;
+            // An encrypted column is never copied into the trail in clear.
+            values[p.Metadata.Name] = p.Metadata.GetValueConverter() is PersonalDataConverter
+                ? "(terlindungi)" : current ? p.CurrentValue : p.OriginalValue;
         }
         foreach (var c in entry.ComplexProperties)
             foreach (var p in c.Properties)

@@ -39,6 +39,18 @@ public static class Nik
     public static bool BirthDateMatches(Parsed nik, DateOnly birthDate) =>
         nik.Day == birthDate.Day && nik.Month == birthDate.Month && nik.YearTwoDigits == birthDate.Year % 100;
 
+    /// <summary>
+    /// True when <paramref name="given"/> is the NIK <paramref name="stored"/> (the clear value the model reads from its
+    /// encrypted column), compared in constant time so that the time taken tells nothing about how much matched.
+    /// </summary>
+    public static bool Matches(string? stored, string? given)
+    {
+        var g = given?.Trim();
+        if (stored is null || g is null || stored.Length != 16 || g.Length != 16) return false;
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(stored), System.Text.Encoding.ASCII.GetBytes(g));
+    }
+
     public static string Message(Problem problem) => problem switch
     {
         Problem.Empty => Common.Lang.T("NIK wajib diisi.", "NIK is required."),

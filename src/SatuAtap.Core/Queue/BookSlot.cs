@@ -16,7 +16,7 @@ public sealed record BookingAttempt(Outcome<BookingView> Outcome, DateTimeOffset
 /// Books a place in a slot. The place is taken with one conditional update (<c>Booked &lt; Capacity</c>) and the
 /// booking is inserted in the same short transaction; unique keys refuse a second active booking of the same person.
 /// </summary>
-public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueCache cache, BookingBatcher batcher)
+public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueCache cache, BookingBatcher batcher, PersonalDataProtector protector)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -74,12 +74,12 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         return null;
     }
 
-    internal static Booking New(Slot slot, string name, string phone, string? nik, Guid? userId) => new()
+    internal Booking New(Slot slot, string name, string phone, string? nik, Guid? userId) => new()
     {
         Code = NewCode(), SlotId = slot.Id, SiteId = slot.SiteId, ServiceId = slot.ServiceId, Day = slot.Day, StartUtc = slot.StartUtc,
         Name = name, Phone = phone, Nik = nik, UserId = userId, Status = BookingStatus.Active,
-        PhoneKey = Booking.PersonKey(slot.ServiceId, slot.Day, "p" + phone),
-        NikKey = nik is null ? null : Booking.PersonKey(slot.ServiceId, slot.Day, "n" + nik),
+        PhoneKey = Booking.PersonKey(protector, slot.ServiceId, slot.Day, "p" + phone),
+        NikKey = nik is null ? null : Booking.PersonKey(protector, slot.ServiceId, slot.Day, "n" + nik),
     };
 
     /// <summary>Inside the caller's transaction: takes a place and inserts the booking, or says why not (the caller rolls back).</summary>

@@ -1,15 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
 
 namespace SatuAtap.Core.Queue;
 
 public enum BookingStatus { Active, Cancelled, CheckedIn }
 
 /// <summary>
-/// A place in a slot, held by a person (name and phone; NIK optional). <see cref="PhoneKey"/> and
-/// <see cref="NikKey"/> are "service + day + person" while the booking holds its place and null once it is
-/// cancelled; unique indexes on them make "one active booking per person per service per day" a database rule.
+/// A place in a slot, held by a person (name and phone; NIK optional, stored encrypted). <see cref="PhoneKey"/> and
+/// <see cref="NikKey"/> are keyed hashes of "service + day + person" while the booking holds its place and null once
+/// it is cancelled; unique indexes on them make "one active booking per person per service per day" a database rule
+/// without the phone number or NIK being readable from them.
 /// </summary>
 public sealed class Booking : Entity
 {
@@ -31,8 +33,12 @@ public sealed class Booking : Entity
     public string? PhoneKey { get; set; }
     public string? NikKey { get; set; }
 
-    public static string PersonKey(Guid serviceId, DateOnly day, string person) =>
-        $"{serviceId:N}|{day:yyyyMMdd}|{person}";
+    /// <summary>The keyed hash (64 hex digits) that stands for "this person, this service, this day".</summary>
+    public static string PersonKey(PersonalDataProtector protector, Guid serviceId, DateOnly day, string person) =>
+        protector.Hash(PersonKeyText(serviceId, day, person));
+
+    /// <summary>What <see cref="PersonKey"/> hashes; bookings made before hashing stored this text itself.</summary>
+    public static string PersonKeyText(Guid serviceId, DateOnly day, string person) => $"{serviceId:N}|{day:yyyyMMdd}|{person}";
 }
 
 internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
@@ -44,7 +50,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.HasIndex(x => x.Code).IsUnique();
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Phone).HasMaxLength(16);
-        b.Property(x => x.Nik).HasMaxLength(16);
+        b.Property(x => x.Nik).HasMaxLength(Data.PersonalDataModel.StoredLength(16)).IsPersonalData();
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.PhoneKey).HasMaxLength(64);
         b.Property(x => x.NikKey).HasMaxLength(64);

@@ -58,7 +58,7 @@ public sealed class MoveBooking(SatuAtapDb db, BookSlot book, CancelBooking canc
                 "A booking can only move to a slot of the same service and site.")));
         var site = await cache.SiteAsync(slot.SiteId, ct) ?? throw new InvalidOperationException("The slot's site is missing.");
         if (await book.CheckBookableAsync(slot, site, ct) is { } refused) return refused;
-        var booking = BookSlot.New(slot, old.Name, old.Phone, old.Nik, old.UserId);
+        var booking = book.New(slot, old.Name, old.Phone, old.Nik, old.UserId);
         var attempt = await DbRetry.RunAsync(db, async c =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(c);

@@ -194,8 +194,8 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("ApplicantNik")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(141)
+                        .HasColumnType("character varying(141)");
 
                     b.Property<string>("ApplicantPhone")
                         .HasMaxLength(20)
@@ -235,8 +235,8 @@ namespace SatuAtap.Migrations.Postgres.Migrations
 
                     b.Property<string>("FieldsJson")
                         .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
+                        .HasMaxLength(80077)
+                        .HasColumnType("character varying(80077)");
 
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean");
@@ -1102,6 +1102,55 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.ToTable("UsedFormTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Identity.AccessLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("SubjectUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ViewerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ViewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ViewerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectUserId", "AtUtc");
+
+                    b.HasIndex("RecordType", "RecordId", "AtUtc");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Identity.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1403,8 +1452,8 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("Nik")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(141)
+                        .HasColumnType("character varying(141)");
 
                     b.Property<string>("NikKey")
                         .HasMaxLength(64)

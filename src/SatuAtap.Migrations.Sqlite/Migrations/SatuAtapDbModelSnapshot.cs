@@ -183,7 +183,7 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApplicantNik")
-                        .HasMaxLength(16)
+                        .HasMaxLength(141)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApplicantPhone")
@@ -224,7 +224,7 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
 
                     b.Property<string>("FieldsJson")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(80077)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsOpen")
@@ -1091,6 +1091,55 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.ToTable("UsedFormTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Identity.AccessLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ViewerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ViewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ViewerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectUserId", "AtUtc");
+
+                    b.HasIndex("RecordType", "RecordId", "AtUtc");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Identity.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1392,7 +1441,7 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Nik")
-                        .HasMaxLength(16)
+                        .HasMaxLength(141)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NikKey")

@@ -41,6 +41,7 @@ public static class ApplicationEndpoints
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ActOnApplication>();
         services.AddScoped<GetApplication>();
+        services.AddScoped<RevealNik>();
         services.AddScoped<ListApplications>();
         services.AddScoped<TrackApplication>();
         services.AddScoped<SaveWorkflow>();
@@ -94,6 +95,14 @@ public static class ApplicationEndpoints
             Answer(await handler.HandleAsync(id, http.User.ToViewer(), ct)));
         apps.MapGet("/{id:guid}", async (Guid id, GetApplication handler, HttpContext http, CancellationToken ct) =>
             Answer(await handler.HandleAsync(id, http.User.ToViewer(), http.BaseUrl(), ct)));
+        // Staff see NIKs masked; this returns them in clear and writes the access log.
+        apps.MapPost("/{id:guid}/nik", async (Guid id, RevealNik handler, HttpContext http, CancellationToken ct) =>
+            Answer(await handler.HandleAsync(id, http.User.ToViewer(), ct)));
+        // Managers read who looked at an application's personal data.
+        apps.MapGet("/{id:guid}/access-log", async (Guid id, SatuAtapDb db, CancellationToken ct) =>
+            Results.Ok((await AccessLog.ForRecordAsync(db, AccessLog.Application, id, ct: ct))
+                .Select(e => new AccessLogView(DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.ViewerUserId, e.ViewerName, e.ViewerAgencyId, e.SubjectUserId, e.What, e.Detail))))
+            .RequireAuthorization(Policies.Manager);
         apps.MapGet("", async (string? mine, string? page, string? pageSize, ListApplications handler, HttpContext http, CancellationToken ct) =>
         {
             var read = new QueryReader();
@@ -182,6 +191,8 @@ public static class ApplicationEndpoints
     private static IResult Answer<T>(Outcome<T> outcome) => outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
 }
 
+public sealed record AccessLogView(DateTime At, Guid? ViewerUserId, string ViewerName, Guid? ViewerAgencyId, Guid? SubjectUserId, string What, string? Detail);
+
 /// <summary>Serves documents and PDFs only to those who may see the application.</summary>
 public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStore files, MallTime time)
 {
@@ -193,7 +204,16 @@ public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStor
         if (app is null || !viewer.CanSee(app)) return null;
         var doc = await db.ApplicationDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == id, ct);
         if (doc is null || files.Open(doc.FileKey) is not { } stream) return null;
+        await LogStaffAccessAsync(app, viewer, AccessLog.DocumentDownload, doc.Id.ToString(), ct);
         return new FileAnswer(stream, doc.ContentType, doc.FileName);
+    }
+
+    /// <summary>A member of staff who is not the applicant opened a citizen's document: written to the access log.</summary>
+    private async Task LogStaffAccessAsync(Application app, Viewer viewer, string what, string? detail, CancellationToken ct)
+    {
+        if (!viewer.IsAgencyStaff || viewer.IsApplicant(app)) return;
+        AccessLog.Add(db, time.UtcNow, viewer.UserId, viewer.Name, viewer.AgencyId, app.ApplicantUserId, AccessLog.Application, app.Id, what, detail);
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<byte[]?> ReceiptAsync(Guid id, Viewer viewer, string baseUrl, CancellationToken ct)
@@ -214,6 +234,7 @@ public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStor
         if (app is null || !viewer.CanSee(app)) return null;
         var result = await db.IssuedResults.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id, ct);
         if (result is null) return null;
+        await LogStaffAccessAsync(app, viewer, AccessLog.ResultDownload, null, ct);
         if (result.FileKey is not null && files.Open(result.FileKey) is { } uploaded)
         {
             await using (uploaded)

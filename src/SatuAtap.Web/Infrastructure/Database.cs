@@ -19,8 +19,10 @@ public static class Database
         // request. Each request's context is taken from the pool and given the request's actor and clock. The pool
         // keeps at most ContextPoolSize of them between requests (a rush of hundreds at once would otherwise leave
         // hundreds behind, each holding what it grew to); beyond that a context is built and dropped as before.
-        services.AddPooledDbContextFactory<SatuAtapDb>(o =>
+        services.AddPooledDbContextFactory<SatuAtapDb>((sp, o) =>
         {
+            // NIKs and application fields are encrypted in their columns (Core/Data/PersonalDataModel).
+            o.UsePersonalDataProtection(sp.GetRequiredService<SatuAtap.Core.Common.PersonalDataProtector>());
             if (options.IsPostgres)
                 o.UseNpgsql(PostgresConnectionString(connection), x => x.MigrationsAssembly(PostgresMigrations));
             else
@@ -74,10 +76,15 @@ public static class Database
         }
     }
 
-    /// <summary>Applies migrations (never EnsureCreated); on SQLite switches the file to WAL so readers never wait for a writer.</summary>
+    /// <summary>
+    /// Applies migrations (never EnsureCreated); on SQLite switches the file to WAL so readers never wait for a writer.
+    /// Then encrypts personal data not yet under the current key: stored in clear by an earlier version, or with a key
+    /// rotated out (<see cref="PersonalDataUpgrade"/>).
+    /// </summary>
     public static async Task MigrateAsync(SatuAtapDb db, CancellationToken ct = default)
     {
         if (db.IsSqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.MigrateAsync(ct);
+        await PersonalDataUpgrade.RunAsync(db, ct);
     }
 }

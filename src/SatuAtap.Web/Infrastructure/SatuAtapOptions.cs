@@ -91,8 +91,11 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
     IValidateOptions<DatabaseOptions>, IValidateOptions<MallOptions>, IValidateOptions<DemoOptions>,
     IValidateOptions<LimitsOptions>, IValidateOptions<RateLimitingOptions>, IValidateOptions<TelemetryOptions>,
     IValidateOptions<SecurityOptions>,
-    IValidateOptions<Core.Rights.RightsOptions>, IValidateOptions<Core.Rights.RetentionOptions>
+    IValidateOptions<Core.Rights.RightsOptions>, IValidateOptions<Core.Rights.RetentionOptions>,
+    IValidateOptions<PersonalDataOptions>
 {
+    public ValidateOptionsResult Validate(string? name, PersonalDataOptions o) => PersonalDataKeys.Validate(o, env);
+
     public ValidateOptionsResult Validate(string? name, DatabaseOptions o)
     {
         if (o.Provider is not ("Sqlite" or "Postgres" or "sqlite" or "postgres"))

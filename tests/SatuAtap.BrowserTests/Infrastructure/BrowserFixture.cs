@@ -116,6 +116,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Files:Root", Path.Combine(folder, "files"));
             builder.UseSetting("RateLimiting:Enabled", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("PersonalData:KeyFile", Path.Combine(folder, "personal-data-keys.json"));
         }
     }
 }

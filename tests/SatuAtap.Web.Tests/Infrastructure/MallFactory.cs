@@ -17,6 +17,9 @@ namespace SatuAtap.Web.Tests.Infrastructure;
 public class MallFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo#2026satu";
+    /// <summary>The personal-data key of the test malls (32 bytes, base64) and the key of their keyed hashes.</summary>
+    public const string TestKey = "dGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY=";
+    public const string TestHashKey = "dGVzdC1oYXNoLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "satuatap-tests", Guid.NewGuid().ToString("N"));
     private readonly string _postgresDatabase = "satuatap_test_" + Guid.NewGuid().ToString("N");
@@ -55,6 +58,10 @@ public class MallFactory : WebApplicationFactory<Program>
             ["Applications:OverdueCheckMinutes"] = "0", // tests run the overdue check themselves, at the clock they set
             ["Retention:Enabled"] = "false", // tests run the retention use case themselves, at the clock they set
             ["Logging:LogLevel:Default"] = "Warning",
+            // Fixed test keys (as Production configures them): every mall of the suite shares them, and so one database model.
+            ["PersonalData:Keys:t1"] = TestKey,
+            ["PersonalData:CurrentKey"] = "t1",
+            ["PersonalData:HashKey"] = TestHashKey,
         };
         foreach (var (k, v) in Settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);

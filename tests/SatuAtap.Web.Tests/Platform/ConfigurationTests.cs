@@ -36,6 +36,9 @@ public sealed class ConfigurationTests
     [InlineData("--Retention:DraftDays=0", "Retention:DraftDays")]
     [InlineData("--Retention:BookingDays=-5", "Retention:BookingDays")]
     [InlineData("--Rights:CorrectionWorkingDays=0", "Rights:CorrectionWorkingDays")]
+    [InlineData("--PersonalData:Keys:k1=c2hvcnQ=", "PersonalData:Keys:k1")]
+    [InlineData("--PersonalData:CurrentKey=k9", "PersonalData:Keys")]
+    [InlineData("--environment=Production", "PersonalData:Keys")]
     public async Task BadSetting_StopsTheProgram_NamingTheSetting(string argument, string named)
     {
         var folder = Directory.CreateTempSubdirectory("satuatap-config").FullName;

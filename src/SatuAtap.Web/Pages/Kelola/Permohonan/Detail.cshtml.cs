@@ -10,11 +10,13 @@ namespace SatuAtap.Web.Pages.Kelola.Permohonan;
 
 /// <summary>An application as an officer works it: the data, the documents, the actions allowed now, issuing with a signed PDF, revoking a result.</summary>
 [RequestSizeLimit(SatuAtap.Web.Pages.Permohonan.ApplicationForm.FormLimitBytes)]
-public sealed class DetailModel(GetApplication get, ActOnApplication act, IOptions<ApplicationsOptions> options, MallTime time) : PageModel
+public sealed class DetailModel(GetApplication get, ActOnApplication act, RevealNik reveal, IOptions<ApplicationsOptions> options, MallTime time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     public ApplicationDetail Detail { get; private set; } = null!;
     public string? Message { get; private set; }
+    /// <summary>The clear NIKs after the officer chose to see them ("Tampilkan NIK"); null while they are masked.</summary>
+    public RevealedNik? Revealed { get; private set; }
     public string? Error { get; private set; }
     /// <summary>Errors of the revoke and upload forms, by field (<c>alasan</c>, <c>berkas</c>), shown beside the inputs.</summary>
     public FormErrors Errors => new(_errors);
@@ -28,6 +30,16 @@ public sealed class DetailModel(GetApplication get, ActOnApplication act, IOptio
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         if (outcome.Succeeded) Message = Done(outcome.Value!);
         else Error = outcome.Errors is { Count: > 0 } e ? string.Join(" ", e.Values.SelectMany(v => v)) : outcome.Message;
+        return await ShowAsync(ct);
+    }
+
+    /// <summary>Shows the NIKs in clear on this answer only; the reveal is written to the access log.</summary>
+    public async Task<IActionResult> OnPostNikAsync(CancellationToken ct)
+    {
+        var outcome = await reveal.HandleAsync(Id, User.ToViewer(), ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Succeeded) Revealed = outcome.Value;
+        else Error = outcome.Message;
         return await ShowAsync(ct);
     }
 
