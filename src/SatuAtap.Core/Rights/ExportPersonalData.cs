@@ -17,7 +17,7 @@ namespace SatuAtap.Core.Rights;
 /// requests) and <c>documents/&lt;tracking number&gt;/…</c> with each uploaded document and issued result.
 /// Only records of that account: applications it filed, bookings it made, messages to its email or phone.
 /// </summary>
-public sealed class ExportPersonalData(SatuAtapDb db, CatalogCache cache, FileStore files, MallTime time)
+public sealed class ExportPersonalData(SatuAtapDb db, CatalogCache cache, FileStore files, MallTime time, MyAccessLog accessLog)
 {
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -43,6 +43,7 @@ public sealed class ExportPersonalData(SatuAtapDb db, CatalogCache cache, FileSt
         var messages = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Recipient == user.Email || (phone != null && m.Recipient == phone)).OrderBy(m => m.CreatedAtUtc).ToListAsync(ct);
         var corrections = await db.CorrectionRequests.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.SubmittedAtUtc).ToListAsync(ct);
+        var looks = await accessLog.HandleAsync(userId, ct);
 
         var zipFile = new FileStream(Path.Combine(Path.GetTempPath(), "satuatap-export-" + Guid.NewGuid().ToString("N") + ".zip"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -130,6 +131,10 @@ public sealed class ExportPersonalData(SatuAtapDb db, CatalogCache cache, FileSt
                     {
                         ["id"] = c.Id, ["whatIsWrong"] = c.WhatIsWrong, ["shouldBe"] = c.ShouldBe, ["status"] = CorrectionRequest.Code(c.Status),
                         ["submittedAtUtc"] = c.SubmittedAtUtc, ["dueDate"] = Date(c.DueDate), ["answer"] = c.Answer, ["answeredAtUtc"] = c.AnsweredAtUtc,
+                    }).ToArray()),
+                    ["accessLog"] = new JsonArray(looks.Select(l => (JsonNode)new JsonObject
+                    {
+                        ["atUtc"] = l.AtUtc, ["agency"] = l.Agency, ["officer"] = l.Officer, ["what"] = l.What, ["recordType"] = l.RecordType, ["record"] = l.Record,
                     }).ToArray()),
                 };
                 await WriteAsync(zip, "data.json", JsonSerializer.SerializeToUtf8Bytes(data, Indented), ct);

@@ -6,6 +6,8 @@ public sealed class RightsOptions
     public const string Section = "Rights";
     /// <summary>Working days the managers have to answer a correction request (default 5).</summary>
     public int CorrectionWorkingDays { get; set; } = 5;
+    /// <summary>Show citizens the name of the officer who looked at their data (default true); the agency is always shown.</summary>
+    public bool ShowOfficerNames { get; set; } = true;
 }
 
 /// <summary>How long personal data is kept, and how often the retention job runs.</summary>

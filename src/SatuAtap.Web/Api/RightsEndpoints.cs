@@ -17,6 +17,7 @@ public static class RightsEndpoints
         services.AddSingleton<IValidateOptions<RightsOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddSingleton<IValidateOptions<RetentionOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddScoped<Corrections>();
+        services.AddScoped<MyAccessLog>();
         services.AddScoped<ExportPersonalData>();
         services.AddScoped<DeleteAccount>();
         services.AddScoped<ApplyRetention>();
@@ -43,6 +44,8 @@ public static class RightsEndpoints
     {
         var me = app.MapGroup("/api/v1/me").WithTags("Rights").RequireAuthorization();
         me.MapGet("/export", ExportAsync);
+        me.MapGet("/access-log", async (MyAccessLog handler, HttpContext http, CancellationToken ct) =>
+            http.User.UserId() is { } me ? Results.Ok(await handler.HandleAsync(me, ct)) : Problems.Problem(401, null));
         me.MapGet("/corrections", async (Corrections handler, HttpContext http, CancellationToken ct) =>
             Results.Ok(await handler.MineAsync(http.User.UserId()!.Value, ct)));
         me.MapPost("/corrections", async (CorrectionInput body, Corrections handler, HttpContext http, CancellationToken ct) =>
