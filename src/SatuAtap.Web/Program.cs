@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Builder;
 using OpenTelemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -34,13 +34,21 @@ services.AddSingleton<IValidateOptions<DemoOptions>>(sp => sp.GetRequiredService
 services.AddSingleton<IValidateOptions<LimitsOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 services.AddSingleton<IValidateOptions<RateLimitingOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 services.AddSingleton<IValidateOptions<TelemetryOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+services.AddSatuAtapWebServer(config);
 
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp => new MallTime(sp.GetRequiredService<TimeProvider>(),
     TimeZoneInfo.TryFindSystemTimeZoneById(sp.GetRequiredService<IOptions<MallOptions>>().Value.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc));
 services.AddSatuAtapDatabase(config, builder.Environment);
 services.AddSatuAtapAuth();
-services.AddDataProtection().SetApplicationName("SatuAtap").PersistKeysToDbContext<SatuAtap.Core.Data.SatuAtapDb>();
+try
+{
+    services.AddSatuAtapKeyRing(config, builder.Environment);
+}
+catch (OptionsValidationException e)
+{
+    return InvalidConfiguration(e);
+}
 services.AddSingleton<CatalogCache>();
 services.AddScoped<SaveService>();
 services.AddScoped<CatalogEdits>();
@@ -94,12 +102,17 @@ try
 }
 catch (OptionsValidationException e)
 {
-    Console.Error.WriteLine("Konfigurasi tidak valid / invalid configuration:");
-    foreach (var failure in e.Failures) Console.Error.WriteLine("  " + failure);
-    return 1;
+    return InvalidConfiguration(e);
 }
 
-app.UseExceptionHandler();
+app.UseSatuAtapWebServer();
+// The API answers a failure with problem details (BadRequestExceptionHandler); a page shows the HTML error page,
+// "temporarily unavailable" (503) when the database cannot be reached.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/kesalahan/500",
+    StatusCodeSelector = BadRequestExceptionHandler.PageStatus,
+});
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/kesalahan/{0}"));
 app.UseSatuAtapLocalization();
@@ -109,12 +122,16 @@ app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<StaffTwoFactorMiddleware>();
+app.UseMiddleware<ApiAntiforgeryMiddleware>();
 app.UseSatuAtapRateLimiting();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-app.MapOpenApi();
-app.MapScalarApiReference("/scalar");
+if (app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.PublishDocs)
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference("/scalar");
+}
 app.MapGroup("/api/v1/identity").WithTags("Identity").MapIdentityApi<User>();
 app.MapGet("/api/v1/ping", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").ExcludeFromDescription();
 app.MapCatalogEndpoints();
@@ -128,5 +145,12 @@ app.MapFallback("/api/{**rest}", () => Problems.Problem(404, null));
 
 await app.RunAsync();
 return 0;
+
+static int InvalidConfiguration(OptionsValidationException e)
+{
+    Console.Error.WriteLine("Konfigurasi tidak valid / invalid configuration:");
+    foreach (var failure in e.Failures) Console.Error.WriteLine("  " + failure);
+    return 1;
+}
 
 public partial class Program;

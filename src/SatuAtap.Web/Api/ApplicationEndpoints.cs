@@ -25,7 +25,9 @@ public static class ApplicationEndpoints
             .Validate(o => o.Http.Channel is Channels.Sms or Channels.WhatsApp, "Notifications:Http:Channel must be 'sms' or 'whatsapp'.")
             .Validate(o => string.IsNullOrWhiteSpace(o.Http.Url) || Uri.TryCreate(o.Http.Url, UriKind.Absolute, out _), "Notifications:Http:Url must be an absolute URL.")
             .Validate(o => o.Smtp.Port is > 0 and < 65536, "Notifications:Smtp:Port must be a TCP port.")
+            .PostConfigure<IHostEnvironment>((o, env) => o.Smtp.Security = SmtpSecurity.Effective(o.Smtp.Security, env.IsProduction()))
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationsOptions>>(sp => new SmtpSecurityCheck(sp.GetRequiredService<IHostEnvironment>()));
         services.AddHttpClient("notifications", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<INotificationChannel, EmailChannel>();
         services.AddSingleton<INotificationChannel>(sp => ActivatorUtilities.CreateInstance<HttpChannel>(sp, Channels.Sms));
@@ -58,11 +60,8 @@ public static class ApplicationEndpoints
             : new Viewer(user.UserId(), user.FindFirstValue(SatuAtapClaims.FullName) is { Length: > 0 } n ? n : user.Identity.Name ?? "",
                 user.AgencyId(), Roles.All.Where(user.IsInRole).ToArray());
 
-    public static string BaseUrl(this HttpContext http)
-    {
-        var configured = http.RequestServices.GetRequiredService<IOptions<ApplicationsOptions>>().Value.PublicBaseUrl;
-        return string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}" : configured.TrimEnd('/');
-    }
+    /// <summary>The mall's public address (<c>Mall:PublicBaseUrl</c>), never the request's Host header.</summary>
+    public static string BaseUrl(this HttpContext http) => http.RequestServices.GetRequiredService<PublicLinks>().Base;
 
     public static void MapApplicationEndpoints(this IEndpointRouteBuilder app)
     {
@@ -180,6 +179,15 @@ public static class ApplicationEndpoints
     }
 
     private static IResult Answer<T>(Outcome<T> outcome) => outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
+}
+
+/// <summary>Refuses, in Production, an SMTP mode that lets mail go out in plain text (the message names the setting).</summary>
+internal sealed class SmtpSecurityCheck(IHostEnvironment env) : IValidateOptions<NotificationsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotificationsOptions o) =>
+        SmtpSecurity.Problem(o.Smtp.Security, env.IsProduction(), o.Smtp.AllowPlainText) is { } problem
+            ? ValidateOptionsResult.Fail(problem)
+            : ValidateOptionsResult.Success;
 }
 
 /// <summary>Serves documents and PDFs only to those who may see the application.</summary>

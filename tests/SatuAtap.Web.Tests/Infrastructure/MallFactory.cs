@@ -18,6 +18,9 @@ public class MallFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo#2026satu";
 
+    /// <summary>The mall's public address in the tests (<c>Mall:PublicBaseUrl</c>): the base of every link it hands out.</summary>
+    public const string PublicBaseUrl = "https://mpp.test.example";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "satuatap-tests", Guid.NewGuid().ToString("N"));
     private readonly string _postgresDatabase = "satuatap_test_" + Guid.NewGuid().ToString("N");
 
@@ -48,6 +51,7 @@ public class MallFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = Provider,
             ["ConnectionStrings:Default"] = ConnectionString,
             ["Demo:Seed"] = "true",
+            ["Mall:PublicBaseUrl"] = PublicBaseUrl,
             ["Demo:Password"] = DemoPassword,
             ["Security:RequireTwoFactorForStaff"] = "false",
             ["Files:Root"] = Path.Combine(_folder, "files"),

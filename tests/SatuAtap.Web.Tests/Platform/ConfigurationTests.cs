@@ -39,7 +39,7 @@ public sealed class ConfigurationTests
             {
                 // The test's own connection string comes first, so that an argument naming one overrides it.
                 ArgumentList = { Path.Combine(AppContext.BaseDirectory, "SatuAtap.Web.dll"), $"--ConnectionStrings:Default=Data Source={Path.Combine(folder, "c.db")}",
-                                 argument, "--Demo:Seed=true", "--urls=http://127.0.0.1:0" },
+                                 "--Mall:PublicBaseUrl=https://mpp.test.example", argument, "--Demo:Seed=true", "--urls=http://127.0.0.1:0" },
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
                 WorkingDirectory = folder,

@@ -52,6 +52,6 @@ public sealed class MasukModel(SignInManager<User> signIn) : PageModel
     private IActionResult Back()
     {
         var url = ReturnUrl ?? FrameworkReturnUrl;
-        return LocalRedirect(!string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/");
+        return LocalRedirect(Infrastructure.ReturnAddress.LocalOr(url));
     }
 }
