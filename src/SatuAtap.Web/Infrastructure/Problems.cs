@@ -106,7 +106,9 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (!http.Request.Path.StartsWithSegments("/api")) return false;
+        // The middleware has already pointed the request at the error page; the feature keeps the address that failed.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value;
+        if (!new PathString(path).StartsWithSegments("/api")) return false;
         var (status, detail, field) = exception switch
         {
             BadHttpRequestException { StatusCode: 413 } => (413, Problems.DefaultDetail(413), null),
@@ -122,8 +124,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             _ when DatabaseOutage.IsUnreachable(exception) => (503, Problems.DefaultDetail(503), (string?)null),
             _ => (500, Problems.DefaultDetail(500), null),
         };
-        if (status == 500) log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
-        if (status == 503) log.LogWarning(exception, "Database unreachable on {Path}", http.Request.Path);
+        if (status == 500) log.LogError(exception, "Unhandled error on {Path}", path);
+        if (status == 503) log.LogWarning(exception, "Database unreachable on {Path}", path);
         http.Response.StatusCode = status;
         if (status == 503) DatabaseOutage.MarkUnavailable(http.Response);
         var problem = new ProblemDetails { Status = status, Title = Problems.Title(status), Detail = detail };
