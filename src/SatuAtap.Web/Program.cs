@@ -90,6 +90,8 @@ var app = builder.Build();
 
 try
 {
+    // Every setting is checked before anything else happens, so that each bad one is named.
+    app.Services.GetService<IStartupValidator>()?.Validate();
     // `dotnet SatuAtap.Web.dll migrate` applies the migrations and stops: the explicit step for production.
     if (args.Contains("migrate"))
     {
@@ -103,6 +105,11 @@ try
 catch (OptionsValidationException e)
 {
     return InvalidConfiguration(e);
+}
+catch (AggregateException e) when (e.InnerExceptions.All(x => x is OptionsValidationException))
+{
+    return InvalidConfiguration(new OptionsValidationException("settings", typeof(object),
+        e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(x => x.Failures)));
 }
 
 app.UseSatuAtapWebServer();
@@ -130,7 +137,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 if (app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.PublishDocs)
 {
     app.MapOpenApi();
-    app.MapScalarApiReference("/scalar");
+    // Without the fonts from Scalar's own server: the page loads nothing from another site (its policy allows none).
+    app.MapScalarApiReference("/scalar", o => o.DisableDefaultFonts());
 }
 app.MapGroup("/api/v1/identity").WithTags("Identity").MapIdentityApi<User>();
 app.MapGet("/api/v1/ping", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").ExcludeFromDescription();
