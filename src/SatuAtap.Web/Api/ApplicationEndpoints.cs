@@ -76,6 +76,8 @@ public static class ApplicationEndpoints
         });
         apps.MapPut("/{id:guid}", async (Guid id, SaveFieldsRequest body, SubmitApplication handler, HttpContext http, CancellationToken ct) =>
             Answer(await handler.SaveFieldsAsync(id, body, http.User.ToViewer(), ct)));
+        // The uploads switch the framework's form-token check off so that bearer callers need no token; a caller signed in
+        // by cookie must still send one (ApiAntiforgeryMiddleware).
         apps.MapPost("/{id:guid}/documents", async (Guid id, HttpContext http, UploadDocument handler, CancellationToken ct) =>
         {
             var (form, file, refusal) = await ReadUploadAsync(http, maxUpload,
