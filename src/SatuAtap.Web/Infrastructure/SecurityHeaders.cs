@@ -33,7 +33,8 @@ internal sealed partial class SecurityHeadersMiddleware(RequestDelegate next)
             }
             return Task.CompletedTask;
         }, http);
-        if (http.Request.Path.StartsWithSegments("/scalar")) await ApiBrowserAsync(http);
+        // Only the API browser's page itself (no file extension) is read back; its scripts and styles pass straight through.
+        if (http.Request.Path.StartsWithSegments("/scalar") && !Path.HasExtension(http.Request.Path.Value)) await ApiBrowserAsync(http);
         else await next(http);
     }
 

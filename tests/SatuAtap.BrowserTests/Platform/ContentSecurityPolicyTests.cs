@@ -27,11 +27,9 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture mall)
         Assert.Contains("connect-src 'self'", (await board!.AllHeadersAsync())["content-security-policy"]);
         await page.Locator("#papan[data-live=on]").WaitForAsync(new() { Timeout = 10_000 });
 
-        await page.GotoAsync($"/antrian/{site}/kiosk");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Akta Kematian" }).ClickAsync();
-        await page.Locator("svg.qr").WaitForAsync();
-
-        foreach (var path in new[] { "/", "/layanan?q=ktp", "/akun/masuk" })
+        // (No ticket is issued here: the queue journey counts on the building's queue being its own. The ticket page's
+        // markup is checked in the web tests.)
+        foreach (var path in new[] { "/", "/layanan?q=ktp", "/akun/masuk", $"/antrian/{site}/kiosk" })
             await page.GotoAsync(path);
 
         await page.GotoAsync("/scalar/");

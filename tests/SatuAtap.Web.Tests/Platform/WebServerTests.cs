@@ -83,6 +83,19 @@ public sealed class WebServerTests(MallFactory mall) : IClassFixture<MallFactory
     }
 
     [Fact]
+    public async Task TicketPage_WithItsQrCode_HasNoInlineScriptOrStyle_ThatThePolicyWouldBlock()
+    {
+        var issued = await mall.CreateClient().PostJsonAsync($"/api/v1/sites/{await Queue.QueueTestData.BuildingAsync(mall)}/tickets",
+            new System.Text.Json.Nodes.JsonObject { ["serviceId"] = (await Queue.QueueTestData.ServiceAsync(mall, "DKP-KTP")).ToString() });
+        var id = (await issued.ReadJsonAsync())["id"]!.GetValue<string>();
+        var page = await mall.CreateClient().GetPageAsync($"/antrian/tiket/{id}");
+        Assert.NotNull(page.QuerySelector("svg.qr"));
+        Assert.Empty(page.QuerySelectorAll("[style], style"));
+        Assert.All(page.QuerySelectorAll("script"), s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src"))));
+        Assert.DoesNotContain(page.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ApiBrowser_AllowsOnlyItsOwnInlineScript_ByHash()
     {
         var response = await mall.CreateClient().GetAsync("/scalar/");
