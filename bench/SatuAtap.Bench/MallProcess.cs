@@ -58,6 +58,10 @@ public sealed class MallProcess : IAsyncDisposable
         env["RateLimiting__Enabled"] = "false";
         // Production requires staff two-factor sign-in; the scenarios sign the demo staff in with a password.
         env["Security__RequireTwoFactorForStaff"] = "false";
+        // Production requires the public address and a certificate that encrypts the data-protection keys.
+        env["Mall__PublicBaseUrl"] = baseUri.ToString().TrimEnd('/');
+        env["DataProtection__CertificatePath"] = KeyRingCertificate(workDir, "bench");
+        env["DataProtection__CertificatePassword"] = "bench";
         env["Files__Root"] = Path.Combine(workDir, "files");
         env["Logging__LogLevel__Default"] = "Warning";
         // Production requires the personal-data keys: fresh ones for each run.
@@ -138,6 +142,18 @@ public sealed class MallProcess : IAsyncDisposable
         }
         _process.Dispose();
         lock (_log) _log.Dispose();
+    }
+
+    /// <summary>A throw-away self-signed certificate (.pfx) for the data-protection key ring of one run.</summary>
+    private static string KeyRingCertificate(string workDir, string password)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=SatuAtap bench key ring", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(workDir, "keyring.pfx");
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, password));
+        return path;
     }
 
     public static int FreePort()

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Builder;
 using OpenTelemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -39,6 +39,7 @@ services.AddSingleton<IValidateOptions<TelemetryOptions>>(sp => sp.GetRequiredSe
 services.AddSingleton<IValidateOptions<SecurityOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 services.AddSingleton<IValidateOptions<PersonalDataOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 services.AddSingleton(sp => PersonalDataKeys.Protector(sp.GetRequiredService<IOptions<PersonalDataOptions>>().Value, builder.Environment.ContentRootPath));
+services.AddSatuAtapWebServer(config);
 
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp => new MallTime(sp.GetRequiredService<TimeProvider>(),
@@ -46,7 +47,14 @@ services.AddSingleton(sp => new MallTime(sp.GetRequiredService<TimeProvider>(),
 services.AddSatuAtapDatabase(config, builder.Environment);
 services.AddSingleton<FormTokens>();
 services.AddSatuAtapAuth();
-services.AddDataProtection().SetApplicationName("SatuAtap").PersistKeysToDbContext<SatuAtap.Core.Data.SatuAtapDb>();
+try
+{
+    services.AddSatuAtapKeyRing(config, builder.Environment);
+}
+catch (OptionsValidationException e)
+{
+    return InvalidConfiguration(e);
+}
 services.AddSingleton<CatalogCache>();
 services.AddScoped<SaveService>();
 services.AddScoped<CatalogEdits>();
@@ -91,6 +99,8 @@ var app = builder.Build();
 
 try
 {
+    // Every setting is checked before anything else happens, so that each bad one is named.
+    app.Services.GetService<IStartupValidator>()?.Validate();
     // `dotnet SatuAtap.Web.dll migrate` applies the migrations and stops: the explicit step for production.
     if (args.Contains("migrate"))
     {
@@ -125,12 +135,22 @@ try
 }
 catch (OptionsValidationException e)
 {
-    Console.Error.WriteLine("Konfigurasi tidak valid / invalid configuration:");
-    foreach (var failure in e.Failures) Console.Error.WriteLine("  " + failure);
-    return 1;
+    return InvalidConfiguration(e);
+}
+catch (AggregateException e) when (e.InnerExceptions.All(x => x is OptionsValidationException))
+{
+    return InvalidConfiguration(new OptionsValidationException("settings", typeof(object),
+        e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(x => x.Failures)));
 }
 
-app.UseExceptionHandler();
+app.UseSatuAtapWebServer();
+// The API answers a failure with problem details (BadRequestExceptionHandler); a page shows the HTML error page,
+// "temporarily unavailable" (503) when the database cannot be reached.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/kesalahan/500",
+    StatusCodeSelector = BadRequestExceptionHandler.PageStatus,
+});
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/kesalahan/{0}"));
 app.UseSatuAtapLocalization();
@@ -141,12 +161,17 @@ app.UseAuthentication();
 app.UseMiddleware<SessionCheckMiddleware>();
 app.UseAuthorization();
 app.UseMiddleware<StaffTwoFactorMiddleware>();
+app.UseMiddleware<ApiAntiforgeryMiddleware>();
 app.UseSatuAtapRateLimiting();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-app.MapOpenApi();
-app.MapScalarApiReference("/scalar");
+if (app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.PublishDocs)
+{
+    app.MapOpenApi();
+    // Without the fonts from Scalar's own server: the page loads nothing from another site (its policy allows none).
+    app.MapScalarApiReference("/scalar", o => o.DisableDefaultFonts());
+}
 app.MapIdentityEndpoints();
 app.MapGet("/api/v1/ping", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").ExcludeFromDescription();
 app.MapCatalogEndpoints();
@@ -161,5 +186,12 @@ app.MapFallback("/api/{**rest}", () => Problems.Problem(404, null));
 
 await app.RunAsync();
 return 0;
+
+static int InvalidConfiguration(OptionsValidationException e)
+{
+    Console.Error.WriteLine("Konfigurasi tidak valid / invalid configuration:");
+    foreach (var failure in e.Failures) Console.Error.WriteLine("  " + failure);
+    return 1;
+}
 
 public partial class Program;

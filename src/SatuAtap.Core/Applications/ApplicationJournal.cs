@@ -9,7 +9,7 @@ namespace SatuAtap.Core.Applications;
 /// Records a change of an application: the timeline event, and the message to the applicant in the outbox.
 /// Both are added to the same unit of work as the change itself.
 /// </summary>
-public sealed class ApplicationJournal(Notifier notifier, MallTime time, Microsoft.Extensions.Options.IOptions<ApplicationsOptions> options)
+public sealed class ApplicationJournal(Notifier notifier, MallTime time, PublicLinks links)
 {
     public async Task RecordAsync(SatuAtapDb db, Application app, ServiceView service, ApplicationAction action, ApplicationStatus? from,
         Viewer actor, string? note, CancellationToken ct)
@@ -38,5 +38,5 @@ public sealed class ApplicationJournal(Notifier notifier, MallTime time, Microso
             new Notifier.Recipient(app.ApplicantEmail, app.ApplicantPhone, language), values, ct);
     }
 
-    public string PublicUrl(string path) => options.Value.PublicBaseUrl.TrimEnd('/') + path;
+    public string PublicUrl(string path) => links.To(path);
 }

@@ -20,9 +20,15 @@ public sealed class WorkingDayCalendar
     /// counting starts on the first working day after the start, and the due date is the N-th working day.
     /// Zero working days means the same day (a service completed on the spot).
     /// </summary>
+    /// <summary>The most working days one question may add (about 14 years): the answer never leaves the calendar.</summary>
+    public const int MaxWorkingDays = 3650;
+
     public DateOnly AddWorkingDays(DateOnly start, int workingDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(workingDays, MaxWorkingDays);
+        if (!Common.SupportedDates.Contains(start))
+            throw new ArgumentOutOfRangeException(nameof(start), start, "The start must be within SupportedDates (2000-01-01 to 2100-12-31).");
         var date = start;
         var counted = 0;
         while (counted < workingDays)

@@ -30,13 +30,8 @@ public sealed class EmailChannel(IOptions<NotificationsOptions> options) : INoti
         mail.Headers.Add("Content-Language", message.Language);
         mail.Body = new TextPart("plain") { Text = message.Body };
         using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
-        var security = smtp.Security.ToLowerInvariant() switch
-        {
-            "none" => SecureSocketOptions.None,
-            "starttls" => SecureSocketOptions.StartTls,
-            "ssl" => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.StartTlsWhenAvailable,
-        };
+        // The host fills in the environment's default (SmtpSecurity.Effective) when the setting is empty.
+        var security = SmtpSecurity.Socket(SmtpSecurity.Effective(smtp.Security, production: false));
         await client.ConnectAsync(smtp.Host, smtp.Port, security, ct);
         if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
         await client.SendAsync(mail, ct);

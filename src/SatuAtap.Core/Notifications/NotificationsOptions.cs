@@ -24,8 +24,13 @@ public sealed class NotificationsOptions
         public string From { get; set; } = "MPP Kabupaten Sukabumi <noreply@mpp.sukabumikab.go.id>";
         public string? UserName { get; set; }
         public string? Password { get; set; }
-        /// <summary><c>auto</c> (STARTTLS when offered), <c>none</c>, <c>starttls</c> or <c>ssl</c>.</summary>
-        public string Security { get; set; } = "auto";
+        /// <summary>
+        /// <c>starttls</c>, <c>ssl</c>, <c>auto</c> (STARTTLS when offered) or <c>none</c>. Empty: <c>starttls</c> in
+        /// Production, <c>auto</c> elsewhere (see <see cref="SmtpSecurity"/>).
+        /// </summary>
+        public string? Security { get; set; }
+        /// <summary>Lets Production use <c>auto</c> or <c>none</c>, which may send mail in plain text. Default: off.</summary>
+        public bool AllowPlainText { get; set; }
         public int TimeoutSeconds { get; set; } = 15;
     }
 

@@ -87,7 +87,6 @@ public static class LanguageSwitch
         app.MapGet("/bahasa/{lang}", (string lang, string? kembali, HttpContext http) =>
         {
             Localization.Remember(http.Response, lang == Lang.English ? Lang.English : Lang.Indonesian);
-            var back = !string.IsNullOrEmpty(kembali) && kembali.StartsWith('/') && !kembali.StartsWith("//", StringComparison.Ordinal) ? kembali : "/";
-            return Results.Redirect(back);
+            return Results.Redirect(ReturnAddress.LocalOr(kembali));
         }).ExcludeFromDescription();
 }

@@ -39,8 +39,13 @@ internal sealed class QueryReader
             if (required) _errors[name] = [Lang.T("Wajib diisi (YYYY-MM-DD).", "Required (YYYY-MM-DD).")];
             return null;
         }
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        _errors[name] = [Lang.T("Tanggal harus berformat YYYY-MM-DD.", "The date must be YYYY-MM-DD.")];
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            _errors[name] = [Lang.T("Tanggal harus berformat YYYY-MM-DD.", "The date must be YYYY-MM-DD.")];
+            return null;
+        }
+        if (SupportedDates.Contains(d)) return d;
+        _errors[name] = [SupportedDates.Message];
         return null;
     }
 

@@ -25,7 +25,9 @@ public static class ApplicationEndpoints
             .Validate(o => o.Http.Channel is Channels.Sms or Channels.WhatsApp, "Notifications:Http:Channel must be 'sms' or 'whatsapp'.")
             .Validate(o => string.IsNullOrWhiteSpace(o.Http.Url) || Uri.TryCreate(o.Http.Url, UriKind.Absolute, out _), "Notifications:Http:Url must be an absolute URL.")
             .Validate(o => o.Smtp.Port is > 0 and < 65536, "Notifications:Smtp:Port must be a TCP port.")
+            .PostConfigure<IHostEnvironment>((o, env) => o.Smtp.Security = SmtpSecurity.Effective(o.Smtp.Security, env.IsProduction()))
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationsOptions>>(sp => new SmtpSecurityCheck(sp.GetRequiredService<IHostEnvironment>()));
         services.AddHttpClient("notifications", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<INotificationChannel, EmailChannel>();
         services.AddSingleton<INotificationChannel>(sp => ActivatorUtilities.CreateInstance<HttpChannel>(sp, Channels.Sms));
@@ -59,11 +61,8 @@ public static class ApplicationEndpoints
             : new Viewer(user.UserId(), user.FindFirstValue(SatuAtapClaims.FullName) is { Length: > 0 } n ? n : user.Identity.Name ?? "",
                 user.AgencyId(), Roles.All.Where(user.IsInRole).ToArray());
 
-    public static string BaseUrl(this HttpContext http)
-    {
-        var configured = http.RequestServices.GetRequiredService<IOptions<ApplicationsOptions>>().Value.PublicBaseUrl;
-        return string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}" : configured.TrimEnd('/');
-    }
+    /// <summary>The mall's public address (<c>Mall:PublicBaseUrl</c>), never the request's Host header.</summary>
+    public static string BaseUrl(this HttpContext http) => http.RequestServices.GetRequiredService<PublicLinks>().Base;
 
     public static void MapApplicationEndpoints(this IEndpointRouteBuilder app)
     {
@@ -78,6 +77,8 @@ public static class ApplicationEndpoints
         }).WithIdempotency<CreateApplicationRequest>("applications.create");
         apps.MapPut("/{id:guid}", async (Guid id, SaveFieldsRequest body, SubmitApplication handler, HttpContext http, CancellationToken ct) =>
             Answer(await handler.SaveFieldsAsync(id, body, http.User.ToViewer(), ct)));
+        // The uploads switch the framework's form-token check off so that bearer callers need no token; a caller signed in
+        // by cookie must still send one (ApiAntiforgeryMiddleware).
         apps.MapPost("/{id:guid}/documents", async (Guid id, HttpContext http, UploadDocument handler, CancellationToken ct) =>
         {
             var (form, file, refusal) = await ReadUploadAsync(http, maxUpload,
@@ -192,6 +193,15 @@ public static class ApplicationEndpoints
 }
 
 public sealed record AccessLogView(DateTime At, Guid? ViewerUserId, string ViewerName, Guid? ViewerAgencyId, Guid? SubjectUserId, string What, string? Detail);
+
+/// <summary>Refuses, in Production, an SMTP mode that lets mail go out in plain text (the message names the setting).</summary>
+internal sealed class SmtpSecurityCheck(IHostEnvironment env) : IValidateOptions<NotificationsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotificationsOptions o) =>
+        SmtpSecurity.Problem(o.Smtp.Security, env.IsProduction(), o.Smtp.AllowPlainText) is { } problem
+            ? ValidateOptionsResult.Fail(problem)
+            : ValidateOptionsResult.Success;
+}
 
 /// <summary>Serves documents and PDFs only to those who may see the application.</summary>
 public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStore files, MallTime time)

@@ -59,6 +59,7 @@ public static class Problems
         415 => Lang.T("Jenis isi tidak didukung", "Unsupported media type"),
         422 => Lang.T("Tidak dapat diproses", "Unprocessable"),
         429 => Lang.T("Terlalu banyak permintaan", "Too many requests"),
+        503 => Lang.T("Layanan sedang tidak tersedia", "Service temporarily unavailable"),
         _ => Lang.T("Terjadi kesalahan", "An error occurred"),
     };
 
@@ -71,6 +72,7 @@ public static class Problems
         413 => Lang.T("Isi permintaan melebihi batas ukuran.", "The request body is over the size limit."),
         415 => Lang.T("Kirim isi sebagai application/json.", "Send the body as application/json."),
         429 => Lang.T("Terlalu banyak permintaan. Coba lagi sebentar lagi.", "Too many requests. Try again shortly."),
+        503 => Lang.T("Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.", "The database cannot be reached at the moment. Try again shortly."),
         _ => Lang.T("Terjadi kesalahan pada server. Kejadian ini sudah dicatat.", "A server error occurred. It has been logged."),
     };
 
@@ -87,13 +89,26 @@ public static class Problems
 }
 
 /// <summary>
-/// Turns a body that cannot be read (malformed JSON, wrong type, too large) into 400 or 413 naming the field, and a save
-/// that lost a race on a record's version into 409.
+/// On <c>/api</c>: turns a body that cannot be read (malformed JSON, wrong type, too large) into 400 or 413 naming the
+/// field, a save that lost a race on a record's version into 409, a database that cannot be reached into 503 with
+/// Retry-After, and anything else into a 500 problem. Pages are left to the HTML error page (<see cref="PageStatus"/>).
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> log) : IExceptionHandler
 {
+    /// <summary>The status of the HTML error page shown for a page's failure.</summary>
+    public static int PageStatus(Exception exception) => exception switch
+    {
+        _ when DatabaseOutage.IsUnreachable(exception) => 503,
+        BadHttpRequestException b => b.StatusCode,
+        Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => 409,
+        _ => 500,
+    };
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // The middleware has already pointed the request at the error page; the feature keeps the address that failed.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value;
+        if (!new PathString(path).StartsWithSegments("/api")) return false;
         var (status, detail, field) = exception switch
         {
             BadHttpRequestException { StatusCode: 413 } => (413, Problems.DefaultDetail(413), null),
@@ -106,10 +121,13 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
                 (400, Lang.T("Isi formulir (multipart/form-data) terpotong atau rusak.", "The form body (multipart/form-data) is cut short or malformed."), "body"),
             // Two saves of one record at once where the use case does not answer it itself: the later one is stale.
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (409, Core.Common.Outcome<bool>.StaleVersion().Message!, (string?)null),
+            _ when DatabaseOutage.IsUnreachable(exception) => (503, Problems.DefaultDetail(503), (string?)null),
             _ => (500, Problems.DefaultDetail(500), null),
         };
-        if (status == 500) log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+        if (status == 500) log.LogError(exception, "Unhandled error on {Path}", path);
+        if (status == 503) log.LogWarning(exception, "Database unreachable on {Path}", path);
         http.Response.StatusCode = status;
+        if (status == 503) DatabaseOutage.MarkUnavailable(http.Response);
         var problem = new ProblemDetails { Status = status, Title = Problems.Title(status), Detail = detail };
         if (field is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });

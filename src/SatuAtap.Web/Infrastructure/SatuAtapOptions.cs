@@ -17,6 +17,38 @@ public sealed class MallOptions
     public const string Section = "Mall";
     /// <summary>IANA zone the mall shows times in.</summary>
     public string TimeZone { get; set; } = "Asia/Jakarta";
+    /// <summary>
+    /// The address the public reaches the mall at: the base of every link in a message, a document or a QR code.
+    /// Required outside Development (<c>Applications:PublicBaseUrl</c> is read when this is not set); in Development it
+    /// defaults to the first address the server listens on. Never taken from the request's Host header.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+}
+
+public sealed class NetworkOptions
+{
+    public const string Section = "Network";
+    /// <summary>
+    /// Addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>) of the reverse proxies whose X-Forwarded-For and
+    /// X-Forwarded-Proto are believed. Empty (default): forwarded headers are ignored.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+}
+
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+    /// <summary>Serve the API description (<c>/openapi/v1.json</c>) and its browser (<c>/scalar</c>). Default: on.</summary>
+    public bool PublishDocs { get; set; } = true;
+}
+
+public sealed class KeyRingOptions
+{
+    public const string Section = "DataProtection";
+    /// <summary>A .pfx certificate whose key encrypts the data-protection keys stored in the database. Required in Production.</summary>
+    public string? CertificatePath { get; set; }
+    /// <summary>The password of <see cref="CertificatePath"/>, if it has one.</summary>
+    public string? CertificatePassword { get; set; }
 }
 
 public sealed class DemoOptions
@@ -92,7 +124,8 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
     IValidateOptions<LimitsOptions>, IValidateOptions<RateLimitingOptions>, IValidateOptions<TelemetryOptions>,
     IValidateOptions<SecurityOptions>,
     IValidateOptions<Core.Rights.RightsOptions>, IValidateOptions<Core.Rights.RetentionOptions>,
-    IValidateOptions<PersonalDataOptions>
+    IValidateOptions<PersonalDataOptions>,
+    IValidateOptions<NetworkOptions>
 {
     public ValidateOptionsResult Validate(string? name, PersonalDataOptions o) => PersonalDataKeys.Validate(o, env);
 
@@ -105,10 +138,25 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
         return ValidateOptionsResult.Success;
     }
 
-    public ValidateOptionsResult Validate(string? name, MallOptions o) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Mall:TimeZone '{o.TimeZone}' is not a known time zone (for example 'Asia/Jakarta').");
+    public ValidateOptionsResult Validate(string? name, MallOptions o)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _))
+            return ValidateOptionsResult.Fail($"Mall:TimeZone '{o.TimeZone}' is not a known time zone (for example 'Asia/Jakarta').");
+        if (string.IsNullOrWhiteSpace(o.PublicBaseUrl))
+            return env.IsDevelopment() ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail("Mall:PublicBaseUrl is required outside Development: the address the public reaches the mall at "
+                    + "(for example 'https://mpp.sukabumikab.go.id'), the base of every link in a message, a document or a QR code.");
+        return SatuAtap.Core.Common.PublicLinks.IsBaseUrl(o.PublicBaseUrl) ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Mall:PublicBaseUrl '{o.PublicBaseUrl}' must be an absolute http or https URL without query or fragment.");
+    }
+
+    public ValidateOptionsResult Validate(string? name, NetworkOptions o)
+    {
+        foreach (var entry in o.KnownProxies)
+            if (!WebServer.TryParseProxy(entry, out _))
+                return ValidateOptionsResult.Fail($"Network:KnownProxies: '{entry}' is not an IP address or network (for example '10.0.0.5' or '10.0.0.0/8').");
+        return ValidateOptionsResult.Success;
+    }
 
     public ValidateOptionsResult Validate(string? name, DemoOptions o)
     {

@@ -111,6 +111,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "mall.db")}");
             builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Mall:PublicBaseUrl", "https://mpp.test.example");
             builder.UseSetting("Demo:Password", DemoPassword);
             builder.UseSetting("Security:RequireTwoFactorForStaff", "false");
             builder.UseSetting("Files:Root", Path.Combine(folder, "files"));

@@ -95,4 +95,22 @@ public sealed class WorkingDayCalendarTests
         var expected = missing.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
         Assert.Equal(expected, CalendarCoverage.MissingYears(DateOnly.Parse(today), years));
     }
+
+    [Theory]
+    [InlineData("9999-12-30", 5)]
+    [InlineData("1999-12-31", 1)]
+    [InlineData("2101-01-01", 0)]
+    public void AddWorkingDays_OutsideTheSupportedDates_IsRefusedByName_NotAnOverflow(string start, int days)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Calendar2026.AddWorkingDays(D(start), days));
+        Assert.Equal("start", e.ParamName);
+    }
+
+    [Fact]
+    public void AddWorkingDays_AtTheEdgeOfTheSupportedDates_StaysInTheCalendar()
+    {
+        var due = Calendar2026.AddWorkingDays(SatuAtap.Core.Common.SupportedDates.Last, WorkingDayCalendar.MaxWorkingDays);
+        Assert.True(due > SatuAtap.Core.Common.SupportedDates.Last && due.Year < 2120);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Calendar2026.AddWorkingDays(D("2026-11-02"), WorkingDayCalendar.MaxWorkingDays + 1));
+    }
 }

@@ -21,6 +21,9 @@ public class MallFactory : WebApplicationFactory<Program>
     public const string TestKey = "dGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY=";
     public const string TestHashKey = "dGVzdC1oYXNoLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=";
 
+    /// <summary>The mall's public address in the tests (<c>Mall:PublicBaseUrl</c>): the base of every link it hands out.</summary>
+    public const string PublicBaseUrl = "https://mpp.test.example";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "satuatap-tests", Guid.NewGuid().ToString("N"));
     private readonly string _postgresDatabase = "satuatap_test_" + Guid.NewGuid().ToString("N");
 
@@ -51,6 +54,7 @@ public class MallFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = Provider,
             ["ConnectionStrings:Default"] = ConnectionString,
             ["Demo:Seed"] = "true",
+            ["Mall:PublicBaseUrl"] = PublicBaseUrl,
             ["Demo:Password"] = DemoPassword,
             ["Security:RequireTwoFactorForStaff"] = "false",
             ["Files:Root"] = Path.Combine(_folder, "files"),

@@ -38,8 +38,38 @@ public sealed class ConfigurationTests
     [InlineData("--Rights:CorrectionWorkingDays=0", "Rights:CorrectionWorkingDays")]
     [InlineData("--PersonalData:Keys:k1=c2hvcnQ=", "PersonalData:Keys:k1")]
     [InlineData("--PersonalData:CurrentKey=k9", "PersonalData:Keys")]
-    [InlineData("--environment=Production", "PersonalData:Keys")]
-    public async Task BadSetting_StopsTheProgram_NamingTheSetting(string argument, string named)
+    [InlineData("--Mall:PublicBaseUrl=ftp://mpp.example", "Mall:PublicBaseUrl")]
+    [InlineData("--Network:KnownProxies:0=proxy.local", "Network:KnownProxies")]
+    [InlineData("--Notifications:Smtp:Security=tls", "Notifications:Smtp:Security")]
+    [InlineData("--DataProtection:CertificatePath=/nonexistent/keyring.pfx", "DataProtection:CertificatePath")]
+    public Task BadSetting_StopsTheProgram_NamingTheSetting(string argument, string named) =>
+        StopsAsync("Testing", ["--Mall:PublicBaseUrl=https://mpp.test.example", argument], named);
+
+    [Fact]
+    public Task OutsideDevelopment_WithoutAPublicAddress_TheProgramStops_NamingIt() =>
+        StopsAsync("Testing", [], "Mall:PublicBaseUrl");
+
+    [Fact]
+    public Task InProduction_WithoutAKeyRingCertificate_TheProgramStops_NamingBothSettings() =>
+        StopsAsync("Production", ["--Mall:PublicBaseUrl=https://mpp.test.example"], "DataProtection:CertificatePath", "DataProtection:CertificatePassword");
+
+    [Fact]
+    public Task InProduction_WithoutPersonalDataKeys_TheProgramStops_NamingThem()
+    {
+        var certificate = Path.Combine(Directory.CreateTempSubdirectory("satuatap-keyring").FullName, "keyring.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=SatuAtap test key ring", rsa,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            File.WriteAllBytes(certificate, cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "rahasia"));
+        }
+        return StopsAsync("Production", ["--Mall:PublicBaseUrl=https://mpp.test.example", "--DataProtection:CertificatePath=" + certificate,
+            "--DataProtection:CertificatePassword=rahasia"], "PersonalData:Keys");
+    }
+
+    /// <summary>Starts the built program with the test's own database and the arguments; it must exit non-zero naming each setting.</summary>
+    private static async Task StopsAsync(string environment, string[] arguments, params string[] named)
     {
         var folder = Directory.CreateTempSubdirectory("satuatap-config").FullName;
         try
@@ -47,14 +77,16 @@ public sealed class ConfigurationTests
             var start = new ProcessStartInfo("dotnet")
             {
                 // The test's own connection string comes first, so that an argument naming one overrides it.
-                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "SatuAtap.Web.dll"), $"--ConnectionStrings:Default=Data Source={Path.Combine(folder, "c.db")}",
-                                 argument, "--Demo:Seed=true", "--urls=http://127.0.0.1:0" },
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "SatuAtap.Web.dll"), $"--ConnectionStrings:Default=Data Source={Path.Combine(folder, "c.db")}" },
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
                 WorkingDirectory = folder,
             };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-            if (!argument.StartsWith("--Demo:Password", StringComparison.Ordinal)) start.ArgumentList.Add("--Demo:Password=Demo#2026satu");
+            foreach (var a in arguments) start.ArgumentList.Add(a);
+            start.ArgumentList.Add("--Demo:Seed=true");
+            start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+            if (!arguments.Any(a => a.StartsWith("--Demo:Password", StringComparison.Ordinal))) start.ArgumentList.Add("--Demo:Password=Demo#2026satu");
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEndAsync();
@@ -66,10 +98,11 @@ public sealed class ConfigurationTests
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                Assert.Fail($"The program kept running with {argument}.");
+                Assert.Fail($"The program kept running with {string.Join(' ', arguments)} in {environment}.");
             }
             Assert.NotEqual(0, process.ExitCode);
-            Assert.Contains(named, await stderr + await stdout);
+            var output = await stderr + await stdout;
+            foreach (var name in named) Assert.Contains(name, output);
         }
         finally
         {

@@ -56,7 +56,7 @@ public sealed class DaftarModel(UserManager<User> users, SatuAtapDb db, Notifier
             new Dictionary<string, string>
             {
                 ["name"] = user.FullName, ["code"] = code,
-                ["url"] = $"{http.Request.Scheme}://{http.Request.Host}/akun/verifikasi?email={Uri.EscapeDataString(user.Email!)}",
+                ["url"] = http.RequestServices.GetRequiredService<PublicLinks>().To("/akun/verifikasi?email=" + Uri.EscapeDataString(user.Email!)),
             }, ct);
         await db.SaveChangesAsync(ct);
     }

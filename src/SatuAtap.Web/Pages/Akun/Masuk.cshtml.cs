@@ -73,6 +73,6 @@ public sealed class MasukModel(SignInManager<User> signIn, SignInGuard guard) : 
     private IActionResult Back()
     {
         var url = ReturnUrl ?? FrameworkReturnUrl;
-        return LocalRedirect(!string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/");
+        return LocalRedirect(Infrastructure.ReturnAddress.LocalOr(url));
     }
 }

@@ -82,7 +82,7 @@ public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot 
         Service = ServiceId is { } sid ? Services.FirstOrDefault(s => s.Id == sid) : null;
         if (Service is null) return;
         Days = await reads.DaysAsync(Site, Service.Id, 31, ct);
-        if (DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && Core.Common.SupportedDates.Contains(day))
         {
             Day = day;
             Slots = await reads.SlotsAsync(Site, Service.Id, day, ct);

@@ -6,7 +6,7 @@ using SatuAtap.Core.Queue;
 namespace SatuAtap.Web.Pages.Antrian;
 
 /// <summary>A ticket's live page (position, wait, counter), refreshed without JavaScript; printable from the kiosk.</summary>
-public sealed class TiketModel(QueueReads reads, CatalogCache catalog) : PageModel
+public sealed class TiketModel(QueueReads reads, CatalogCache catalog, Core.Common.PublicLinks links) : PageModel
 {
     public TicketView Ticket { get; private set; } = null!;
     public string SiteName { get; private set; } = "";
@@ -34,7 +34,7 @@ public sealed class TiketModel(QueueReads reads, CatalogCache catalog) : PageMod
         Ticket = ticket;
         SiteName = (await reads.SiteAsync(ticket.SiteId, ct))?.Name ?? "";
         ServiceName = (await catalog.GetAsync(ct)).ServicesById.GetValueOrDefault(ticket.ServiceId)?.DisplayName ?? "";
-        PageUrl = $"{Request.Scheme}://{Request.Host}/antrian/tiket/{id}";
+        PageUrl = links.To($"/antrian/tiket/{id}");
         return Page();
     }
 }

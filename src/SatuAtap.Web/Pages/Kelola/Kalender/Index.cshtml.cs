@@ -26,7 +26,12 @@ public sealed class IndexModel(SatuAtapDb db, SaveHoliday save, CatalogCache cac
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (Start is { } start && WorkingDays is >= 0 and <= 3650)
+        if (Start is { } outside && !SupportedDates.Contains(outside))
+        {
+            Message = SupportedDates.Message;
+            Errors = new FormErrors(new Dictionary<string, string[]> { ["mulai"] = [Message] });
+        }
+        else if (Start is { } start && WorkingDays is >= 0 and <= WorkingDayCalendar.MaxWorkingDays)
             DueDate = (await cache.GetAsync(ct)).Calendar.AddWorkingDays(start, WorkingDays.Value);
         await LoadAsync(ct);
     }

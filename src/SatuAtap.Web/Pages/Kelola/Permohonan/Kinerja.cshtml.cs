@@ -27,12 +27,12 @@ public sealed class KinerjaModel(ApplicationStats stats, CatalogCache cache) : P
         DateOnly? from = null, to = null;
         if (!string.IsNullOrWhiteSpace(Dari))
         {
-            if (DateOnly.TryParseExact(Dari, "yyyy-MM-dd", out var d)) from = d;
+            if (DateOnly.TryParseExact(Dari, "yyyy-MM-dd", out var d) && SupportedDates.Contains(d)) from = d;
             else Error = Lang.T("Tanggal awal harus berbentuk TTTT-BB-HH.", "The start date must be YYYY-MM-DD.");
         }
         if (!string.IsNullOrWhiteSpace(Sampai))
         {
-            if (DateOnly.TryParseExact(Sampai, "yyyy-MM-dd", out var d)) to = d;
+            if (DateOnly.TryParseExact(Sampai, "yyyy-MM-dd", out var d) && SupportedDates.Contains(d)) to = d;
             else Error = Lang.T("Tanggal akhir harus berbentuk TTTT-BB-HH.", "The end date must be YYYY-MM-DD.");
         }
         if (Error is not null) return Page();
