@@ -25,10 +25,11 @@ internal sealed partial class SecurityHeadersMiddleware(RequestDelegate next)
             var context = (HttpContext)state;
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            // A stricter policy set by the endpoint itself (the tracking answers' no-referrer) is kept.
+            if (!headers.ContainsKey("Referrer-Policy")) headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
             {
-                headers.ContentSecurityPolicy = context.Items[PolicyKey] as string ?? ContentSecurityPolicy;
+                if (!headers.ContainsKey("Content-Security-Policy")) headers.ContentSecurityPolicy = context.Items[PolicyKey] as string ?? ContentSecurityPolicy;
                 headers.XFrameOptions = "DENY";
             }
             return Task.CompletedTask;

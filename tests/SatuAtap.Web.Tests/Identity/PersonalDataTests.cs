@@ -155,7 +155,8 @@ public sealed class PersonalDataTests(MallFactory mall) : IClassFixture<MallFact
         var officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
         var (id, _) = await DraftKtpAsync(citizen, "3202011212850006");
         var kk = await RequirementIdAsync(citizen, "DKP-KTP", "Kartu Keluarga");
-        var content = Encoding.ASCII.GetBytes("%PDF-1.4\n% Kartu Keluarga Budi Santoso 3202011212850006\n%%EOF\n");
+        // A real PDF (uploads must open as one) with the holder's details in a trailing comment, to look for on disk.
+        var content = SampleFiles.Pdf.Concat(Encoding.ASCII.GetBytes("% Kartu Keluarga Budi Santoso 3202011212850006\n")).ToArray();
         var upload = await UploadAsync(citizen, id, kk, content, "kk.pdf");
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var documentId = (await upload.ReadJsonAsync())["id"]!.GetValue<string>();
