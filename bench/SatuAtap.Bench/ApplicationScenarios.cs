@@ -97,7 +97,7 @@ public sealed class ApplicationSubmitScenario : Scenario
             new { serviceId = ServiceCode, fields = new Dictionary<string, string> { ["NIK"] = "3202011505900001", ["Tanggal lahir"] = "1990-05-15" } }, ct);
         await MallApi.EnsureAsync(created, "create the template draft", ct);
         _templateId = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
-        var pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+        var pdf = OnePagePdf();
         foreach (var r in requirements.Where(r => r.GetProperty("kind").GetString() == "document" && r.GetProperty("required").GetBoolean()))
         {
             using var form = new MultipartFormDataContent();
@@ -195,5 +195,31 @@ public sealed class ApplicationSubmitScenario : Scenario
                 $"{complete:N0} of them with due date and submission day, {events:N0} submit events, {other} in another status"),
             new Check("tracking numbers unique", numbers[0] == numbers[1], $"{long.Parse(numbers[0]!):N0} applications, {long.Parse(numbers[1]!):N0} distinct tracking numbers"),
         ];
+    }
+
+    /// <summary>
+    /// A one-page PDF with a correct cross-reference table: the mall opens every uploaded PDF and refuses one that does
+    /// not open as a document.
+    /// </summary>
+    private static byte[] OnePagePdf()
+    {
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ];
+        var text = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(text.Length);
+            text.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = text.Length;
+        text.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) text.Append($"{offset:D10} 00000 n \n");
+        text.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(text.ToString());
     }
 }
