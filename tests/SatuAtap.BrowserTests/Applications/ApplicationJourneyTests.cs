@@ -74,7 +74,10 @@ public sealed class ApplicationJourneyTests(BrowserFixture mall)
         // Anyone with the number and the check code follows it; the code is typed into the form, not put in the address.
         await anyone.GotoAsync($"/lacak?nomor={number}");
         await anyone.Locator("#cek").FillAsync(checkCode);
-        await anyone.GetByRole(AriaRole.Button, new() { Name = "Lacak" }).ClickAsync();
+        // Wait for the posted form's answer itself: the page before it is already loaded, so a load-state wait alone can return early.
+        var tracked = await anyone.RunAndWaitForResponseAsync(() => anyone.GetByRole(AriaRole.Button, new() { Name = "Lacak" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/lacak", StringComparison.Ordinal));
+        Assert.Equal(200, tracked.Status);
         await anyone.WaitForLoadStateAsync();
         Assert.DoesNotContain(checkCode, anyone.Url, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Terbit", await anyone.Locator("dl").InnerTextAsync());

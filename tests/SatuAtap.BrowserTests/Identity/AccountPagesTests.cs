@@ -17,6 +17,8 @@ public sealed class AccountPagesTests(BrowserFixture mall)
     [InlineData("warga@demo.satuatap.id", "/akun/akses")]
     [InlineData("warga@demo.satuatap.id", "/akun/koreksi")]
     [InlineData("warga@demo.satuatap.id", "/akun/hapus")]
+    [InlineData("warga@demo.satuatap.id", "/akun/dua-langkah")]
+    [InlineData("pengelola@demo.satuatap.id", "/akun/dua-langkah")]
     [InlineData("pengelola@demo.satuatap.id", "/kelola/koreksi")]
     [InlineData("admin@demo.satuatap.id", "/kelola/petugas")]
     public async Task Page_FitsA360PxPhone_AndIsAccessible(string? account, string path)

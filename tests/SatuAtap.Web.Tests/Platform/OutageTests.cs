@@ -49,6 +49,15 @@ public sealed class PageFailureTests(FailingMall mall) : IClassFixture<FailingMa
             mall.Fail = false;
         }
     }
+
+    [Fact]
+    public async Task AFormPostedWithoutItsToken_ShowsTheHtmlErrorPage_InIndonesian()
+    {
+        var answer = await mall.CreateClient().PostAsync("/lacak", new FormUrlEncodedContent(new Dictionary<string, string> { ["nomor"] = "X" }));
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal("text/html", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Muat ulang halaman", (await answer.ParseAsync()).Body!.TextContent);
+    }
 }
 
 /// <summary>The database goes away while the mall runs, and comes back: 503 with Retry-After meanwhile, then normal service.</summary>
