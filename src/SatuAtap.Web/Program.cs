@@ -9,8 +9,13 @@ using Scalar.AspNetCore;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Identity;
-using SatuAtap.Web.Api;
+using SatuAtap.Web.Applications;
+using SatuAtap.Web.Catalog;
+using SatuAtap.Web.Identity;
 using SatuAtap.Web.Infrastructure;
+using SatuAtap.Web.Notifications;
+using SatuAtap.Web.Queue;
+using SatuAtap.Web.Rights;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
@@ -24,7 +29,6 @@ services.AddOptions<LimitsOptions>().Bind(config.GetSection(LimitsOptions.Sectio
 services.AddOptions<RateLimitingOptions>().Bind(config.GetSection(RateLimitingOptions.Section)).ValidateOnStart();
 services.AddOptions<TelemetryOptions>().Bind(config.GetSection(TelemetryOptions.Section)).ValidateOnStart();
 services.AddOptions<PersonalDataOptions>().Bind(config.GetSection(PersonalDataOptions.Section)).ValidateOnStart();
-services.AddOptions<CatalogOptions>().Bind(config.GetSection("Catalog")).ValidateDataAnnotations().ValidateOnStart();
 services.AddOptions<SecurityOptions>().Bind(config.GetSection(SecurityOptions.Section)).ValidateOnStart()
     .PostConfigure<IOptions<DemoOptions>, IHostEnvironment>((o, demo, env) =>
         // On in Production whatever the demo setting, and wherever demo mode is off; set it to false explicitly to go without.
@@ -55,13 +59,10 @@ catch (OptionsValidationException e)
 {
     return InvalidConfiguration(e);
 }
-services.AddSingleton<CatalogCache>();
-services.AddScoped<SaveService>();
-services.AddScoped<CatalogEdits>();
-services.AddScoped<SaveAgreement>();
-services.AddScoped<SaveHoliday>();
-services.AddScoped<VerifyAuditChain>();
+services.AddIdentityModule(config);
+services.AddCatalogModule(config);
 services.AddQueueModule(config);
+services.AddNotificationsModule(config);
 services.AddApplicationsModule(config);
 services.AddRightsModule(config);
 services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root),
@@ -70,7 +71,6 @@ services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.Conte
 services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/Kelola", Policies.Staff);
-    o.Conventions.AuthorizeFolder("/Akun/Kelola");
 });
 services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
 services.AddExceptionHandler<BadRequestExceptionHandler>();
@@ -172,14 +172,13 @@ if (app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.PublishDocs)
     // Without the fonts from Scalar's own server: the page loads nothing from another site (its policy allows none).
     app.MapScalarApiReference("/scalar", o => o.DisableDefaultFonts());
 }
-app.MapIdentityEndpoints();
 app.MapGet("/api/v1/ping", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").ExcludeFromDescription();
-app.MapCatalogEndpoints();
-app.MapCalendarEndpoints();
-app.MapAgreementEndpoints();
-app.MapQueueEndpoints();
-app.MapApplicationEndpoints();
-app.MapRightsEndpoints();
+app.MapIdentityModule();
+app.MapCatalogModule();
+app.MapQueueModule();
+app.MapNotificationsModule();
+app.MapApplicationsModule();
+app.MapRightsModule();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 app.MapFallback("/api/{**rest}", () => Problems.Problem(404, null));

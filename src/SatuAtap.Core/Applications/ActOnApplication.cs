@@ -14,7 +14,7 @@ public sealed record ActionDone(Guid Id, string TrackingNumber, string Status, i
 /// step, issue the result (generated, or an uploaded signed PDF), revoke an issued result. The state machine
 /// decides what is allowed; a refusal says why (409).
 /// </summary>
-public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, MallTime time, ApplicationJournal journal, FileStore files)
+public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, WorkflowCache workflows, MallTime time, ApplicationJournal journal, FileStore files)
 {
     public const int MaxRevokeReason = 500;
 
@@ -44,7 +44,7 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, MallTime
         if (app is null || !viewer.CanSee(app)) return Outcome<ActionDone>.NotFound(SubmitApplication.NotFound());
         var catalog = await cache.GetAsync(ct);
         var service = catalog.ServicesById[app.ServiceId];
-        var steps = WorkflowSource.Steps(catalog, service);
+        var steps = WorkflowSource.Steps(await workflows.GetAsync(ct), service);
         var step = WorkflowSource.At(steps, app.StepIndex);
         if (!viewer.CanActAt(step))
             return Outcome<ActionDone>.Forbidden(Lang.T("Tahap ini ditangani oleh peran atau instansi lain.", "Another role or agency acts at this step."));

@@ -23,7 +23,7 @@ public sealed record ApplicationDetail(
 /// One application as its applicant or an officer of its agency sees it (an officer sees NIKs masked); anyone else is told
 /// it does not exist.
 /// </summary>
-public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime time)
+public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, WorkflowCache workflows, MallTime time)
 {
     public async Task<Outcome<ApplicationDetail>> HandleAsync(Guid id, Viewer viewer, string baseUrl, CancellationToken ct = default)
     {
@@ -31,7 +31,7 @@ public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, MallTime t
         if (app is null || !viewer.CanSee(app)) return Outcome<ApplicationDetail>.NotFound(SubmitApplication.NotFound());
         var catalog = await cache.GetAsync(ct);
         var service = catalog.ServicesById[app.ServiceId];
-        var steps = WorkflowSource.Steps(catalog, service);
+        var steps = WorkflowSource.Steps(await workflows.GetAsync(ct), service);
         var docs = await db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == id).ToListAsync(ct);
         var events = await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == id).ToListAsync(ct);
         var result = await db.IssuedResults.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id, ct);

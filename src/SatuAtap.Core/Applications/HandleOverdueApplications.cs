@@ -22,7 +22,7 @@ public sealed record OverdueRound(int Notified, int Escalated, int DeemedApprove
 /// (otherwise it falls back to notify). The step handled is stored on the application, whose concurrency
 /// token keeps two nodes from handling it twice.
 /// </summary>
-public sealed class HandleOverdueApplications(SatuAtapDb db, CatalogCache cache, MallTime time, Notifier notifier, ApplicationJournal journal,
+public sealed class HandleOverdueApplications(SatuAtapDb db, CatalogCache cache, WorkflowCache workflows, MallTime time, Notifier notifier, ApplicationJournal journal,
     ILogger<HandleOverdueApplications> log)
 {
     public const string DeemedApprovalNote = "Disetujui karena lewat batas waktu (fiktif positif)";
@@ -44,7 +44,7 @@ public sealed class HandleOverdueApplications(SatuAtapDb db, CatalogCache cache,
         foreach (var app in due)
         {
             if (!catalog.ServicesById.TryGetValue(app.ServiceId, out var service)) continue;
-            var steps = WorkflowSource.Steps(catalog, service);
+            var steps = WorkflowSource.Steps(await workflows.GetAsync(ct), service);
             var step = WorkflowSource.At(steps, app.StepIndex);
             var behaviour = step.Overdue;
             if (behaviour == OverdueBehaviour.DeemedApproval && !WorkflowRules.LegalBasisAllowsDeemedApproval(service.Standard.LegalBasis))

@@ -20,7 +20,7 @@ public sealed record WorkflowView(Guid ServiceId, string ServiceCode, int Comple
 /// the own agency. The steps' SLAs must fit in the standard's completion time. A save replaces all step rows, so
 /// the id of the first stored step serves as the workflow's version (<c>default</c> while none is configured).
 /// </summary>
-public sealed class SaveWorkflow(SatuAtapDb db, CatalogCache cache)
+public sealed class SaveWorkflow(SatuAtapDb db, CatalogCache cache, WorkflowCache workflows)
 {
     public async Task<Outcome<WorkflowView>> GetAsync(string serviceIdOrCode, CancellationToken ct = default)
     {
@@ -89,7 +89,7 @@ public sealed class SaveWorkflow(SatuAtapDb db, CatalogCache cache)
             // Another save replaced the steps at the same moment (its rows hold the step numbers).
             return Outcome<WorkflowView>.StaleVersion();
         }
-        cache.Invalidate();
+        workflows.Invalidate();
         return Outcome<WorkflowView>.Ok(View(service, true, steps, VersionOf(added[0].Id)));
     }
 

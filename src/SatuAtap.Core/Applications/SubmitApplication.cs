@@ -13,7 +13,7 @@ public sealed record ApplicationSubmitted(Guid Id, string TrackingNumber, string
 /// Submits a draft (or resubmits after correction): every required field valid and every required document
 /// uploaded. Submission starts the SLA clock; a resubmission restarts it, adding the working days it waited.
 /// </summary>
-public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, MallTime time, ApplicationJournal journal)
+public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, WorkflowCache workflows, MallTime time, ApplicationJournal journal)
 {
     /// <summary>Saves field values of a draft or returned application (merging with the values already there).</summary>
     public async Task<Outcome<ApplicationCreated>> SaveFieldsAsync(Guid id, SaveFieldsRequest request, Viewer viewer, CancellationToken ct = default)
@@ -51,7 +51,7 @@ public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, MallTim
         if (!viewer.IsApplicant(app)) return Outcome<ApplicationSubmitted>.Forbidden(Lang.T("Hanya pemohon yang dapat mengajukan.", "Only the applicant can submit."));
         var catalog = await cache.GetAsync(ct);
         var service = catalog.ServicesById[app.ServiceId];
-        var steps = WorkflowSource.Steps(catalog, service);
+        var steps = WorkflowSource.Steps(await workflows.GetAsync(ct), service);
         var transition = ApplicationStateMachine.Decide(app.Status, ApplicationAction.Submit, new WorkflowPosition(app.StepIndex, steps.Count, [], false));
         if (!transition.Allowed) return Outcome<ApplicationSubmitted>.Conflict(transition.Reason!);
 

@@ -29,9 +29,9 @@ public sealed record Viewer(Guid? UserId, string Name, Guid? AgencyId, IReadOnly
 /// <summary>A service's workflow: its configured steps, or the default single step.</summary>
 public static class WorkflowSource
 {
-    /// <summary>The service's steps as the catalog snapshot holds them (configured, or the default one).</summary>
-    public static IReadOnlyList<StepView> Steps(CatalogSnapshot catalog, ServiceView service) =>
-        catalog.Workflows.GetValueOrDefault(service.Id) ?? WorkflowRules.Default(service.Agency.Id, service.Standard.CompletionWorkingDays);
+    /// <summary>The service's steps as the workflow cache holds them (configured, or the default one).</summary>
+    public static IReadOnlyList<StepView> Steps(IReadOnlyDictionary<Guid, IReadOnlyList<StepView>> workflows, ServiceView service) =>
+        workflows.GetValueOrDefault(service.Id) ?? WorkflowRules.Default(service.Agency.Id, service.Standard.CompletionWorkingDays);
 
     /// <summary>The service's steps read from the database (the workflow editor reads what is stored, not the snapshot).</summary>
     public static async Task<IReadOnlyList<StepView>> StepsAsync(Data.SatuAtapDb db, ServiceView service, CancellationToken ct)

@@ -13,40 +13,11 @@ public sealed class CatalogOptions
     public int CacheSeconds { get; set; } = 30;
 }
 
-/// <summary>Holds the current <see cref="CatalogSnapshot"/> (with the workflows and notification templates) and rebuilds it after a
-/// change or when it is old.</summary>
+/// <summary>Holds the current <see cref="CatalogSnapshot"/> and rebuilds it after a change or when it is old.</summary>
 public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CatalogOptions> options)
+    : RefreshingCache<CatalogSnapshot>(scopes, clock, () => options.Value.CacheSeconds)
 {
-    private readonly SemaphoreSlim _rebuild = new(1, 1);
-    private volatile CatalogSnapshot? _current;
-    private long _validUntilTicks;
-
-    public async ValueTask<CatalogSnapshot> GetAsync(CancellationToken ct = default)
-    {
-        var current = _current;
-        if (current is not null && clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _validUntilTicks)) return current;
-        await _rebuild.WaitAsync(ct);
-        try
-        {
-            current = _current;
-            if (current is not null && clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _validUntilTicks)) return current;
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
-            current = await BuildAsync(db, clock.GetUtcNow().UtcDateTime, ct);
-            _current = current;
-            Interlocked.Exchange(ref _validUntilTicks, clock.GetUtcNow().AddSeconds(options.Value.CacheSeconds).UtcTicks);
-            return current;
-        }
-        finally
-        {
-            _rebuild.Release();
-        }
-    }
-
-    /// <summary>Called after every change of the catalog, the calendar, a workflow or a notification template: the next read rebuilds.</summary>
-    public void Invalidate() => Interlocked.Exchange(ref _validUntilTicks, 0);
-
-    public static async Task<CatalogSnapshot> BuildAsync(SatuAtapDb db, DateTime nowUtc, CancellationToken ct)
+    protected override async Task<CatalogSnapshot> BuildAsync(SatuAtapDb db, DateTime nowUtc, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(nowUtc);
         var agencies = (await db.Agencies.AsNoTracking().ToListAsync(ct))
@@ -75,17 +46,6 @@ public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider clock
         var synonyms = (await db.Synonyms.AsNoTracking().ToListAsync(ct))
             .Select(s => new ServiceSearchIndex.SynonymGroup(s.Term, s.Alternatives));
         var holidays = await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct);
-        // Read by every application change: held here so that submitting or acting does not query them each time.
-        var workflows = (await db.WorkflowSteps.AsNoTracking().ToListAsync(ct))
-            .GroupBy(s => s.ServiceId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Applications.StepView>)g.OrderBy(s => s.Order).Select(Applications.WorkflowSource.View).ToList());
-        var templates = (await db.NotificationTemplates.AsNoTracking().ToListAsync(ct))
-            .GroupBy(t => t.EventCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Notifications.NotificationTemplate>)g.ToList(), StringComparer.Ordinal);
-        return new CatalogSnapshot(agencies.Values, topics.Values, views, synonyms, new WorkingDayCalendar(holidays), nowUtc)
-        {
-            Workflows = workflows,
-            NotificationTemplates = templates,
-        };
+        return new CatalogSnapshot(agencies.Values, topics.Values, views, synonyms, new WorkingDayCalendar(holidays), nowUtc);
     }
 }

@@ -65,13 +65,6 @@ public sealed class CatalogSnapshot
     public WorkingDayCalendar Calendar { get; }
     public DateTime BuiltAtUtc { get; }
 
-    /// <summary>The configured workflow steps per service, in order (a service without any is absent: it uses the default).</summary>
-    public IReadOnlyDictionary<Guid, IReadOnlyList<Applications.StepView>> Workflows { get; init; } = new Dictionary<Guid, IReadOnlyList<Applications.StepView>>();
-
-    /// <summary>The managers' notification templates, per event code (an event without any is absent: the defaults apply).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<Notifications.NotificationTemplate>> NotificationTemplates { get; init; } =
-        new Dictionary<string, IReadOnlyList<Notifications.NotificationTemplate>>();
-
     /// <summary>
     /// The search, remembered per normalised query for the life of this snapshot: what people type is heavily
     /// repeated (ktp, akta, skck …). Bounded, so that a flood of distinct queries cannot grow it.

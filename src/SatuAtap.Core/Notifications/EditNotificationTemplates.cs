@@ -16,7 +16,7 @@ public sealed record TemplateEdit(string? Subject, string? Body, Guid? Version);
 /// event fills (a misspelt one would reach people as literal text); email needs a subject; a stale version is refused.
 /// The change is audited by the database context like catalog edits.
 /// </summary>
-public sealed partial class EditNotificationTemplates(SatuAtapDb db, Catalog.CatalogCache cache)
+public sealed partial class EditNotificationTemplates(SatuAtapDb db, TemplateCache cache)
 {
     public const int MaxSubject = 300;
     public const int MaxBody = 8000;

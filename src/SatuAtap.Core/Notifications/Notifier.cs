@@ -7,10 +7,10 @@ namespace SatuAtap.Core.Notifications;
 
 /// <summary>
 /// Writes messages to the outbox from the managers' templates, in the recipient's language. The caller saves
-/// them together with the change they tell about (one SaveChanges, one transaction). The templates are read from the
-/// catalog snapshot (<see cref="Catalog.CatalogCache"/>), which their editor refreshes on save.
+/// them together with the change they tell about (one SaveChanges, one transaction). The templates are read from
+/// <see cref="TemplateCache"/>, which their editor refreshes on save.
 /// </summary>
-public sealed class Notifier(IOptions<NotificationsOptions> options, MallTime time, Catalog.CatalogCache cache)
+public sealed class Notifier(IOptions<NotificationsOptions> options, MallTime time, TemplateCache cache)
 {
     public sealed record Recipient(string? Email, string? Phone, string Language);
 
@@ -18,8 +18,8 @@ public sealed class Notifier(IOptions<NotificationsOptions> options, MallTime ti
     {
         var language = to.Language == Lang.English ? Lang.English : Lang.Indonesian;
         var phoneChannel = string.IsNullOrWhiteSpace(options.Value.Http.Url) ? null : options.Value.Http.Channel;
-        // The templates come with the catalog snapshot (their editor refreshes it), not from a query per message.
-        var templates = (await cache.GetAsync(ct)).NotificationTemplates.GetValueOrDefault(eventCode)
+        // The templates come from the template cache (their editor refreshes it), not from a query per message.
+        var templates = (await cache.GetAsync(ct)).GetValueOrDefault(eventCode)
                         ?? NotificationDefaults.All().Where(t => t.EventCode == eventCode).ToList();
         NotificationTemplate? Pick(string channel) =>
             templates.FirstOrDefault(t => t.Channel == channel && t.Language == language)

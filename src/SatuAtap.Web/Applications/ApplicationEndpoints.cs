@@ -9,61 +9,14 @@ using SatuAtap.Core.Data;
 using SatuAtap.Core.Identity;
 using SatuAtap.Core.Notifications;
 using SatuAtap.Web.Infrastructure;
+using static SatuAtap.Web.Infrastructure.Answers;
 using Microsoft.EntityFrameworkCore;
 
-namespace SatuAtap.Web.Api;
+namespace SatuAtap.Web.Applications;
 
 /// <summary>Applications API: apply, upload, submit, follow, the officers' inbox and actions, public tracking, documents.</summary>
 public static class ApplicationEndpoints
 {
-    public static IServiceCollection AddApplicationsModule(this IServiceCollection services, IConfiguration config)
-    {
-        services.AddOptions<ApplicationsOptions>().Bind(config.GetSection(ApplicationsOptions.Section))
-            .Validate(o => o.MaxUploadBytes is >= 1024 and <= 100 * 1024 * 1024, "Applications:MaxUploadBytes must be between 1024 and 104857600.")
-            .ValidateOnStart();
-        services.AddOptions<NotificationsOptions>().Bind(config.GetSection(NotificationsOptions.Section))
-            .Validate(o => o.Http.Channel is Channels.Sms or Channels.WhatsApp, "Notifications:Http:Channel must be 'sms' or 'whatsapp'.")
-            .Validate(o => string.IsNullOrWhiteSpace(o.Http.Url) || Uri.TryCreate(o.Http.Url, UriKind.Absolute, out _), "Notifications:Http:Url must be an absolute URL.")
-            .Validate(o => o.Smtp.Port is > 0 and < 65536, "Notifications:Smtp:Port must be a TCP port.")
-            .PostConfigure<IHostEnvironment>((o, env) => o.Smtp.Security = SmtpSecurity.Effective(o.Smtp.Security, env.IsProduction()))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<NotificationsOptions>>(sp => new SmtpSecurityCheck(sp.GetRequiredService<IHostEnvironment>()));
-        services.AddHttpClient("notifications", c => c.Timeout = TimeSpan.FromSeconds(15));
-        services.AddSingleton<INotificationChannel, EmailChannel>();
-        services.AddSingleton<INotificationChannel>(sp => ActivatorUtilities.CreateInstance<HttpChannel>(sp, Channels.Sms));
-        services.AddSingleton<INotificationChannel>(sp => ActivatorUtilities.CreateInstance<HttpChannel>(sp, Channels.WhatsApp));
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        services.AddSingleton<Notifier>();
-        services.AddScoped<EditNotificationTemplates>();
-        services.AddSingleton<TrackingNumberSource>();
-        services.AddScoped<ApplicationJournal>();
-        services.AddScoped<CreateApplication>();
-        services.AddScoped<UploadDocument>();
-        services.AddScoped<SubmitApplication>();
-        services.AddScoped<ActOnApplication>();
-        services.AddScoped<GetApplication>();
-        services.AddScoped<RevealNik>();
-        services.AddScoped<ListApplications>();
-        services.AddScoped<TrackApplication>();
-        services.AddScoped<SaveWorkflow>();
-        services.AddScoped<HandleOverdueApplications>();
-        services.AddScoped<ApplicationStats>();
-        services.AddSingleton<OverdueChecker>();
-        services.AddHostedService(sp => sp.GetRequiredService<OverdueChecker>());
-        services.AddScoped<ApplicationFiles>();
-        services.AddScoped<SatuAtap.Web.Pages.Permohonan.ApplicationForm>();
-        return services;
-    }
-
-    public static Viewer ToViewer(this ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated != true ? Viewer.Anonymous
-            : new Viewer(user.UserId(), user.FindFirstValue(SatuAtapClaims.FullName) is { Length: > 0 } n ? n : user.Identity.Name ?? "",
-                user.AgencyId(), Roles.All.Where(user.IsInRole).ToArray());
-
-    /// <summary>The mall's public address (<c>Mall:PublicBaseUrl</c>), never the request's Host header.</summary>
-    public static string BaseUrl(this HttpContext http) => http.RequestServices.GetRequiredService<PublicLinks>().Base;
-
     public static void MapApplicationEndpoints(this IEndpointRouteBuilder app)
     {
         var maxUpload = app.ServiceProvider.GetRequiredService<IOptions<ApplicationsOptions>>().Value.MaxUploadBytes;
@@ -158,14 +111,6 @@ public static class ApplicationEndpoints
         api.MapGet("/verification/{code}", async (string code, TrackApplication handler, CancellationToken ct) =>
             Results.Ok(await handler.VerifyAsync(code, ct))).RequireRateLimiting(RateLimiting.Tracking);
 
-        var templates = api.MapGroup("/notification-templates").WithTags("Notifications").RequireAuthorization(Policies.Manager);
-        templates.MapGet("", async (EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.ListAsync(http.User.ToViewer(), ct)));
-        templates.MapGet("/{id:guid}", async (Guid id, EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.GetAsync(id, http.User.ToViewer(), ct)));
-        templates.MapPut("/{id:guid}", async (Guid id, TemplateEdit body, EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.SaveAsync(id, body, http.User.ToViewer(), ct)));
-
         api.MapGet("/services/{id}/workflow", async (string id, SaveWorkflow handler, CancellationToken ct) =>
             Answer(await handler.GetAsync(id, ct))).RequireAuthorization(Policies.Staff);
         api.MapPut("/services/{id}/workflow", async (string id, WorkflowDocument body, SaveWorkflow handler, HttpContext http, CancellationToken ct) =>
@@ -189,77 +134,6 @@ public static class ApplicationEndpoints
         return null;
     }
 
-    private static IResult Answer<T>(Outcome<T> outcome) => outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
 }
 
 public sealed record AccessLogView(DateTime At, Guid? ViewerUserId, string ViewerName, Guid? ViewerAgencyId, Guid? SubjectUserId, string What, string? Detail);
-
-/// <summary>Refuses, in Production, an SMTP mode that lets mail go out in plain text (the message names the setting).</summary>
-internal sealed class SmtpSecurityCheck(IHostEnvironment env) : IValidateOptions<NotificationsOptions>
-{
-    public ValidateOptionsResult Validate(string? name, NotificationsOptions o) =>
-        SmtpSecurity.Problem(o.Smtp.Security, env.IsProduction(), o.Smtp.AllowPlainText) is { } problem
-            ? ValidateOptionsResult.Fail(problem)
-            : ValidateOptionsResult.Success;
-}
-
-/// <summary>Serves documents and PDFs only to those who may see the application.</summary>
-public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStore files, MallTime time)
-{
-    public sealed record FileAnswer(Stream Stream, string ContentType, string FileName);
-
-    public async Task<FileAnswer?> DocumentAsync(Guid id, Guid documentId, Viewer viewer, CancellationToken ct)
-    {
-        var app = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (app is null || !viewer.CanSee(app)) return null;
-        var doc = await db.ApplicationDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == id, ct);
-        if (doc is null || files.Open(doc.FileKey) is not { } stream) return null;
-        await LogStaffAccessAsync(app, viewer, AccessLog.DocumentDownload, doc.Id.ToString(), ct);
-        return new FileAnswer(stream, doc.ContentType, doc.FileName);
-    }
-
-    /// <summary>A member of staff who is not the applicant opened a citizen's document: written to the access log.</summary>
-    private async Task LogStaffAccessAsync(Application app, Viewer viewer, string what, string? detail, CancellationToken ct)
-    {
-        if (!viewer.IsAgencyStaff || viewer.IsApplicant(app)) return;
-        AccessLog.Add(db, time.UtcNow, viewer.UserId, viewer.Name, viewer.AgencyId, app.ApplicantUserId, AccessLog.Application, app.Id, what, detail);
-        await db.SaveChangesAsync(ct);
-    }
-
-    public async Task<byte[]?> ReceiptAsync(Guid id, Viewer viewer, string baseUrl, CancellationToken ct)
-    {
-        var app = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (app is null || !viewer.CanSee(app) || app.SubmittedAtUtc is null) return null;
-        var service = (await cache.GetAsync(ct)).ServicesById[app.ServiceId];
-        var docs = await db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == id).ToListAsync(ct);
-        var names = service.Requirements.Where(r => docs.Any(d => d.RequirementId == r.Id)).Select(r => r.DisplayName).ToList();
-        var checkCode = await TrackingCheck.EnsureAsync(db, app, ct);
-        return ApplicationPdfs.Receipt(new ReceiptData(app.TrackingNumber, service.DisplayName, service.Agency.DisplayName, app.ApplicantName,
-            time.ToLocal(app.SubmittedAtUtc.Value), app.DueDate, names, $"{baseUrl}/lacak?nomor={app.TrackingNumber}", checkCode));
-    }
-
-    public async Task<byte[]?> ResultAsync(Guid id, Viewer viewer, string baseUrl, CancellationToken ct)
-    {
-        var app = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (app is null || !viewer.CanSee(app)) return null;
-        var result = await db.IssuedResults.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id, ct);
-        if (result is null) return null;
-        await LogStaffAccessAsync(app, viewer, AccessLog.ResultDownload, null, ct);
-        if (result.FileKey is not null && files.Open(result.FileKey) is { } uploaded)
-        {
-            await using (uploaded)
-            {
-                using var copy = new MemoryStream();
-                await uploaded.CopyToAsync(copy, ct);
-                return copy.ToArray();
-            }
-        }
-        var service = (await cache.GetAsync(ct)).ServicesById[app.ServiceId];
-        var fields = FieldRules.Parse(app.FieldsJson);
-        var facts = service.Requirements.Where(r => r.Kind == RequirementKind.Field && fields.ContainsKey(r.Id))
-            .Select(r => (r.DisplayName, fields[r.Id])).ToList();
-        return ApplicationPdfs.Result(new ResultData(result.VerificationCode, GetApplication.VerifyUrl(baseUrl, result.VerificationCode),
-            Lang.Pick(result.ServiceName, result.ServiceNameEn), Lang.Pick(service.Standard.Product, service.Standard.ProductEn), result.IssuedByAgency,
-            result.HolderName, app.TrackingNumber, time.ToLocal(result.IssuedAtUtc), result.IssuedByName, facts));
-    }
-}

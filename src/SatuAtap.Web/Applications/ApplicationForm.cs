@@ -4,7 +4,7 @@ using SatuAtap.Core.Applications;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 
-namespace SatuAtap.Web.Pages.Permohonan;
+namespace SatuAtap.Web.Applications;
 
 /// <summary>What the application form shows: the service's requirements, the values so far, the documents received, the errors.</summary>
 public sealed record ApplicationFormView(ServiceView Service, IReadOnlyDictionary<Guid, string> Values, IReadOnlyList<DocumentView> Documents,

@@ -6,7 +6,7 @@ using SatuAtap.Core.Data;
 using SatuAtap.Core.Identity;
 using SatuAtap.Web.Infrastructure;
 
-namespace SatuAtap.Web.Api;
+namespace SatuAtap.Web.Catalog;
 
 public sealed record AuditItem(Guid Id, DateTime AtUtc, string UserName, string EntityType, string EntityKey, string Action, string? Before, string? After);
 
@@ -78,15 +78,4 @@ public static class AgreementEndpoints
             Results.Json(await handler.HandleAsync(ct), AuditVerifyJson))
             .WithTags("Audit").RequireAuthorization(Policies.Administrator);
     }
-}
-
-public static class LanguageSwitch
-{
-    /// <summary><c>/bahasa/en?kembali=/layanan</c>: remembers the choice in a cookie and goes back; works without JavaScript.</summary>
-    public static void MapLanguageSwitch(this IEndpointRouteBuilder app) =>
-        app.MapGet("/bahasa/{lang}", (string lang, string? kembali, HttpContext http) =>
-        {
-            Localization.Remember(http.Response, lang == Lang.English ? Lang.English : Lang.Indonesian);
-            return Results.Redirect(ReturnAddress.LocalOr(kembali));
-        }).ExcludeFromDescription();
 }

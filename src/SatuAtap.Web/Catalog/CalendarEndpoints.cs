@@ -4,7 +4,7 @@ using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 using SatuAtap.Web.Infrastructure;
 
-namespace SatuAtap.Web.Api;
+namespace SatuAtap.Web.Catalog;
 
 public sealed record HolidayItem(string Date, string Kind, string Name, string? NameEn, Guid Version);
 public sealed record DueDateAnswer(string DueDate, string Start, int WorkingDays);

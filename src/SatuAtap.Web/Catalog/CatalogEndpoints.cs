@@ -4,7 +4,7 @@ using SatuAtap.Core.Data;
 using SatuAtap.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace SatuAtap.Web.Api;
+namespace SatuAtap.Web.Catalog;
 
 public sealed record AgencyItem(Guid Id, string Code, string Name, string Kind, string? NameEn, string Description, bool IsDemo, Guid Version);
 public sealed record ServiceItem(Guid Id, string Code, string Name, Guid AgencyId, string? NameEn, string Summary, long CostRupiah, int CompletionWorkingDays, string[] Channels);

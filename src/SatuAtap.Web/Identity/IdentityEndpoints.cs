@@ -6,7 +6,7 @@ using SatuAtap.Core.Common;
 using SatuAtap.Core.Identity;
 using SatuAtap.Web.Infrastructure;
 
-namespace SatuAtap.Web.Api;
+namespace SatuAtap.Web.Identity;
 
 /// <summary>
 /// Accounts API: Identity's endpoints (<c>register</c>, <c>login</c>, <c>refresh</c>, <c>manage/*</c>, …) with the mall's

@@ -1,8 +1,7 @@
 using System.Globalization;
 using SatuAtap.Core.Common;
-using SatuAtap.Web.Infrastructure;
 
-namespace SatuAtap.Web.Api;
+namespace SatuAtap.Web.Infrastructure;
 
 /// <summary>Query parameters are read as text and parsed here, so a malformed value is a 400 that names it.</summary>
 internal sealed class QueryReader
@@ -55,4 +54,16 @@ internal sealed class QueryReader
 internal static class Created
 {
     public static IResult At<T>(string location, T body) => TypedResults.Created(location, body);
+}
+
+public static class PublicAddress
+{
+    /// <summary>The mall's public address (<c>Mall:PublicBaseUrl</c>), never the request's Host header.</summary>
+    public static string BaseUrl(this HttpContext http) => http.RequestServices.GetRequiredService<PublicLinks>().Base;
+}
+
+internal static class Answers
+{
+    /// <summary>200 with the value, or the outcome's problem.</summary>
+    public static IResult Answer<T>(Outcome<T> outcome) => outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
 }

@@ -44,3 +44,14 @@ public static class Localization
             http.Request.Path.StartsWithSegments("/api") ? base.DetermineProviderCultureResult(http) : Task.FromResult<ProviderCultureResult?>(null);
     }
 }
+
+public static class LanguageSwitch
+{
+    /// <summary><c>/bahasa/en?kembali=/layanan</c>: remembers the choice in a cookie and goes back; works without JavaScript.</summary>
+    public static void MapLanguageSwitch(this IEndpointRouteBuilder app) =>
+        app.MapGet("/bahasa/{lang}", (string lang, string? kembali, HttpContext http) =>
+        {
+            Localization.Remember(http.Response, lang == Lang.English ? Lang.English : Lang.Indonesian);
+            return Results.Redirect(ReturnAddress.LocalOr(kembali));
+        }).ExcludeFromDescription();
+}

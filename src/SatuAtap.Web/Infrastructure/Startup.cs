@@ -51,6 +51,8 @@ public static class Startup
             log.LogInformation("Seeded the demo queue sites and slots.");
         await SeedAccountsAsync(sp, db, demo.Password!, ct);
         sp.GetRequiredService<CatalogCache>().Invalidate();
+        sp.GetRequiredService<SatuAtap.Core.Applications.WorkflowCache>().Invalidate();
+        sp.GetRequiredService<SatuAtap.Core.Notifications.TemplateCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Queue.QueueCache>().Invalidate();
         Console.WriteLine();
         Console.WriteLine("Akun demo / demo accounts (password from Demo:Password):");

@@ -5,106 +5,19 @@ using Microsoft.Extensions.Options;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Identity;
 using SatuAtap.Core.Queue;
-using SatuAtap.Web.Hubs;
 using SatuAtap.Web.Infrastructure;
 
-namespace SatuAtap.Web.Api;
+namespace SatuAtap.Web.Queue;
 
 public sealed record SlotPlanWindow(string? Start, string? End);
 public sealed record SlotPlanRequest(Guid? ServiceId, string? From, string? To, int[]? Weekdays, SlotPlanWindow[]? Windows, int? Capacity, bool? SkipHolidays);
 public sealed record MoveBookingRequest(Guid? SlotId);
-
-/// <summary>The Queue module's services, options and live hub.</summary>
-public static class QueueModule
-{
-    public static IServiceCollection AddQueueModule(this IServiceCollection services, IConfiguration config)
-    {
-        services.AddOptions<QueueOptions>().Bind(config.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<QueueReads>();
-        services.AddScoped<BookSlot>();
-        services.AddScoped<CancelBooking>();
-        services.AddScoped<MoveBooking>();
-        services.AddScoped<IssueTicket>();
-        services.AddSingleton<TicketBatcher>();
-        services.AddSingleton<QueueCache>();
-        services.AddSingleton<BookingBatcher>();
-        services.AddScoped<CallNextTicket>();
-        services.AddScoped<ActOnTicket>();
-        services.AddScoped<PlanSlots>();
-        services.AddScoped<QueueStats>();
-        services.AddSingleton<IQueueNotifier, SignalRQueueNotifier>();
-        services.AddSingleton<BookingLimits>();
-        services.AddSignalR();
-        return services;
-    }
-
-    public static QueueStaff Staff(this ClaimsPrincipal user) =>
-        new(user.UserId(), user.Identity?.Name ?? "", user.AgencyId(), user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Administrator));
-}
-
-/// <summary>
-/// The booking limits, one budget shared by the API and the booking pages: bookings and moves per client address per
-/// minute (<c>RateLimiting:BookingsPerAddressPerMinute</c>), and bookings per phone number per hour
-/// (<c>RateLimiting:BookingsPerPhonePerHour</c>), so that one person cannot hoard places from many addresses nor
-/// one address for many phones. Off with <c>RateLimiting:Enabled=false</c>.
-/// </summary>
-public sealed class BookingLimits(IOptions<RateLimitingOptions> options) : IDisposable
-{
-    public sealed record Refusal(string Message, TimeSpan? RetryAfter);
-
-    private readonly PartitionedRateLimiter<string> _addresses = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.BookingsPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-        }));
-
-    private readonly PartitionedRateLimiter<string> _phones = PartitionedRateLimiter.Create<string, string>(phone =>
-        RateLimitPartition.GetFixedWindowLimiter(phone, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.BookingsPerPhonePerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
-        }));
-
-    /// <summary>
-    /// Counts one booking (or, without a phone, one move) from the request's address and the phone; null when it may
-    /// go ahead, otherwise why not (answer 429).
-    /// </summary>
-    public Refusal? Check(HttpContext http, string? phone)
-    {
-        if (!options.Value.Enabled) return null;
-        using (var lease = _addresses.AttemptAcquire(RateLimiting.ClientKey(http)))
-        {
-            if (!lease.IsAcquired)
-                return new(Lang.T("Terlalu banyak pemesanan dari alamat ini. Coba lagi sebentar lagi.", "Too many bookings from this address. Try again shortly."),
-                    lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : null);
-        }
-        if (PhoneNumber.Normalize(phone) is not { } normalized) return null;
-        using var byPhone = _phones.AttemptAcquire(normalized);
-        return byPhone.IsAcquired ? null
-            : new(Lang.T("Terlalu banyak pemesanan dengan nomor HP ini. Coba lagi nanti.", "Too many bookings with this phone number. Try again later."),
-                byPhone.TryGetMetadata(MetadataName.RetryAfter, out var later) ? later : null);
-    }
-
-    /// <summary>The 429 answer of the API, with Retry-After when known.</summary>
-    public static IResult TooMany(HttpContext http, Refusal refusal)
-    {
-        if (refusal.RetryAfter is { } retry)
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return Problems.Problem(429, refusal.Message);
-    }
-
-    public void Dispose()
-    {
-        _addresses.Dispose();
-        _phones.Dispose();
-    }
-}
 
 /// <summary>Queue API: sites, counters, slots, bookings, tickets, the board and the figures.</summary>
 public static class QueueEndpoints
 {
     public static void MapQueueEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHub<QueueHub>(QueueHub.Path);
         var api = app.MapGroup("/api/v1").WithTags("Queue");
 
         api.MapGet("/sites", async (QueueReads reads, CancellationToken ct) => await reads.SitesAsync(ct));

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using SatuAtap.Core.Queue;
 
-namespace SatuAtap.Web.Hubs;
+namespace SatuAtap.Web.Queue;
 
 /// <summary>
 /// Live board updates. A board connects with <c>?site={siteId}</c> and receives <c>called</c> (a ticket called or

@@ -3,29 +3,14 @@ using Microsoft.Extensions.Options;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Identity;
 using SatuAtap.Core.Rights;
+using SatuAtap.Web.Applications;
 using SatuAtap.Web.Infrastructure;
 
-namespace SatuAtap.Web.Api;
+namespace SatuAtap.Web.Rights;
 
 /// <summary>People's rights (UU 27/2022): export of one's data, correction requests, deleting one's account; retention.</summary>
 public static class RightsEndpoints
 {
-    public static IServiceCollection AddRightsModule(this IServiceCollection services, IConfiguration config)
-    {
-        services.AddOptions<RightsOptions>().Bind(config.GetSection(RightsOptions.Section)).ValidateOnStart();
-        services.AddOptions<RetentionOptions>().Bind(config.GetSection(RetentionOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RightsOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
-        services.AddSingleton<IValidateOptions<RetentionOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
-        services.AddScoped<Corrections>();
-        services.AddScoped<MyAccessLog>();
-        services.AddScoped<ExportPersonalData>();
-        services.AddScoped<DeleteAccount>();
-        services.AddScoped<ApplyRetention>();
-        services.AddSingleton<RetentionJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
-        return services;
-    }
-
     /// <summary>The ZIP of everything held about the signed-in person, with generated results rendered as PDFs.</summary>
     public static async Task<IResult> ExportAsync(HttpContext http, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SatuAtap.Web.Api;
+using SatuAtap.Web.Rights;
 
 namespace SatuAtap.Web.Pages.Akun;
 

@@ -9,7 +9,7 @@ namespace SatuAtap.Web.Pages.Antrian;
 
 /// <summary>A booking by its code: the QR code for the kiosk, and cancel or move. The code is the key; keep it private.</summary>
 public sealed class PemesananModel(SatuAtapDb db, QueueReads reads, CatalogCache catalog, BookSlot book, CancelBooking cancel, MoveBooking move,
-    SatuAtap.Web.Api.BookingLimits limits) : PageModel
+    SatuAtap.Web.Queue.BookingLimits limits) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
     public BookingView Booking { get; private set; } = null!;

@@ -10,7 +10,7 @@ using SatuAtap.Web.Infrastructure;
 namespace SatuAtap.Web.Pages.Antrian;
 
 /// <summary>Book a visit: service and site → days with places left → a time, name, phone (NIK optional) → a booking code.</summary>
-public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot book, SatuAtap.Web.Api.BookingLimits limits, FormTokens tokens) : PageModel
+public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot book, SatuAtap.Web.Queue.BookingLimits limits, FormTokens tokens) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "lokasi")] public Guid? SiteId { get; set; }
     [BindProperty(SupportsGet = true, Name = "layanan")] public Guid? ServiceId { get; set; }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuAtap.Core.Applications;
 using SatuAtap.Core.Catalog;
-using SatuAtap.Web.Api;
+using SatuAtap.Web.Applications;
 using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Permohonan;

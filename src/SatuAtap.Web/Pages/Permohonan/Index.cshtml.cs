@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuAtap.Core.Applications;
-using SatuAtap.Web.Api;
+using SatuAtap.Web.Applications;
 
 namespace SatuAtap.Web.Pages.Permohonan;
 

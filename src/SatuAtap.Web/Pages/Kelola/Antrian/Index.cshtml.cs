@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Queue;
-using SatuAtap.Web.Api;
+using SatuAtap.Web.Queue;
 
 namespace SatuAtap.Web.Pages.Kelola.Antrian;
 

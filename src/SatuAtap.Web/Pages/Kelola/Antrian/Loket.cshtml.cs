@@ -5,7 +5,7 @@ using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Queue;
-using SatuAtap.Web.Api;
+using SatuAtap.Web.Queue;
 
 namespace SatuAtap.Web.Pages.Kelola.Antrian;
 

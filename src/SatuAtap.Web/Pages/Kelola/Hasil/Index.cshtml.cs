@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Applications;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
-using SatuAtap.Web.Api;
+using SatuAtap.Web.Applications;
 using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Kelola.Hasil;

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Rights;
-using SatuAtap.Web.Api;
+using SatuAtap.Web.Applications;
+using SatuAtap.Web.Rights;
 using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Kelola.Koreksi;

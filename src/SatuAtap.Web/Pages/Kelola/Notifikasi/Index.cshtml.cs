@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuAtap.Core.Applications;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Notifications;
-using SatuAtap.Web.Api;
+using SatuAtap.Web.Applications;
 using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Kelola.Notifikasi;

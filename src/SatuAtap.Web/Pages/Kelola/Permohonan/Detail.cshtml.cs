@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using SatuAtap.Core.Applications;
 using SatuAtap.Core.Common;
-using SatuAtap.Web.Api;
+using SatuAtap.Web.Applications;
 using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Kelola.Permohonan;
 
 /// <summary>An application as an officer works it: the data, the documents, the actions allowed now, issuing with a signed PDF, revoking a result.</summary>
-[RequestSizeLimit(SatuAtap.Web.Pages.Permohonan.ApplicationForm.FormLimitBytes)]
+[RequestSizeLimit(SatuAtap.Web.Applications.ApplicationForm.FormLimitBytes)]
 public sealed class DetailModel(GetApplication get, ActOnApplication act, RevealNik reveal, IOptions<ApplicationsOptions> options, MallTime time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuAtap.Core.Applications;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
-using SatuAtap.Web.Api;
+using SatuAtap.Web.Applications;
 
 namespace SatuAtap.Web.Pages.Kelola.Permohonan;
 
