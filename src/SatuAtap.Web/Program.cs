@@ -21,27 +21,18 @@ var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 var config = builder.Configuration;
 
-services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
-services.AddOptions<MallOptions>().Bind(config.GetSection(MallOptions.Section)).ValidateOnStart();
-services.AddOptions<DemoOptions>().Bind(config.GetSection(DemoOptions.Section)).ValidateOnStart();
-services.AddOptions<FilesOptions>().Bind(config.GetSection(FilesOptions.Section));
-services.AddOptions<LimitsOptions>().Bind(config.GetSection(LimitsOptions.Section)).ValidateOnStart();
-services.AddOptions<RateLimitingOptions>().Bind(config.GetSection(RateLimitingOptions.Section)).ValidateOnStart();
-services.AddOptions<TelemetryOptions>().Bind(config.GetSection(TelemetryOptions.Section)).ValidateOnStart();
-services.AddOptions<PersonalDataOptions>().Bind(config.GetSection(PersonalDataOptions.Section)).ValidateOnStart();
-services.AddOptions<SecurityOptions>().Bind(config.GetSection(SecurityOptions.Section)).ValidateOnStart()
+services.AddSettings<DatabaseOptions, SettingsValidator>(config, DatabaseOptions.Section);
+services.AddSettings<MallOptions, SettingsValidator>(config, MallOptions.Section);
+services.AddSettings<DemoOptions, SettingsValidator>(config, DemoOptions.Section);
+services.AddSettings<FilesOptions, SettingsValidator>(config, FilesOptions.Section);
+services.AddSettings<LimitsOptions, SettingsValidator>(config, LimitsOptions.Section);
+services.AddSettings<RateLimitingOptions, SettingsValidator>(config, RateLimitingOptions.Section);
+services.AddSettings<TelemetryOptions, SettingsValidator>(config, TelemetryOptions.Section);
+services.AddSettings<PersonalDataOptions, SettingsValidator>(config, PersonalDataOptions.Section);
+services.AddSettings<SecurityOptions, SettingsValidator>(config, SecurityOptions.Section)
     .PostConfigure<IOptions<DemoOptions>, IHostEnvironment>((o, demo, env) =>
         // On in Production whatever the demo setting, and wherever demo mode is off; set it to false explicitly to go without.
         o.RequireTwoFactorForStaff ??= env.IsProduction() || !SettingsValidator.DemoEnabled(demo.Value, env));
-services.AddSingleton<SettingsValidator>();
-services.AddSingleton<IValidateOptions<DatabaseOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
-services.AddSingleton<IValidateOptions<MallOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
-services.AddSingleton<IValidateOptions<DemoOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
-services.AddSingleton<IValidateOptions<LimitsOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
-services.AddSingleton<IValidateOptions<RateLimitingOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
-services.AddSingleton<IValidateOptions<TelemetryOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
-services.AddSingleton<IValidateOptions<SecurityOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
-services.AddSingleton<IValidateOptions<PersonalDataOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
 services.AddSingleton(sp => PersonalDataKeys.Protector(sp.GetRequiredService<IOptions<PersonalDataOptions>>().Value, builder.Environment.ContentRootPath));
 services.AddSatuAtapWebServer(config);
 

@@ -9,8 +9,16 @@ public sealed class CatalogOptions
 {
     /// <summary>How long a node keeps its catalog picture before re-reading it; a change on this node refreshes at once.
     /// With several web nodes this is how long another node's change may take to show.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
     public int CacheSeconds { get; set; } = 30;
+}
+
+/// <summary>Checks the <c>Catalog</c> settings at start; the message names the key.</summary>
+public sealed class CatalogOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<CatalogOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, CatalogOptions o) =>
+        o.CacheSeconds is >= 1 and <= 3600
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail("Catalog:CacheSeconds must be between 1 and 3600.");
 }
 
 /// <summary>Holds the current <see cref="CatalogSnapshot"/> and rebuilds it after a change or when it is old.</summary>

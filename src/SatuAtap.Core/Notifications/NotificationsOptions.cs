@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
 namespace SatuAtap.Core.Notifications;
 
 public sealed class NotificationsOptions
@@ -42,5 +45,30 @@ public sealed class NotificationsOptions
         public string? Token { get; set; }
         /// <summary>The phone channel used for applicants with a mobile number: <c>sms</c> or <c>whatsapp</c>.</summary>
         public string Channel { get; set; } = Channels.Sms;
+    }
+}
+
+/// <summary>
+/// Checks the <c>Notifications</c> settings at start; each message names its key. In Production an SMTP mode that
+/// lets mail go out in plain text is refused.
+/// </summary>
+public sealed class NotificationsOptionsValidator(IHostEnvironment env) : IValidateOptions<NotificationsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotificationsOptions o)
+    {
+        var failures = new List<string>();
+        if (!(o.PollSeconds is > 0 and <= 3600)) failures.Add("Notifications:PollSeconds must be greater than 0 and at most 3600.");
+        if (o.BatchSize is < 1 or > 1000) failures.Add("Notifications:BatchSize must be between 1 and 1000.");
+        if (!(o.ClaimSeconds is > 0 and <= 86400)) failures.Add("Notifications:ClaimSeconds must be greater than 0 and at most 86400.");
+        if (!(o.RetryBaseSeconds is > 0 and <= 86400)) failures.Add("Notifications:RetryBaseSeconds must be greater than 0 and at most 86400.");
+        if (!(o.MaxRetryMinutes is > 0 and <= 10080)) failures.Add("Notifications:MaxRetryMinutes must be greater than 0 and at most 10080.");
+        if (o.Smtp.Port is <= 0 or >= 65536) failures.Add("Notifications:Smtp:Port must be a TCP port.");
+        if (o.Smtp.TimeoutSeconds is < 1 or > 600) failures.Add("Notifications:Smtp:TimeoutSeconds must be between 1 and 600.");
+        if (!MimeKit.MailboxAddress.TryParse(o.Smtp.From, out _))
+            failures.Add($"Notifications:Smtp:From '{o.Smtp.From}' is not an email address (for example 'MPP <noreply@mpp.example.go.id>').");
+        if (SmtpSecurity.Problem(o.Smtp.Security, env.IsProduction(), o.Smtp.AllowPlainText) is { } problem) failures.Add(problem);
+        if (o.Http.Channel is not (Channels.Sms or Channels.WhatsApp)) failures.Add("Notifications:Http:Channel must be 'sms' or 'whatsapp'.");
+        if (!string.IsNullOrWhiteSpace(o.Http.Url) && !Uri.TryCreate(o.Http.Url, UriKind.Absolute, out _)) failures.Add("Notifications:Http:Url must be an absolute URL.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

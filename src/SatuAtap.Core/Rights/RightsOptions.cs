@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace SatuAtap.Core.Rights;
 
 /// <summary>People's rights over their data (UU 27/2022).</summary>
@@ -26,4 +28,28 @@ public sealed class RetentionOptions
     public int MessageDays { get; set; } = 30;
     /// <summary>Names, phone numbers and NIKs of bookings are cleared this many days after the booked day.</summary>
     public int BookingDays { get; set; } = 90;
+}
+
+/// <summary>Checks the <c>Rights</c> settings at start; the message names the key.</summary>
+public sealed class RightsOptionsValidator : IValidateOptions<RightsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RightsOptions o) =>
+        o.CorrectionWorkingDays is >= 1 and <= 60
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Rights:CorrectionWorkingDays must be between 1 and 60.");
+}
+
+/// <summary>Checks the <c>Retention</c> settings at start; each message names its key.</summary>
+public sealed class RetentionOptionsValidator : IValidateOptions<RetentionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RetentionOptions o)
+    {
+        var failures = new List<string>();
+        if (!(o.RunHours is > 0 and <= 168)) failures.Add("Retention:RunHours must be greater than 0 and at most 168.");
+        if (o.DraftDays <= 0) failures.Add("Retention:DraftDays must be greater than 0.");
+        if (o.DocumentDays <= 0) failures.Add("Retention:DocumentDays must be greater than 0.");
+        if (o.MessageDays <= 0) failures.Add("Retention:MessageDays must be greater than 0.");
+        if (o.BookingDays <= 0) failures.Add("Retention:BookingDays must be greater than 0.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

@@ -10,9 +10,7 @@ public static class ApplicationsModule
 {
     public static IServiceCollection AddApplicationsModule(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<ApplicationsOptions>().Bind(config.GetSection(ApplicationsOptions.Section))
-            .Validate(o => o.MaxUploadBytes is >= 1024 and <= 100 * 1024 * 1024, "Applications:MaxUploadBytes must be between 1024 and 104857600.")
-            .ValidateOnStart();
+        services.AddSettings<ApplicationsOptions, ApplicationsOptionsValidator>(config, ApplicationsOptions.Section);
         services.AddSingleton<WorkflowCache>();
         services.AddSingleton<TrackingNumberSource>();
         services.AddScoped<ApplicationJournal>();

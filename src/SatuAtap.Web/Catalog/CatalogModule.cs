@@ -1,4 +1,5 @@
 using SatuAtap.Core.Catalog;
+using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Catalog;
 
@@ -7,7 +8,7 @@ public static class CatalogModule
 {
     public static IServiceCollection AddCatalogModule(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<CatalogOptions>().Bind(config.GetSection("Catalog")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<CatalogOptions, CatalogOptionsValidator>(config, "Catalog");
         services.AddSingleton<CatalogCache>();
         services.AddScoped<SaveService>();
         services.AddScoped<CatalogEdits>();

@@ -123,15 +123,13 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
     IValidateOptions<DatabaseOptions>, IValidateOptions<MallOptions>, IValidateOptions<DemoOptions>,
     IValidateOptions<LimitsOptions>, IValidateOptions<RateLimitingOptions>, IValidateOptions<TelemetryOptions>,
     IValidateOptions<SecurityOptions>,
-    IValidateOptions<Core.Rights.RightsOptions>, IValidateOptions<Core.Rights.RetentionOptions>,
-    IValidateOptions<PersonalDataOptions>,
-    IValidateOptions<NetworkOptions>
+    IValidateOptions<PersonalDataOptions>, IValidateOptions<NetworkOptions>, IValidateOptions<FilesOptions>, IValidateOptions<ApiOptions>
 {
     public ValidateOptionsResult Validate(string? name, PersonalDataOptions o) => PersonalDataKeys.Validate(o, env);
 
     public ValidateOptionsResult Validate(string? name, DatabaseOptions o)
     {
-        if (o.Provider is not ("Sqlite" or "Postgres" or "sqlite" or "postgres"))
+        if (!string.Equals(o.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase) && !o.IsPostgres)
             return ValidateOptionsResult.Fail($"Database:Provider must be 'Sqlite' or 'Postgres' (it is '{o.Provider}').");
         if (o.IsPostgres && string.IsNullOrWhiteSpace(config.GetConnectionString("Default")))
             return ValidateOptionsResult.Fail("ConnectionStrings:Default is required when Database:Provider is 'Postgres'.");
@@ -192,18 +190,13 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Telemetry:OtlpEndpoint '{o.OtlpEndpoint}' is not an absolute URL.");
 
-    public ValidateOptionsResult Validate(string? name, Core.Rights.RightsOptions o) =>
-        o.CorrectionWorkingDays is >= 1 and <= 60
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail("Rights:CorrectionWorkingDays must be between 1 and 60.");
+    public ValidateOptionsResult Validate(string? name, FilesOptions o) =>
+        string.IsNullOrWhiteSpace(o.Root) || o.Root.IndexOfAny(Path.GetInvalidPathChars()) >= 0
+            ? ValidateOptionsResult.Fail($"Files:Root must be a folder path (it is '{o.Root}').")
+            : ValidateOptionsResult.Success;
 
-    public ValidateOptionsResult Validate(string? name, Core.Rights.RetentionOptions o) =>
-        !(o.RunHours is > 0 and <= 168) ? ValidateOptionsResult.Fail("Retention:RunHours must be greater than 0 and at most 168.")
-        : o.DraftDays <= 0 ? ValidateOptionsResult.Fail("Retention:DraftDays must be greater than 0.")
-        : o.DocumentDays <= 0 ? ValidateOptionsResult.Fail("Retention:DocumentDays must be greater than 0.")
-        : o.MessageDays <= 0 ? ValidateOptionsResult.Fail("Retention:MessageDays must be greater than 0.")
-        : o.BookingDays <= 0 ? ValidateOptionsResult.Fail("Retention:BookingDays must be greater than 0.")
-        : ValidateOptionsResult.Success;
+    // Api:PublishDocs is a bool: the binder already refuses anything else, naming the key.
+    public ValidateOptionsResult Validate(string? name, ApiOptions o) => ValidateOptionsResult.Success;
 
     public static bool DemoEnabled(DemoOptions o, IHostEnvironment env) => o.Seed ?? !env.IsProduction();
 }

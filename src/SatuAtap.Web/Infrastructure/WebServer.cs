@@ -15,9 +15,8 @@ public static class WebServer
 {
     public static IServiceCollection AddSatuAtapWebServer(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<NetworkOptions>().Bind(config.GetSection(NetworkOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<NetworkOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
-        services.AddOptions<ApiOptions>().Bind(config.GetSection(ApiOptions.Section));
+        services.AddSettings<NetworkOptions, SettingsValidator>(config, NetworkOptions.Section);
+        services.AddSettings<ApiOptions, SettingsValidator>(config, ApiOptions.Section);
         // Applications:PublicBaseUrl was the setting before Mall:PublicBaseUrl; it still counts when the new one is not set.
         services.PostConfigure<MallOptions>(o =>
         {

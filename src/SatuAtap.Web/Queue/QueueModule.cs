@@ -10,7 +10,7 @@ public static class QueueModule
 {
     public static IServiceCollection AddQueueModule(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<QueueOptions>().Bind(config.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<QueueOptions, QueueOptionsValidator>(config, QueueOptions.Section);
         services.AddScoped<QueueReads>();
         services.AddScoped<BookSlot>();
         services.AddScoped<CancelBooking>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SatuAtap.Core.Rights;
 using SatuAtap.Web.Infrastructure;
 
@@ -9,10 +8,8 @@ public static class RightsModule
 {
     public static IServiceCollection AddRightsModule(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<RightsOptions>().Bind(config.GetSection(RightsOptions.Section)).ValidateOnStart();
-        services.AddOptions<RetentionOptions>().Bind(config.GetSection(RetentionOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RightsOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
-        services.AddSingleton<IValidateOptions<RetentionOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+        services.AddSettings<RightsOptions, RightsOptionsValidator>(config, RightsOptions.Section);
+        services.AddSettings<RetentionOptions, RetentionOptionsValidator>(config, RetentionOptions.Section);
         services.AddScoped<Corrections>();
         services.AddScoped<MyAccessLog>();
         services.AddScoped<ExportPersonalData>();

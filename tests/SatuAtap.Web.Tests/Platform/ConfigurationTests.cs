@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 
 namespace SatuAtap.Web.Tests.Platform;
 
@@ -27,7 +28,23 @@ public sealed class ConfigurationTests
     [InlineData("--Database:Provider=Oracle", "Database:Provider")]
     [InlineData("--Mall:TimeZone=Asia/Atlantis", "Mall:TimeZone")]
     [InlineData("--Demo:Password=", "Demo:Password")]
-    [InlineData("--Catalog:CacheSeconds=0", "CacheSeconds")]
+    [InlineData("--Catalog:CacheSeconds=0", "Catalog:CacheSeconds")]
+    [InlineData("--Files:Root= ", "Files:Root")]
+    [InlineData("--Queue:BookingOpensHour=24", "Queue:BookingOpensHour")]
+    [InlineData("--Queue:CacheSeconds=0", "Queue:CacheSeconds")]
+    [InlineData("--Applications:MaxUploadBytes=10", "Applications:MaxUploadBytes")]
+    [InlineData("--Applications:OverdueCheckMinutes=0", "Applications:OverdueCheckMinutes")]
+    [InlineData("--Applications:PublicBaseUrl=mpp.example", "Applications:PublicBaseUrl")]
+    [InlineData("--Notifications:PollSeconds=0", "Notifications:PollSeconds")]
+    [InlineData("--Notifications:BatchSize=0", "Notifications:BatchSize")]
+    [InlineData("--Notifications:ClaimSeconds=-1", "Notifications:ClaimSeconds")]
+    [InlineData("--Notifications:RetryBaseSeconds=0", "Notifications:RetryBaseSeconds")]
+    [InlineData("--Notifications:MaxRetryMinutes=0", "Notifications:MaxRetryMinutes")]
+    [InlineData("--Notifications:Smtp:TimeoutSeconds=0", "Notifications:Smtp:TimeoutSeconds")]
+    [InlineData("--Notifications:Smtp:From=no address", "Notifications:Smtp:From")]
+    [InlineData("--Notifications:Smtp:Port=0", "Notifications:Smtp:Port")]
+    [InlineData("--Notifications:Http:Channel=fax", "Notifications:Http:Channel")]
+    [InlineData("--Retention:RunHours=0", "Retention:RunHours")]
     [InlineData("--Telemetry:OtlpEndpoint=not a url", "Telemetry:OtlpEndpoint")]
     [InlineData("--RateLimiting:LoginsPerMinute=0", "RateLimiting:LoginsPerMinute")]
     [InlineData("--RateLimiting:LoginFailuresPerAddress=10", "RateLimiting:LoginFailuresPerAddress")]
@@ -44,6 +61,20 @@ public sealed class ConfigurationTests
     [InlineData("--DataProtection:CertificatePath=/nonexistent/keyring.pfx", "DataProtection:CertificatePath")]
     public Task BadSetting_StopsTheProgram_NamingTheSetting(string argument, string named) =>
         StopsAsync("Testing", ["--Mall:PublicBaseUrl=https://mpp.test.example", argument], named);
+
+    [Theory]
+    [InlineData("SQLite")]
+    [InlineData("SQLITE")]
+    [InlineData("postgres")]
+    public void DatabaseProvider_IsReadWhateverItsCase(string provider)
+    {
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = "Host=db;Database=satuatap" }).Build();
+        var env = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Testing" };
+        var result = new SatuAtap.Web.Infrastructure.SettingsValidator(env, config)
+            .Validate(null, new SatuAtap.Web.Infrastructure.DatabaseOptions { Provider = provider });
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
 
     [Fact]
     public Task OutsideDevelopment_WithoutAPublicAddress_TheProgramStops_NamingIt() =>
