@@ -20,7 +20,7 @@ public sealed class ApplicationsOptionsValidator : IValidateOptions<Applications
     {
         var failures = new List<string>();
         if (o.MaxUploadBytes is < 1024 or > 100 * 1024 * 1024) failures.Add("Applications:MaxUploadBytes must be between 1024 and 104857600.");
-        if (!(o.OverdueCheckMinutes is > 0 and <= 1440)) failures.Add("Applications:OverdueCheckMinutes must be greater than 0 and at most 1440.");
+        if (!(o.OverdueCheckMinutes is >= 0 and <= 1440)) failures.Add("Applications:OverdueCheckMinutes must be between 0 (off in this process) and 1440.");
         if (!string.IsNullOrWhiteSpace(o.PublicBaseUrl) && !Common.PublicLinks.IsBaseUrl(o.PublicBaseUrl))
             failures.Add($"Applications:PublicBaseUrl '{o.PublicBaseUrl}' must be an absolute http or https URL without query or fragment.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

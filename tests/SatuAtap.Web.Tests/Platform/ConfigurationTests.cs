@@ -33,7 +33,7 @@ public sealed class ConfigurationTests
     [InlineData("--Queue:BookingOpensHour=24", "Queue:BookingOpensHour")]
     [InlineData("--Queue:CacheSeconds=0", "Queue:CacheSeconds")]
     [InlineData("--Applications:MaxUploadBytes=10", "Applications:MaxUploadBytes")]
-    [InlineData("--Applications:OverdueCheckMinutes=0", "Applications:OverdueCheckMinutes")]
+    [InlineData("--Applications:OverdueCheckMinutes=-1", "Applications:OverdueCheckMinutes")]
     [InlineData("--Applications:PublicBaseUrl=mpp.example", "Applications:PublicBaseUrl")]
     [InlineData("--Notifications:PollSeconds=0", "Notifications:PollSeconds")]
     [InlineData("--Notifications:BatchSize=0", "Notifications:BatchSize")]
