@@ -38,8 +38,6 @@ public static class QueueModule
         return services;
     }
 
-    public static QueueStaff Staff(this ClaimsPrincipal user) =>
-        new(user.UserId(), user.Identity?.Name ?? "", user.AgencyId(), user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Administrator));
 }
 
 /// <summary>
@@ -190,12 +188,12 @@ public static class QueueEndpoints
             await reads.TicketAsync(id, ct) is { } t ? Results.Ok(t) : Problems.Problem(404, Lang.T("Tiket tidak ditemukan.", "Ticket not found.")));
         api.MapPost("/counters/{counterId:guid}/call-next", async (Guid counterId, CallNextTicket call, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await call.ExecuteAsync(counterId, http.User.Staff(), ct);
+            var outcome = await call.ExecuteAsync(counterId, http.Caller(), ct);
             if (!outcome.Succeeded) return Problems.From(outcome);
             return outcome.Value is null ? Results.NoContent() : Results.Ok(outcome.Value);
         }).RequireAuthorization(Policies.Staff);
         api.MapPost("/tickets/{id:guid}/actions", async (Guid id, TicketActionRequest body, ActOnTicket act, HttpContext http, CancellationToken ct) =>
-            await act.ExecuteAsync(id, body, http.User.Staff(), ct) is var outcome && outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome))
+            await act.ExecuteAsync(id, body, http.Caller(), ct) is var outcome && outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome))
             .RequireAuthorization(Policies.Staff);
 
         api.MapGet("/sites/{siteId:guid}/board", async (Guid siteId, QueueReads reads, CancellationToken ct) =>
@@ -211,8 +209,8 @@ public static class QueueEndpoints
             if (!string.IsNullOrWhiteSpace(agencyId)) { if (Guid.TryParse(agencyId, out var a)) agency = a; else read.Fail("agencyId", Lang.T("Harus berupa GUID.", "Must be a GUID.")); }
             if (t < f || t.DayNumber - f.DayNumber > 366) read.Fail("to", Lang.T("Rentang 0 sampai 366 hari setelah 'from'.", "0 to 366 days after 'from'."));
             if (read.Failed) return read.Problem();
-            var staff = http.User.Staff();
-            var seesAll = staff.MallWide || http.User.IsInRole(Roles.Executive);
+            var staff = http.Caller();
+            var seesAll = staff.SeesWholeMall;
             if (!seesAll)
             {
                 if (staff.AgencyId is null || agency is { } asked && asked != staff.AgencyId)
