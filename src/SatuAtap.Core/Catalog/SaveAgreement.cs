@@ -27,7 +27,7 @@ public sealed class SaveAgreement(SatuAtapDb db, CatalogCache cache)
     public static IQueryable<Agreement> Query(SatuAtapDb db) =>
         db.Agreements.Include(a => a.Services).Include(a => a.Counters).Include(a => a.Agency).AsSplitQuery();
 
-    public async Task<Outcome<Guid>> SaveAsync(Guid? id, AgreementDocument doc, Caller editor, CancellationToken ct = default)
+    public async Task<Outcome<Guid>> HandleAsync(Guid? id, AgreementDocument doc, Caller editor, CancellationToken ct = default)
     {
         if (!editor.IsManager) return Outcome<Guid>.Forbidden();
         Agreement? a = null;

@@ -10,7 +10,7 @@ public sealed record HolidayDocument(DateOnly? Date, string? Kind, string? Name,
 /// <summary>The holiday calendar is the managers' to keep: add a day, correct it, remove it, or import a decree's list.</summary>
 public sealed class SaveHoliday(SatuAtapDb db, CatalogCache cache)
 {
-    public async Task<Outcome<DateOnly>> SaveAsync(DateOnly? existingDate, HolidayDocument doc, Caller editor, CancellationToken ct = default)
+    public async Task<Outcome<DateOnly>> HandleAsync(DateOnly? existingDate, HolidayDocument doc, Caller editor, CancellationToken ct = default)
     {
         if (!editor.IsManager) return Outcome<DateOnly>.Forbidden();
         Holiday? h = null;

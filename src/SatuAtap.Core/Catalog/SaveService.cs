@@ -37,7 +37,11 @@ public sealed record InternalStandardDocument(
 /// <summary>Creates or edits a service with its whole standard. Agency heads only for their own agency.</summary>
 public sealed class SaveService(SatuAtapDb db, CatalogCache cache)
 {
-    public async Task<Outcome<Guid>> CreateAsync(ServiceDocument doc, Caller editor, CancellationToken ct = default)
+    /// <summary>Creates the service (<paramref name="id"/> null) or edits the one with this id.</summary>
+    public Task<Outcome<Guid>> HandleAsync(Guid? id, ServiceDocument doc, Caller editor, CancellationToken ct = default) =>
+        id is { } existing ? UpdateAsync(existing, doc, editor, ct) : CreateAsync(doc, editor, ct);
+
+    private async Task<Outcome<Guid>> CreateAsync(ServiceDocument doc, Caller editor, CancellationToken ct)
     {
         var errors = await ValidateAsync(doc, null, ct);
         if (errors.Any) return Outcome<Guid>.Invalid(errors.ToDictionary());
@@ -50,7 +54,7 @@ public sealed class SaveService(SatuAtapDb db, CatalogCache cache)
         return Outcome<Guid>.Created(service.Id);
     }
 
-    public async Task<Outcome<Guid>> UpdateAsync(Guid id, ServiceDocument doc, Caller editor, CancellationToken ct = default)
+    private async Task<Outcome<Guid>> UpdateAsync(Guid id, ServiceDocument doc, Caller editor, CancellationToken ct)
     {
         var service = await db.Services.Include(s => s.Requirements).Include(s => s.Topics).Include(s => s.Counters)
             .AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);

@@ -38,7 +38,7 @@ public sealed partial class EditNotificationTemplates(SatuAtapDb db, Catalog.Cat
         return t is null ? Outcome<TemplateView>.NotFound(NotFound()) : Outcome<TemplateView>.Ok(View(t));
     }
 
-    public async Task<Outcome<TemplateView>> SaveAsync(Guid id, TemplateEdit? edit, Caller viewer, CancellationToken ct = default)
+    public async Task<Outcome<TemplateView>> HandleAsync(Guid id, TemplateEdit? edit, Caller viewer, CancellationToken ct = default)
     {
         if (!viewer.IsManager) return Outcome<TemplateView>.Forbidden();
         var t = await db.NotificationTemplates.FirstOrDefaultAsync(x => x.Id == id, ct);

@@ -15,7 +15,7 @@ public sealed record TicketActionRequest(string? Action, string? Outcome, Guid? 
 /// </summary>
 public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, IQueueNotifier notifier, TicketBatcher batcher)
 {
-    public async Task<Outcome<TicketView>> ExecuteAsync(Guid ticketId, TicketActionRequest request, Caller staff, CancellationToken ct)
+    public async Task<Outcome<TicketView>> HandleAsync(Guid ticketId, TicketActionRequest request, Caller staff, CancellationToken ct)
     {
         var action = TicketStateMachine.Parse(request.Action);
         if (action is null)

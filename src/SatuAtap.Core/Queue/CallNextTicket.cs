@@ -12,7 +12,7 @@ namespace SatuAtap.Core.Queue;
 /// </summary>
 public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueReads reads, IQueueNotifier notifier, TicketBatcher batcher)
 {
-    public async Task<Outcome<TicketView?>> ExecuteAsync(Guid counterId, Caller staff, CancellationToken ct)
+    public async Task<Outcome<TicketView?>> HandleAsync(Guid counterId, Caller staff, CancellationToken ct)
     {
         var counter = await db.Counters.AsNoTracking().Include(c => c.Services).FirstOrDefaultAsync(c => c.Id == counterId, ct);
         if (counter is null) return Outcome<TicketView?>.NotFound(Lang.T("Loket tidak ditemukan.", "Counter not found."));

@@ -40,10 +40,10 @@ public static class AgreementEndpoints
                 ? Results.Ok(AgreementDocument.From(a))
                 : Problems.Problem(404, Lang.T("Perjanjian tidak ditemukan.", "Agreement not found.")));
         api.MapPost("/", (AgreementDocument body, SaveAgreement save, HttpContext http, CancellationToken ct) =>
-            CatalogEndpoints.Write(save.SaveAsync(null, body, http.Caller(), ct), id => $"/api/v1/agreements/{id}", http))
+            CatalogEndpoints.Write(save.HandleAsync(null, body, http.Caller(), ct), id => $"/api/v1/agreements/{id}", http))
             .RequireAuthorization(Policies.Manager);
         api.MapPut("/{id:guid}", (Guid id, AgreementDocument body, SaveAgreement save, HttpContext http, CancellationToken ct) =>
-            CatalogEndpoints.Write(save.SaveAsync(id, body, http.Caller(), ct), i => $"/api/v1/agreements/{i}", http))
+            CatalogEndpoints.Write(save.HandleAsync(id, body, http.Caller(), ct), i => $"/api/v1/agreements/{i}", http))
             .RequireAuthorization(Policies.Manager);
         api.MapPost("/{id:guid}/document", async (Guid id, IFormFile file, SaveAgreement save, FileStore files, HttpContext http, CancellationToken ct) =>
         {

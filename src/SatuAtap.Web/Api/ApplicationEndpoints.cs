@@ -159,7 +159,7 @@ public static class ApplicationEndpoints
         templates.MapGet("/{id:guid}", async (Guid id, EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
             Answer(await handler.GetAsync(id, http.Caller(), ct)));
         templates.MapPut("/{id:guid}", async (Guid id, TemplateEdit body, EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.SaveAsync(id, body, http.Caller(), ct)));
+            Answer(await handler.HandleAsync(id, body, http.Caller(), ct)));
 
         api.MapGet("/services/{id}/workflow", async (string id, SaveWorkflow handler, CancellationToken ct) =>
             Answer(await handler.GetAsync(id, ct))).RequireAuthorization(Policies.Staff);

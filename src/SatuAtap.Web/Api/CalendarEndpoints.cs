@@ -38,7 +38,7 @@ public static class CalendarEndpoints
         });
 
         api.MapPost("/holidays", (HolidayDocument body, SaveHoliday save, HttpContext http, CancellationToken ct) =>
-            CatalogEndpoints.Write(save.SaveAsync(null, body, http.Caller(), ct), d => $"/api/v1/calendar/holidays/{Iso(d)}", http))
+            CatalogEndpoints.Write(save.HandleAsync(null, body, http.Caller(), ct), d => $"/api/v1/calendar/holidays/{Iso(d)}", http))
             .RequireAuthorization(Policies.Manager);
         api.MapGet("/holidays/{date}", async (string date, SatuAtapDb db, CancellationToken ct) =>
         {
@@ -53,7 +53,7 @@ public static class CalendarEndpoints
             var read = new QueryReader();
             var d = read.Date("date", date, true);
             if (read.Failed) return Task.FromResult(read.Problem());
-            return CatalogEndpoints.Write(save.SaveAsync(d, body, http.Caller(), ct), x => $"/api/v1/calendar/holidays/{Iso(x)}", http);
+            return CatalogEndpoints.Write(save.HandleAsync(d, body, http.Caller(), ct), x => $"/api/v1/calendar/holidays/{Iso(x)}", http);
         }).RequireAuthorization(Policies.Manager);
         api.MapDelete("/holidays/{date}", async (string date, SaveHoliday save, HttpContext http, CancellationToken ct) =>
         {

@@ -82,14 +82,14 @@ public static class CatalogEndpoints
         });
         api.MapPost("/services", async (ServiceDocument body, SaveService save, CatalogCache cache, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await save.CreateAsync(body, http.Caller(), ct);
+            var outcome = await save.HandleAsync(null, body, http.Caller(), ct);
             if (!outcome.Succeeded) return Problems.From(outcome);
             var s = (await cache.GetAsync(ct)).ServicesById[outcome.Value];
             return Results.Created($"/api/v1/services/{s.Id}", ServiceDetail.From(s, true));
         }).RequireAuthorization(Policies.CatalogEditor);
         api.MapPut("/services/{id:guid}", async (Guid id, ServiceDocument body, SaveService save, CatalogCache cache, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await save.UpdateAsync(id, body, http.Caller(), ct);
+            var outcome = await save.HandleAsync(id, body, http.Caller(), ct);
             if (!outcome.Succeeded) return Problems.From(outcome);
             return Results.Ok(ServiceDetail.From((await cache.GetAsync(ct)).ServicesById[id], true));
         }).RequireAuthorization(Policies.CatalogEditor);

@@ -29,6 +29,6 @@ public sealed class IndexModel(SatuAtapDb db, QueueStats stats, MallTime time) :
         Counters = placed.Where(c => staff.MayActFor(c.AgencyId)).OrderBy(c => c.Code, StringComparer.Ordinal)
             .Select(c => new CounterLink(c.Id, c.Name, c.Site, c.Agency)).ToList();
         var seesAll = staff.SeesWholeMall;
-        Stats = await stats.ExecuteAsync(null, time.Today, time.Today, seesAll ? null : staff.AgencyId ?? Guid.Empty, ct);
+        Stats = await stats.HandleAsync(null, time.Today, time.Today, seesAll ? null : staff.AgencyId ?? Guid.Empty, ct);
     }
 }

@@ -48,7 +48,7 @@ public sealed class LoketModel(SatuAtapDb db, QueueReads reads, CatalogCache cat
 
     public async Task<IActionResult> OnPostCallAsync(CancellationToken ct)
     {
-        var outcome = await callNext.ExecuteAsync(CounterId, HttpContext.Caller(), ct);
+        var outcome = await callNext.HandleAsync(CounterId, HttpContext.Caller(), ct);
         if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
         Message = outcome.Succeeded
             ? outcome.Value is { } t ? Lang.T($"Memanggil {t.Number}.", $"Calling {t.Number}.") : Lang.T("Tidak ada yang menunggu.", "Nobody is waiting.")
@@ -58,7 +58,7 @@ public sealed class LoketModel(SatuAtapDb db, QueueReads reads, CatalogCache cat
 
     public async Task<IActionResult> OnPostActAsync(Guid ticketId, string? action, string? outcome, Guid? serviceId, Guid? targetCounterId, CancellationToken ct)
     {
-        var result = await act.ExecuteAsync(ticketId, new TicketActionRequest(action, outcome, serviceId, targetCounterId, null), HttpContext.Caller(), ct);
+        var result = await act.HandleAsync(ticketId, new TicketActionRequest(action, outcome, serviceId, targetCounterId, null), HttpContext.Caller(), ct);
         if (result.Kind == OutcomeKind.Forbidden) return Forbid();
         Message = result.Succeeded
             ? Lang.T($"{result.Value!.Number}: {TicketStateMachine.Label(Enum.Parse<TicketStatus>(result.Value.Status.Replace("-", ""), true))}.",

@@ -40,7 +40,7 @@ public sealed class IndexModel(SatuAtapDb db, SaveHoliday save, CatalogCache cac
     {
         var editor = HttpContext.Caller();
         var existing = Form.Date is { } d ? await db.Holidays.AsNoTracking().FirstOrDefaultAsync(h => h.Date == d, ct) : null;
-        var outcome = await save.SaveAsync(existing?.Date, Form with { Version = existing?.Version }, editor, ct);
+        var outcome = await save.HandleAsync(existing?.Date, Form with { Version = existing?.Version }, editor, ct);
         return await AfterAsync(outcome.Succeeded, outcome.Message, outcome.Errors,
             Lang.T("Hari libur tersimpan.", "Holiday saved."), ct);
     }

@@ -56,8 +56,8 @@ public sealed class EditModel(CatalogCache cache, SaveService save, SatuAtapDb d
         var requirements = (standard.Requirements ?? []).Where(r => !string.IsNullOrWhiteSpace(r.Name)).ToList();
         var document = Form with { Standard = standard with { Requirements = requirements }, Topics = Form.Topics ?? [], Channels = Form.Channels ?? [], CounterIds = Form.CounterIds ?? [] };
         Outcome<Guid> outcome;
-        if (IsNew) outcome = await save.CreateAsync(document, editor, ct);
-        else if (Guid.TryParse(id, out var guid)) outcome = await save.UpdateAsync(guid, document, editor, ct);
+        if (IsNew) outcome = await save.HandleAsync(null, document, editor, ct);
+        else if (Guid.TryParse(id, out var guid)) outcome = await save.HandleAsync(guid, document, editor, ct);
         else return NotFound();
         switch (outcome.Kind)
         {

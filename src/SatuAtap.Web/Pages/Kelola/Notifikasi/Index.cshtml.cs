@@ -41,7 +41,7 @@ public sealed class IndexModel(EditNotificationTemplates templates) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (Id is not { } id) return NotFound();
-        var outcome = await templates.SaveAsync(id, new TemplateEdit(Subject, Body, Version), HttpContext.Caller(), ct);
+        var outcome = await templates.HandleAsync(id, new TemplateEdit(Subject, Body, Version), HttpContext.Caller(), ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         var current = await templates.GetAsync(id, HttpContext.Caller(), ct);
         Editing = current.Value;
