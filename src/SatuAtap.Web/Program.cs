@@ -111,7 +111,7 @@ try
         var db = sp.GetRequiredService<SatuAtap.Core.Data.SatuAtapDb>();
         var user = await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>().FindByEmailAsync(args[1]);
         var issued = user is null ? null
-            : await new IssueEnrolmentCode(db, sp.GetRequiredService<TimeProvider>(), SystemActor.Instance).ExecuteAsync(user.Id, CancellationToken.None);
+            : await new IssueEnrolmentCode(db, sp.GetRequiredService<TimeProvider>()).HandleAsync(user.Id, Caller.System, CancellationToken.None);
         if (issued is not { Succeeded: true })
         {
             Console.Error.WriteLine(issued?.Message ?? $"Akun tidak ditemukan / account not found: {args[1]}");

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Applications;
 
@@ -18,16 +19,16 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, Workflow
 {
     public const int MaxRevokeReason = 500;
 
-    public Task<Outcome<ActionDone>> HandleAsync(Guid id, ActionRequest request, Viewer viewer, CancellationToken ct = default) =>
+    public Task<Outcome<ActionDone>> HandleAsync(Guid id, ActionRequest request, Caller viewer, CancellationToken ct = default) =>
         RunAsync(id, request, viewer, signedPdf: null, ct);
 
     /// <summary>Issues the result as the <c>issue</c> action does, with an uploaded signed PDF as the document (recognised by content; otherwise 422).</summary>
-    public Task<Outcome<ActionDone>> IssueWithFileAsync(Guid id, Stream? signedPdf, string? note, Viewer viewer, CancellationToken ct = default) =>
+    public Task<Outcome<ActionDone>> IssueWithFileAsync(Guid id, Stream? signedPdf, string? note, Caller viewer, CancellationToken ct = default) =>
         signedPdf is null
             ? Task.FromResult(Outcome<ActionDone>.Invalid("file", Lang.T("Pilih berkas PDF hasil yang sudah ditandatangani.", "Choose the signed result PDF.")))
             : RunAsync(id, new ActionRequest("issue", note), viewer, signedPdf, ct);
 
-    private async Task<Outcome<ActionDone>> RunAsync(Guid id, ActionRequest request, Viewer viewer, Stream? signedPdf, CancellationToken ct)
+    private async Task<Outcome<ActionDone>> RunAsync(Guid id, ActionRequest request, Caller viewer, Stream? signedPdf, CancellationToken ct)
     {
         var action = ApplicationCodes.ParseAction(request.Action);
         if (action is null || !(ApplicationCodes.OfficerActions.Contains(action.Value) || action == ApplicationAction.Revoke))
@@ -130,7 +131,7 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, Workflow
     /// Withdraws an issued result: the head of the agency that issued it (the agency acting at the last step) or a
     /// mall manager, with a reason. The status stays; the verification page then says the document is revoked.
     /// </summary>
-    private async Task<Outcome<ActionDone>> RevokeAsync(Guid id, string reason, Viewer viewer, CancellationToken ct)
+    private async Task<Outcome<ActionDone>> RevokeAsync(Guid id, string reason, Caller viewer, CancellationToken ct)
     {
         if (reason.Length > MaxRevokeReason)
             return Outcome<ActionDone>.Invalid("note", Lang.T($"Paling banyak {MaxRevokeReason} karakter.", $"At most {MaxRevokeReason} characters."));
@@ -162,8 +163,8 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, Workflow
     }
 
     /// <summary>The head of the agency that acted at the last step (which issued the result), or a mall manager.</summary>
-    public static bool CanRevoke(Application app, Viewer viewer) =>
-        viewer.IsManager || viewer.IsAgencyHead && viewer.AgencyId == app.CurrentAgencyId;
+    public static bool CanRevoke(Application app, Caller viewer) =>
+        viewer.IsManager || viewer.IsHeadOf(app.CurrentAgencyId);
 
     private static string ChangedMeanwhile() => Lang.T("Permohonan ini baru saja diubah petugas lain. Muat ulang lalu coba lagi.",
         "Another officer has just changed this application. Reload and try again.");

@@ -2,6 +2,7 @@ using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Notifications;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Applications;
 
@@ -12,7 +13,7 @@ namespace SatuAtap.Core.Applications;
 public sealed class ApplicationJournal(Notifier notifier, MallTime time, PublicLinks links)
 {
     public async Task RecordAsync(SatuAtapDb db, Application app, ServiceView service, ApplicationAction action, ApplicationStatus? from,
-        Viewer actor, string? note, CancellationToken ct)
+        Caller actor, string? note, CancellationToken ct)
     {
         // Every application has its check code from the start (older ones get it at their next change).
         app.CheckCode ??= TrackingCheck.New();

@@ -30,10 +30,10 @@ public sealed class ApplicationStats(SatuAtapDb db, CatalogCache cache, MallTime
     /// <summary>Awaiting a decision: submitted and not yet approved or rejected (including those returned to the citizen).</summary>
     private static readonly ApplicationStatus[] Undecided = [.. Running, ApplicationStatus.ReturnedForCorrection];
 
-    public static bool MaySee(Viewer viewer) =>
-        viewer.IsManager || viewer.Roles.Contains(Roles.Executive) || viewer.IsAgencyHead;
+    public static bool MaySee(Caller viewer) =>
+        viewer.SeesWholeMall || viewer.IsAgencyHead;
 
-    public async Task<Outcome<StatsReport>> HandleAsync(StatsQuery query, Viewer viewer, CancellationToken ct = default)
+    public async Task<Outcome<StatsReport>> HandleAsync(StatsQuery query, Caller viewer, CancellationToken ct = default)
     {
         if (!MaySee(viewer))
             return Outcome<StatsReport>.Forbidden(Lang.T("Hanya kepala instansi, pengelola MPP, atau pimpinan daerah yang dapat melihat kinerja layanan.",
@@ -45,7 +45,7 @@ public sealed class ApplicationStats(SatuAtapDb db, CatalogCache cache, MallTime
             if (catalog.FindAgency(query.AgencyId) is not { } agency) return Outcome<StatsReport>.Invalid("agencyId", Lang.T("Instansi tidak dikenal.", "Unknown agency."));
             agencyId = agency.Id;
         }
-        var all = viewer.IsManager || viewer.Roles.Contains(Roles.Executive);
+        var all = viewer.SeesWholeMall;
         if (!all)
         {
             if (agencyId is { } asked && asked != viewer.AgencyId)

@@ -27,7 +27,7 @@ public sealed class CreateApplication(SatuAtapDb db, CatalogCache cache, MallTim
 {
     public const int MaxAttempts = 8;
 
-    public async Task<Outcome<ApplicationCreated>> HandleAsync(CreateApplicationRequest request, Viewer viewer, CancellationToken ct = default)
+    public async Task<Outcome<ApplicationCreated>> HandleAsync(CreateApplicationRequest request, Caller viewer, CancellationToken ct = default)
     {
         if (viewer.UserId is null) return Outcome<ApplicationCreated>.Forbidden();
         var catalog = await cache.GetAsync(ct);

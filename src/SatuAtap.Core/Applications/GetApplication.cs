@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Applications;
 
@@ -25,7 +26,7 @@ public sealed record ApplicationDetail(
 /// </summary>
 public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, WorkflowCache workflows, MallTime time)
 {
-    public async Task<Outcome<ApplicationDetail>> HandleAsync(Guid id, Viewer viewer, string baseUrl, CancellationToken ct = default)
+    public async Task<Outcome<ApplicationDetail>> HandleAsync(Guid id, Caller viewer, string baseUrl, CancellationToken ct = default)
     {
         var app = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (app is null || !viewer.CanSee(app)) return Outcome<ApplicationDetail>.NotFound(SubmitApplication.NotFound());
@@ -74,7 +75,7 @@ public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, WorkflowCa
     /// What the caller may do now: the applicant's own actions, or the officer actions the state machine allows at
     /// this step, and <c>revoke</c> for the issuing agency's head or a manager while the issued result holds.
     /// </summary>
-    public static List<string> AllowedActions(Application app, IReadOnlyList<StepView> steps, Viewer viewer, IssuedResult? result = null)
+    public static List<string> AllowedActions(Application app, IReadOnlyList<StepView> steps, Caller viewer, IssuedResult? result = null)
     {
         var list = new List<string>();
         if (viewer.IsApplicant(app))

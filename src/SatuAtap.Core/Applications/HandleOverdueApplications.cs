@@ -57,16 +57,16 @@ public sealed class HandleOverdueApplications(SatuAtapDb db, CatalogCache cache,
                     app.Status = ApplicationStatus.Approved;
                     app.DecidedAtUtc = time.UtcNow;
                     app.IsOpen = ApplicationStateMachine.IsOpen(app.Status);
-                    await journal.RecordAsync(db, app, service, ApplicationAction.Approve, from, Viewer.System, DeemedApprovalNote, ct);
+                    await journal.RecordAsync(db, app, service, ApplicationAction.Approve, from, Caller.System, DeemedApprovalNote, ct);
                     break;
                 case OverdueBehaviour.Escalate:
                     app.EscalatedAtUtc = time.UtcNow;
-                    await journal.RecordAsync(db, app, service, ApplicationAction.Overdue, app.Status, Viewer.System,
+                    await journal.RecordAsync(db, app, service, ApplicationAction.Overdue, app.Status, Caller.System,
                         "Melewati batas waktu tahap; diteruskan ke kepala instansi.", ct);
                     await TellStaffAsync(app, service, step, EscalatedEvent, toHead: true, ct);
                     break;
                 default:
-                    await journal.RecordAsync(db, app, service, ApplicationAction.Overdue, app.Status, Viewer.System,
+                    await journal.RecordAsync(db, app, service, ApplicationAction.Overdue, app.Status, Caller.System,
                         "Melewati batas waktu tahap; petugas diingatkan.", ct);
                     await TellStaffAsync(app, service, step, OverdueEvent, toHead: false, ct);
                     break;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Applications;
 
@@ -15,7 +16,7 @@ public sealed record InboxQuery(int? Step, bool? Overdue, int Page = 1, int Page
 /// <summary>Lists: a citizen's own applications, and an agency's inbox (open applications, soonest due first).</summary>
 public sealed class ListApplications(SatuAtapDb db, CatalogCache cache, MallTime time)
 {
-    public async Task<Outcome<ApplicationPage>> MineAsync(Viewer viewer, int page, int pageSize, CancellationToken ct = default)
+    public async Task<Outcome<ApplicationPage>> MineAsync(Caller viewer, int page, int pageSize, CancellationToken ct = default)
     {
         if (viewer.UserId is not { } me) return Outcome<ApplicationPage>.Forbidden();
         var query = db.Applications.AsNoTracking().Where(a => a.ApplicantUserId == me || a.ApplicantUserId == null && a.CapturedByUserId == me);
@@ -27,7 +28,7 @@ public sealed class ListApplications(SatuAtapDb db, CatalogCache cache, MallTime
     /// The inbox of the caller's agency: applications waiting on it, soonest due first (overdue ones on top).
     /// Served by the partial index IX_Applications_Inbox (CurrentAgencyId, DueDate, SubmittedAtUtc, StepIndex, IsOpen) of open applications.
     /// </summary>
-    public async Task<Outcome<ApplicationPage>> InboxAsync(Viewer viewer, InboxQuery q, CancellationToken ct = default)
+    public async Task<Outcome<ApplicationPage>> InboxAsync(Caller viewer, InboxQuery q, CancellationToken ct = default)
     {
         if (!viewer.IsAgencyStaff || viewer.AgencyId is not { } agency) return Outcome<ApplicationPage>.Forbidden(Lang.T(
             "Kotak masuk hanya untuk petugas instansi.", "The inbox is for agency officers."));

@@ -17,7 +17,7 @@ public sealed record RevealedNik(Guid ApplicationId, string? Nik, IReadOnlyList<
 /// </summary>
 public sealed class RevealNik(SatuAtapDb db, CatalogCache cache, MallTime time)
 {
-    public async Task<Outcome<RevealedNik>> HandleAsync(Guid id, Viewer viewer, CancellationToken ct = default)
+    public async Task<Outcome<RevealedNik>> HandleAsync(Guid id, Caller viewer, CancellationToken ct = default)
     {
         var app = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (app is null || !viewer.CanSee(app)) return Outcome<RevealedNik>.NotFound(SubmitApplication.NotFound());

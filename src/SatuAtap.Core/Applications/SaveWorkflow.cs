@@ -30,7 +30,7 @@ public sealed class SaveWorkflow(SatuAtapDb db, CatalogCache cache, WorkflowCach
         return Outcome<WorkflowView>.Ok(View(service, first is not null, await WorkflowSource.StepsAsync(db, service, ct), VersionOf(first)));
     }
 
-    public async Task<Outcome<WorkflowView>> HandleAsync(string serviceIdOrCode, WorkflowDocument body, Viewer viewer, CancellationToken ct = default)
+    public async Task<Outcome<WorkflowView>> HandleAsync(string serviceIdOrCode, WorkflowDocument body, Caller viewer, CancellationToken ct = default)
     {
         var catalog = await cache.GetAsync(ct);
         var service = catalog.FindService(serviceIdOrCode);
@@ -94,7 +94,7 @@ public sealed class SaveWorkflow(SatuAtapDb db, CatalogCache cache, WorkflowCach
     }
 
     /// <summary>A mall manager, or the head of the agency that owns the service.</summary>
-    public static bool CanEdit(ServiceView service, Viewer viewer) => viewer.IsManager || viewer.IsAgencyHead && viewer.AgencyId == service.Agency.Id;
+    public static bool CanEdit(ServiceView service, Caller viewer) => viewer.MayEditAgencyContent(service.Agency.Id);
 
     private static string VersionOf(Guid? firstStepId) => firstStepId is { } id ? id.ToString("N") : "default";
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Applications;
 
@@ -16,7 +17,7 @@ public sealed record ApplicationSubmitted(Guid Id, string TrackingNumber, string
 public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, WorkflowCache workflows, MallTime time, ApplicationJournal journal)
 {
     /// <summary>Saves field values of a draft or returned application (merging with the values already there).</summary>
-    public async Task<Outcome<ApplicationCreated>> SaveFieldsAsync(Guid id, SaveFieldsRequest request, Viewer viewer, CancellationToken ct = default)
+    public async Task<Outcome<ApplicationCreated>> SaveFieldsAsync(Guid id, SaveFieldsRequest request, Caller viewer, CancellationToken ct = default)
     {
         var app = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (app is null || !viewer.CanSee(app)) return Outcome<ApplicationCreated>.NotFound(NotFound());
@@ -40,7 +41,7 @@ public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, Workflo
         return Outcome<ApplicationCreated>.Ok(new ApplicationCreated(app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status)));
     }
 
-    public async Task<Outcome<ApplicationSubmitted>> HandleAsync(Guid id, Viewer viewer, CancellationToken ct = default)
+    public async Task<Outcome<ApplicationSubmitted>> HandleAsync(Guid id, Caller viewer, CancellationToken ct = default)
     {
         // The application and the requirements it has documents for, in one round trip.
         var found = await db.Applications.Where(a => a.Id == id)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Applications;
 
@@ -15,7 +16,7 @@ public sealed record DocumentUploaded(Guid Id, Guid RequirementId, string FileNa
 public sealed class UploadDocument(SatuAtapDb db, CatalogCache cache, FileStore files, MallTime time)
 {
     public async Task<Outcome<DocumentUploaded>> HandleAsync(Guid applicationId, string? requirementId, Stream? content, string? fileName, long length,
-        Viewer viewer, CancellationToken ct = default)
+        Caller viewer, CancellationToken ct = default)
     {
         var app = await db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId, ct);
         if (app is null || !viewer.CanSee(app)) return Outcome<DocumentUploaded>.NotFound(Lang.T("Permohonan tidak ditemukan.", "Application not found."));

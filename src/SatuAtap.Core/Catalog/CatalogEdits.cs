@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Catalog;
 
@@ -15,7 +16,7 @@ public sealed record CounterDocument(Guid? Id, string? Code, string? Name, Guid?
 /// </summary>
 public sealed class CatalogEdits(SatuAtapDb db, CatalogCache cache)
 {
-    public Task<Outcome<Guid>> SaveAgencyAsync(Guid? id, AgencyDocument doc, CatalogEditor editor, CancellationToken ct = default) =>
+    public Task<Outcome<Guid>> SaveAgencyAsync(Guid? id, AgencyDocument doc, Caller editor, CancellationToken ct = default) =>
         SaveAsync(id, doc.Version, editor.IsManager, db.Agencies, () => new Agency { Code = "", Name = "" }, async (a, e) =>
         {
             e.Required("code", doc.Code, 32);
@@ -33,7 +34,7 @@ public sealed class CatalogEdits(SatuAtapDb db, CatalogCache cache)
             a.Description = doc.Description?.Trim() ?? ""; a.DescriptionEn = Blank(doc.DescriptionEn);
         }, ct);
 
-    public Task<Outcome<Guid>> SaveTopicAsync(Guid? id, TopicDocument doc, CatalogEditor editor, CancellationToken ct = default) =>
+    public Task<Outcome<Guid>> SaveTopicAsync(Guid? id, TopicDocument doc, Caller editor, CancellationToken ct = default) =>
         SaveAsync(id, doc.Version, editor.IsManager, db.Topics, () => new Topic { Code = "", Name = "" }, async (t, e) =>
         {
             e.Required("code", doc.Code, 32);
@@ -46,7 +47,7 @@ public sealed class CatalogEdits(SatuAtapDb db, CatalogCache cache)
             t.Code = code!; t.Name = doc.Name!.Trim(); t.NameEn = Blank(doc.NameEn); t.Order = doc.Order ?? t.Order;
         }, ct);
 
-    public Task<Outcome<Guid>> SaveSynonymAsync(Guid? id, SynonymDocument doc, CatalogEditor editor, CancellationToken ct = default) =>
+    public Task<Outcome<Guid>> SaveSynonymAsync(Guid? id, SynonymDocument doc, Caller editor, CancellationToken ct = default) =>
         SaveAsync(id, doc.Version, editor.IsManager, db.Synonyms, () => new Synonym { Term = "" }, async (s, e) =>
         {
             e.Required("term", doc.Term, 100);
@@ -60,7 +61,7 @@ public sealed class CatalogEdits(SatuAtapDb db, CatalogCache cache)
             s.Term = term!; s.Alternatives = alternatives;
         }, ct);
 
-    public Task<Outcome<Guid>> SaveCounterAsync(Guid? id, CounterDocument doc, CatalogEditor editor, CancellationToken ct = default) =>
+    public Task<Outcome<Guid>> SaveCounterAsync(Guid? id, CounterDocument doc, Caller editor, CancellationToken ct = default) =>
         SaveAsync(id, doc.Version, null, db.Counters.Include(c => c.Services), () => new Counter { Code = "", Name = "" }, async (c, e) =>
         {
             e.Required("code", doc.Code, 32);
@@ -77,7 +78,7 @@ public sealed class CatalogEdits(SatuAtapDb db, CatalogCache cache)
             if (e.Any) return;
             c.Code = code!; c.Name = doc.Name!.Trim(); c.AgencyId = agencyId;
             c.Services.Clear(); c.Services.AddRange(services);
-        }, ct, c => editor.CanEditAgencyContent(c.AgencyId) && (doc.AgencyId is not { } a || editor.CanEditAgencyContent(a)));
+        }, ct, c => editor.MayEditAgencyContent(c.AgencyId) && (doc.AgencyId is not { } a || editor.MayEditAgencyContent(a)));
 
     /// <summary>
     /// The shared shape of an edit. <paramref name="allowed"/> is the editor's right when it does not depend on

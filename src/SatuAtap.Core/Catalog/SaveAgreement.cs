@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Catalog;
 
@@ -26,7 +27,7 @@ public sealed class SaveAgreement(SatuAtapDb db, CatalogCache cache)
     public static IQueryable<Agreement> Query(SatuAtapDb db) =>
         db.Agreements.Include(a => a.Services).Include(a => a.Counters).Include(a => a.Agency).AsSplitQuery();
 
-    public async Task<Outcome<Guid>> SaveAsync(Guid? id, AgreementDocument doc, CatalogEditor editor, CancellationToken ct = default)
+    public async Task<Outcome<Guid>> HandleAsync(Guid? id, AgreementDocument doc, Caller editor, CancellationToken ct = default)
     {
         if (!editor.IsManager) return Outcome<Guid>.Forbidden();
         Agreement? a = null;
@@ -102,7 +103,7 @@ public sealed class SaveAgreement(SatuAtapDb db, CatalogCache cache)
     }
 
     /// <summary>Attaches the scanned agreement (PDF, JPEG or PNG by content).</summary>
-    public async Task<Outcome<Guid>> AttachDocumentAsync(Guid id, Stream content, string? fileName, FileStore files, CatalogEditor editor, CancellationToken ct = default)
+    public async Task<Outcome<Guid>> AttachDocumentAsync(Guid id, Stream content, string? fileName, FileStore files, Caller editor, CancellationToken ct = default)
     {
         if (!editor.IsManager) return Outcome<Guid>.Forbidden();
         var a = await db.Agreements.FirstOrDefaultAsync(x => x.Id == id, ct);

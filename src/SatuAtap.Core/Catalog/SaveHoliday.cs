@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Catalog;
 
@@ -9,7 +10,7 @@ public sealed record HolidayDocument(DateOnly? Date, string? Kind, string? Name,
 /// <summary>The holiday calendar is the managers' to keep: add a day, correct it, remove it, or import a decree's list.</summary>
 public sealed class SaveHoliday(SatuAtapDb db, CatalogCache cache)
 {
-    public async Task<Outcome<DateOnly>> SaveAsync(DateOnly? existingDate, HolidayDocument doc, CatalogEditor editor, CancellationToken ct = default)
+    public async Task<Outcome<DateOnly>> HandleAsync(DateOnly? existingDate, HolidayDocument doc, Caller editor, CancellationToken ct = default)
     {
         if (!editor.IsManager) return Outcome<DateOnly>.Forbidden();
         Holiday? h = null;
@@ -53,7 +54,7 @@ public sealed class SaveHoliday(SatuAtapDb db, CatalogCache cache)
         return existingDate is null ? Outcome<DateOnly>.Created(h.Date) : Outcome<DateOnly>.Ok(h.Date);
     }
 
-    public async Task<Outcome<DateOnly>> DeleteAsync(DateOnly date, CatalogEditor editor, CancellationToken ct = default)
+    public async Task<Outcome<DateOnly>> DeleteAsync(DateOnly date, Caller editor, CancellationToken ct = default)
     {
         if (!editor.IsManager) return Outcome<DateOnly>.Forbidden();
         var h = await db.Holidays.FirstOrDefaultAsync(x => x.Date == date, ct);
@@ -64,7 +65,7 @@ public sealed class SaveHoliday(SatuAtapDb db, CatalogCache cache)
         return Outcome<DateOnly>.Ok(date);
     }
 
-    public async Task<Outcome<HolidayImport.Result>> ImportAsync(TextReader csv, CatalogEditor editor, CancellationToken ct = default)
+    public async Task<Outcome<HolidayImport.Result>> ImportAsync(TextReader csv, Caller editor, CancellationToken ct = default)
     {
         if (!editor.IsManager) return Outcome<HolidayImport.Result>.Forbidden();
         List<Holiday> parsed;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Catalog;
 
@@ -36,11 +37,15 @@ public sealed record InternalStandardDocument(
 /// <summary>Creates or edits a service with its whole standard. Agency heads only for their own agency.</summary>
 public sealed class SaveService(SatuAtapDb db, CatalogCache cache)
 {
-    public async Task<Outcome<Guid>> CreateAsync(ServiceDocument doc, CatalogEditor editor, CancellationToken ct = default)
+    /// <summary>Creates the service (<paramref name="id"/> null) or edits the one with this id.</summary>
+    public Task<Outcome<Guid>> HandleAsync(Guid? id, ServiceDocument doc, Caller editor, CancellationToken ct = default) =>
+        id is { } existing ? UpdateAsync(existing, doc, editor, ct) : CreateAsync(doc, editor, ct);
+
+    private async Task<Outcome<Guid>> CreateAsync(ServiceDocument doc, Caller editor, CancellationToken ct)
     {
         var errors = await ValidateAsync(doc, null, ct);
         if (errors.Any) return Outcome<Guid>.Invalid(errors.ToDictionary());
-        if (!editor.CanEditAgencyContent(doc.AgencyId!.Value)) return Outcome<Guid>.Forbidden();
+        if (!editor.MayEditAgencyContent(doc.AgencyId!.Value)) return Outcome<Guid>.Forbidden();
         var service = new Service { Code = doc.Code!.Trim().ToUpperInvariant(), Name = "" };
         await ApplyAsync(service, doc, ct);
         db.Services.Add(service);
@@ -49,15 +54,15 @@ public sealed class SaveService(SatuAtapDb db, CatalogCache cache)
         return Outcome<Guid>.Created(service.Id);
     }
 
-    public async Task<Outcome<Guid>> UpdateAsync(Guid id, ServiceDocument doc, CatalogEditor editor, CancellationToken ct = default)
+    private async Task<Outcome<Guid>> UpdateAsync(Guid id, ServiceDocument doc, Caller editor, CancellationToken ct)
     {
         var service = await db.Services.Include(s => s.Requirements).Include(s => s.Topics).Include(s => s.Counters)
             .AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (service is null) return Outcome<Guid>.NotFound();
-        if (!editor.CanEditAgencyContent(service.AgencyId)) return Outcome<Guid>.Forbidden();
+        if (!editor.MayEditAgencyContent(service.AgencyId)) return Outcome<Guid>.Forbidden();
         var errors = await ValidateAsync(doc, service, ct);
         if (errors.Any) return Outcome<Guid>.Invalid(errors.ToDictionary());
-        if (!editor.CanEditAgencyContent(doc.AgencyId!.Value)) return Outcome<Guid>.Forbidden();
+        if (!editor.MayEditAgencyContent(doc.AgencyId!.Value)) return Outcome<Guid>.Forbidden();
         if (doc.Version != service.Version) return Outcome<Guid>.StaleVersion();
         db.Entry(service).Property(s => s.Version).OriginalValue = doc.Version.Value;
         service.Version = Guid.NewGuid(); // a change to requirements alone must also move the version

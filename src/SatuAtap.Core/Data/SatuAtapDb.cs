@@ -17,13 +17,17 @@ namespace SatuAtap.Core.Data;
 public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     : IdentityDbContext<User, Role, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
-    private IActor _actor = SystemActor.Instance;
+    private Func<Caller>? _caller;
     private TimeProvider _clock = TimeProvider.System;
 
-    /// <summary>Who the audit trail names for this unit of work, and the clock it reads.</summary>
-    public SatuAtapDb For(IActor? actor, TimeProvider? clock)
+    /// <summary>
+    /// Who the audit trail names for this unit of work (asked when changes are saved, so that a context made before
+    /// the request's sign-in was read still names the signed-in person; <see cref="Caller.System"/> when not given),
+    /// and the clock it reads.
+    /// </summary>
+    public SatuAtapDb For(Func<Caller>? caller, TimeProvider? clock)
     {
-        _actor = actor ?? SystemActor.Instance;
+        _caller = caller;
         _clock = clock ?? TimeProvider.System;
         return this;
     }
@@ -136,6 +140,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
         var now = _clock.GetUtcNow().UtcDateTime;
         var list = new List<(EntityEntry, AuditEntry)>();
         var written = new List<AuditEntry>();
+        Caller? caller = null;
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.Entity is AuditEntry own && entry.State == EntityState.Added)
@@ -152,11 +157,12 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
                 EntityState.Deleted => "deleted",
                 _ => "updated",
             };
+            var actor = caller ??= _caller?.Invoke() ?? Caller.System;
             list.Add((entry, new AuditEntry
             {
                 AtUtc = now,
-                UserId = _actor.UserId,
-                UserName = _actor.Name,
+                UserId = actor.UserId,
+                UserName = actor.Account,
                 EntityType = joinRow ? entry.Metadata.Name : entry.Metadata.ClrType.Name,
                 EntityKey = Key(entry),
                 Action = action,

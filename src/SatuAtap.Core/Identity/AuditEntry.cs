@@ -27,20 +27,6 @@ public sealed class AuditEntry : Entity
     public string? After { get; set; }
 }
 
-/// <summary>Who is acting now, for the audit log. The web host supplies the signed-in user.</summary>
-public interface IActor
-{
-    Guid? UserId { get; }
-    string Name { get; }
-}
-
-public sealed class SystemActor : IActor
-{
-    public static readonly SystemActor Instance = new();
-    public Guid? UserId => null;
-    public string Name => "system";
-}
-
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

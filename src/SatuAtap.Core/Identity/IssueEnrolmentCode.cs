@@ -10,11 +10,11 @@ namespace SatuAtap.Core.Identity;
 /// An administrator issues a one-time enrolment code for a staff account (replacing any earlier one). The code is
 /// returned once and stored hashed; the issue is written to the audit log without the code.
 /// </summary>
-public sealed class IssueEnrolmentCode(SatuAtapDb db, TimeProvider clock, IActor actor)
+public sealed class IssueEnrolmentCode(SatuAtapDb db, TimeProvider clock)
 {
     public sealed record Issued(Guid UserId, string Email, string Code, DateTime ExpiresAtUtc);
 
-    public async Task<Outcome<Issued>> ExecuteAsync(Guid userId, CancellationToken ct)
+    public async Task<Outcome<Issued>> HandleAsync(Guid userId, Caller actor, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(ct);
         if (user is null) return Outcome<Issued>.NotFound(Lang.T("Akun tidak ditemukan.", "Account not found."));
@@ -37,7 +37,7 @@ public sealed class IssueEnrolmentCode(SatuAtapDb db, TimeProvider clock, IActor
         });
         db.AuditEntries.Add(new AuditEntry
         {
-            AtUtc = now, UserId = actor.UserId, UserName = actor.Name, EntityType = "StaffEnrolmentCode", EntityKey = userId.ToString(),
+            AtUtc = now, UserId = actor.UserId, UserName = actor.Account, EntityType = "StaffEnrolmentCode", EntityKey = userId.ToString(),
             Action = "issued", After = JsonSerializer.Serialize(new { ExpiresAtUtc = expires }),
         });
         await db.SaveChangesAsync(ct);

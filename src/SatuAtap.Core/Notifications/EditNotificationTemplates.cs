@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Applications;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Notifications;
 
@@ -21,7 +22,7 @@ public sealed partial class EditNotificationTemplates(SatuAtapDb db, TemplateCac
     public const int MaxSubject = 300;
     public const int MaxBody = 8000;
 
-    public async Task<Outcome<IReadOnlyList<TemplateView>>> ListAsync(Viewer viewer, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<TemplateView>>> ListAsync(Caller viewer, CancellationToken ct = default)
     {
         if (!viewer.IsManager) return Outcome<IReadOnlyList<TemplateView>>.Forbidden();
         var all = await db.NotificationTemplates.AsNoTracking().ToListAsync(ct);
@@ -30,14 +31,14 @@ public sealed partial class EditNotificationTemplates(SatuAtapDb db, TemplateCac
             .Select(View).ToList());
     }
 
-    public async Task<Outcome<TemplateView>> GetAsync(Guid id, Viewer viewer, CancellationToken ct = default)
+    public async Task<Outcome<TemplateView>> GetAsync(Guid id, Caller viewer, CancellationToken ct = default)
     {
         if (!viewer.IsManager) return Outcome<TemplateView>.Forbidden();
         var t = await db.NotificationTemplates.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         return t is null ? Outcome<TemplateView>.NotFound(NotFound()) : Outcome<TemplateView>.Ok(View(t));
     }
 
-    public async Task<Outcome<TemplateView>> SaveAsync(Guid id, TemplateEdit? edit, Viewer viewer, CancellationToken ct = default)
+    public async Task<Outcome<TemplateView>> HandleAsync(Guid id, TemplateEdit? edit, Caller viewer, CancellationToken ct = default)
     {
         if (!viewer.IsManager) return Outcome<TemplateView>.Forbidden();
         var t = await db.NotificationTemplates.FirstOrDefaultAsync(x => x.Id == id, ct);

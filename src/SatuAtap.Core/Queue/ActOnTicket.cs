@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Queue;
 
@@ -14,7 +15,7 @@ public sealed record TicketActionRequest(string? Action, string? Outcome, Guid? 
 /// </summary>
 public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, IQueueNotifier notifier, TicketBatcher batcher)
 {
-    public async Task<Outcome<TicketView>> ExecuteAsync(Guid ticketId, TicketActionRequest request, QueueStaff staff, CancellationToken ct)
+    public async Task<Outcome<TicketView>> HandleAsync(Guid ticketId, TicketActionRequest request, Caller staff, CancellationToken ct)
     {
         var action = TicketStateMachine.Parse(request.Action);
         if (action is null)
@@ -85,13 +86,13 @@ public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, QueueCache 
         db.TicketEvents.Add(new TicketEvent
         {
             TicketId = ticket.Id, AtUtc = now, Action = TicketStateMachine.Code(action.Value), From = from, To = step.Status,
-            CounterId = ticket.CounterId, UserId = staff.UserId, Actor = staff.Name,
+            CounterId = ticket.CounterId, UserId = staff.UserId, Actor = staff.Account,
             Note = action == TicketAction.Finish ? request.Outcome?.Trim() : request.Note?.Trim(),
         });
         if (next is not null)
         {
             db.Tickets.Add(next);
-            db.TicketEvents.Add(new TicketEvent { TicketId = next.Id, AtUtc = now, Action = "transfer-in", To = TicketStatus.Waiting, UserId = staff.UserId, Actor = staff.Name });
+            db.TicketEvents.Add(new TicketEvent { TicketId = next.Id, AtUtc = now, Action = "transfer-in", To = TicketStatus.Waiting, UserId = staff.UserId, Actor = staff.Account });
         }
         try
         {

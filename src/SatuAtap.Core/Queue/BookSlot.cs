@@ -20,7 +20,7 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public async Task<BookingAttempt> ExecuteAsync(BookSlotRequest request, Guid? userId, CancellationToken ct)
+    public async Task<BookingAttempt> HandleAsync(BookSlotRequest request, Guid? userId, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (request.SlotId is null) errors.Add("slotId", Lang.T("Wajib diisi.", "Required."));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Queue;
 
@@ -11,7 +12,7 @@ namespace SatuAtap.Core.Queue;
 /// </summary>
 public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueReads reads, IQueueNotifier notifier, TicketBatcher batcher)
 {
-    public async Task<Outcome<TicketView?>> ExecuteAsync(Guid counterId, QueueStaff staff, CancellationToken ct)
+    public async Task<Outcome<TicketView?>> HandleAsync(Guid counterId, Caller staff, CancellationToken ct)
     {
         var counter = await db.Counters.AsNoTracking().Include(c => c.Services).FirstOrDefaultAsync(c => c.Id == counterId, ct);
         if (counter is null) return Outcome<TicketView?>.NotFound(Lang.T("Loket tidak ditemukan.", "Counter not found."));
@@ -49,7 +50,7 @@ public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<Q
                 db.TicketEvents.Add(new TicketEvent
                 {
                     TicketId = candidate.Id, AtUtc = now, Action = "call", From = TicketStatus.Waiting, To = TicketStatus.Called,
-                    CounterId = counterId, UserId = staff.UserId, Actor = staff.Name,
+                    CounterId = counterId, UserId = staff.UserId, Actor = staff.Account,
                 });
                 await db.SaveChangesAsync(c);
                 await tx.CommitAsync(c);

@@ -15,7 +15,7 @@ public sealed record IssueTicketRequest(Guid? ServiceId, string? BookingCode, bo
 /// </summary>
 public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, TicketBatcher batcher)
 {
-    public async Task<Outcome<TicketView>> ExecuteAsync(Guid siteId, IssueTicketRequest request, bool byStaff, string actor, CancellationToken ct)
+    public async Task<Outcome<TicketView>> HandleAsync(Guid siteId, IssueTicketRequest request, bool byStaff, string actor, CancellationToken ct)
     {
         var site = await cache.SiteAsync(siteId, ct);
         if (site is null) return Outcome<TicketView>.NotFound(Lang.T("Lokasi tidak ditemukan.", "Site not found."));

@@ -20,7 +20,7 @@ public sealed class QueueStats(SatuAtapDb db, CatalogCache catalog, IOptions<Que
     public sealed record Row(Guid SiteId, Guid ServiceId, DateOnly Day, int Hop, TicketStatus Status, DateTime ArrivedUtc, DateTime? CalledUtc,
         DateTime? StartedUtc, DateTime? FinishedUtc);
 
-    public async Task<QueueStatsView> ExecuteAsync(Guid? siteId, DateOnly from, DateOnly to, Guid? agencyId, CancellationToken ct)
+    public async Task<QueueStatsView> HandleAsync(Guid? siteId, DateOnly from, DateOnly to, Guid? agencyId, CancellationToken ct)
     {
         var snapshot = await catalog.GetAsync(ct);
         var q = db.Tickets.AsNoTracking().Where(t => t.Day >= from && t.Day <= to);

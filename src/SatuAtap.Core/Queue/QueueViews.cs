@@ -26,12 +26,6 @@ public sealed record BoardEntry(string Number, string Counter, DateTimeOffset Ca
 
 public sealed record BoardView(IReadOnlyList<BoardEntry> Called, int Waiting);
 
-/// <summary>Who acts on a counter or ticket: officers and agency heads only within their agency; managers anywhere.</summary>
-public sealed record QueueStaff(Guid? UserId, string Name, Guid? AgencyId, bool MallWide)
-{
-    public bool MayActFor(Guid agencyId) => MallWide || AgencyId == agencyId;
-}
-
 public static class BookingCodes
 {
     public static string Status(BookingStatus s) => s switch

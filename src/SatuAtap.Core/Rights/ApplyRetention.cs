@@ -40,7 +40,7 @@ public sealed class ApplyRetention(SatuAtapDb db, FileStore files, MallTime time
             await ClearBookingsAsync(time.Today.AddDays(-o.BookingDays), ct));
         db.AuditEntries.Add(new AuditEntry
         {
-            AtUtc = now, UserName = SystemActor.Instance.Name, EntityType = AuditType,
+            AtUtc = now, UserName = Caller.System.Account, EntityType = AuditType,
             EntityKey = time.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Action = AuditAction, After = JsonSerializer.Serialize(round, JsonSerializerOptions.Web),
         });

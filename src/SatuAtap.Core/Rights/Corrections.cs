@@ -4,6 +4,7 @@ using SatuAtap.Core.Applications;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Rights;
 
@@ -20,7 +21,7 @@ public sealed record CorrectionView(Guid Id, string WhatIsWrong, string ShouldBe
 /// </summary>
 public sealed class Corrections(SatuAtapDb db, CatalogCache cache, MallTime time, IOptions<RightsOptions> options)
 {
-    public async Task<Outcome<CorrectionView>> SubmitAsync(CorrectionInput input, Viewer viewer, CancellationToken ct = default)
+    public async Task<Outcome<CorrectionView>> SubmitAsync(CorrectionInput input, Caller viewer, CancellationToken ct = default)
     {
         if (viewer.UserId is not { } me) return Outcome<CorrectionView>.Forbidden();
         var errors = new FieldErrors();
@@ -44,7 +45,7 @@ public sealed class Corrections(SatuAtapDb db, CatalogCache cache, MallTime time
         .Select(c => View(c)).ToList();
 
     /// <summary>For managers: the requests with the given status (open by default), soonest due first.</summary>
-    public async Task<Outcome<IReadOnlyList<CorrectionView>>> ListAsync(string? status, Viewer viewer, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<CorrectionView>>> ListAsync(string? status, Caller viewer, CancellationToken ct = default)
     {
         if (!viewer.IsManager) return Outcome<IReadOnlyList<CorrectionView>>.Forbidden();
         var wanted = string.IsNullOrEmpty(status) ? CorrectionStatus.Open : Parse(status);
@@ -59,7 +60,7 @@ public sealed class Corrections(SatuAtapDb db, CatalogCache cache, MallTime time
     }
 
     /// <summary>A manager answers an open request: <c>answered</c> (corrected) or <c>rejected</c>, with a text for the citizen.</summary>
-    public async Task<Outcome<CorrectionView>> AnswerAsync(Guid id, AnswerInput input, Viewer viewer, CancellationToken ct = default)
+    public async Task<Outcome<CorrectionView>> AnswerAsync(Guid id, AnswerInput input, Caller viewer, CancellationToken ct = default)
     {
         if (!viewer.IsManager) return Outcome<CorrectionView>.Forbidden();
         var errors = new FieldErrors();

@@ -25,11 +25,11 @@ public static class ApplicationEndpoints
 
         apps.MapPost("", async (CreateApplicationRequest body, CreateApplication handler, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await handler.HandleAsync(body, http.User.ToViewer(), ct);
+            var outcome = await handler.HandleAsync(body, http.Caller(), ct);
             return outcome.Succeeded ? Results.Created($"/api/v1/applications/{outcome.Value!.Id}", outcome.Value) : Problems.From(outcome);
         }).WithIdempotency<CreateApplicationRequest>("applications.create");
         apps.MapPut("/{id:guid}", async (Guid id, SaveFieldsRequest body, SubmitApplication handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.SaveFieldsAsync(id, body, http.User.ToViewer(), ct)));
+            Answer(await handler.SaveFieldsAsync(id, body, http.Caller(), ct)));
         // The uploads switch the framework's form-token check off so that bearer callers need no token; a caller signed in
         // by cookie must still send one (ApiAntiforgeryMiddleware).
         apps.MapPost("/{id:guid}/documents", async (Guid id, HttpContext http, UploadDocument handler, CancellationToken ct) =>
@@ -38,20 +38,20 @@ public static class ApplicationEndpoints
                 Lang.T("Kirim sebagai multipart/form-data dengan 'requirementId' dan 'file'.", "Send multipart/form-data with 'requirementId' and 'file'."), ct);
             if (refusal is not null) return refusal;
             await using var stream = file?.OpenReadStream();
-            var outcome = await handler.HandleAsync(id, form["requirementId"].ToString(), stream, file?.FileName, file?.Length ?? 0, http.User.ToViewer(), ct);
+            var outcome = await handler.HandleAsync(id, form["requirementId"].ToString(), stream, file?.FileName, file?.Length ?? 0, http.Caller(), ct);
             return outcome.Succeeded ? Results.Created($"/api/v1/applications/{id}/documents/{outcome.Value!.Id}", outcome.Value) : Problems.From(outcome);
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(maxUpload + 64 * 1024));
         apps.MapGet("/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, HttpContext http, ApplicationFiles files, CancellationToken ct) =>
-            await files.DocumentAsync(id, documentId, http.User.ToViewer(), ct) is { } f
+            await files.DocumentAsync(id, documentId, http.Caller(), ct) is { } f
                 ? Downloads.Attachment(f.Stream, f.ContentType, f.FileName)
                 : Problems.Problem(404, Lang.T("Dokumen tidak ditemukan.", "Document not found.")));
         apps.MapPost("/{id:guid}/submit", async (Guid id, SubmitApplication handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.HandleAsync(id, http.User.ToViewer(), ct)));
+            Answer(await handler.HandleAsync(id, http.Caller(), ct)));
         apps.MapGet("/{id:guid}", async (Guid id, GetApplication handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.HandleAsync(id, http.User.ToViewer(), http.BaseUrl(), ct)));
+            Answer(await handler.HandleAsync(id, http.Caller(), http.BaseUrl(), ct)));
         // Staff see NIKs masked; this returns them in clear and writes the access log.
         apps.MapPost("/{id:guid}/nik", async (Guid id, RevealNik handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.HandleAsync(id, http.User.ToViewer(), ct)));
+            Answer(await handler.HandleAsync(id, http.Caller(), ct)));
         // Managers read who looked at an application's personal data.
         apps.MapGet("/{id:guid}/access-log", async (Guid id, SatuAtapDb db, CancellationToken ct) =>
             Results.Ok((await AccessLog.ForRecordAsync(db, AccessLog.Application, id, ct: ct))
@@ -64,10 +64,10 @@ public static class ApplicationEndpoints
             var size = read.Int("pageSize", pageSize, 20, 1, 100);
             if (mine is not (null or "true")) read.Fail("mine", Lang.T("Gunakan mine=true; daftar petugas ada di /api/v1/inbox.", "Use mine=true; officers use /api/v1/inbox."));
             if (read.Failed) return read.Problem();
-            return Answer(await handler.MineAsync(http.User.ToViewer(), p, size, ct));
+            return Answer(await handler.MineAsync(http.Caller(), p, size, ct));
         });
         apps.MapPost("/{id:guid}/actions", async (Guid id, ActionRequest body, ActOnApplication handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.HandleAsync(id, body, http.User.ToViewer(), ct)));
+            Answer(await handler.HandleAsync(id, body, http.Caller(), ct)));
         apps.MapPost("/{id:guid}/result", async (Guid id, HttpContext http, ActOnApplication handler, CancellationToken ct) =>
         {
             var (form, file, refusal) = await ReadUploadAsync(http, maxUpload,
@@ -75,14 +75,14 @@ public static class ApplicationEndpoints
             if (refusal is not null) return refusal;
             await using var stream = file is { Length: > 0 } ? file.OpenReadStream() : null;
             var note = form["note"].ToString();
-            return Answer(await handler.IssueWithFileAsync(id, stream, string.IsNullOrWhiteSpace(note) ? null : note, http.User.ToViewer(), ct));
+            return Answer(await handler.IssueWithFileAsync(id, stream, string.IsNullOrWhiteSpace(note) ? null : note, http.Caller(), ct));
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(maxUpload + 64 * 1024));
         apps.MapGet("/{id:guid}/receipt.pdf", async (Guid id, HttpContext http, ApplicationFiles files, CancellationToken ct) =>
-            await files.ReceiptAsync(id, http.User.ToViewer(), http.BaseUrl(), ct) is { } pdf
+            await files.ReceiptAsync(id, http.Caller(), http.BaseUrl(), ct) is { } pdf
                 ? Downloads.Attachment(pdf, "application/pdf", "tanda-terima.pdf")
                 : Problems.Problem(404, Lang.T("Tanda terima tidak tersedia.", "No receipt is available.")));
         apps.MapGet("/{id:guid}/result.pdf", async (Guid id, HttpContext http, ApplicationFiles files, CancellationToken ct) =>
-            await files.ResultAsync(id, http.User.ToViewer(), http.BaseUrl(), ct) is { } pdf
+            await files.ResultAsync(id, http.Caller(), http.BaseUrl(), ct) is { } pdf
                 ? Downloads.Attachment(pdf, "application/pdf", "hasil-layanan.pdf")
                 : Problems.Problem(404, Lang.T("Hasil layanan tidak tersedia.", "No result is available.")));
 
@@ -94,7 +94,7 @@ public static class ApplicationEndpoints
             var p = read.Int("page", page, 1, 1, 100_000);
             var size = read.Int("pageSize", pageSize, 20, 1, 100);
             if (read.Failed) return read.Problem();
-            return Answer(await handler.InboxAsync(http.User.ToViewer(), new InboxQuery(s, o, p, size), ct));
+            return Answer(await handler.InboxAsync(http.Caller(), new InboxQuery(s, o, p, size), ct));
         }).RequireAuthorization(Policies.Staff);
 
         api.MapGet("/applications/stats", async (string? agencyId, string? serviceId, string? from, string? to, ApplicationStats handler, HttpContext http, CancellationToken ct) =>
@@ -103,7 +103,7 @@ public static class ApplicationEndpoints
             var f = read.Date("from", from, false);
             var t = read.Date("to", to, false);
             if (read.Failed) return read.Problem();
-            return Answer(await handler.HandleAsync(new StatsQuery(agencyId, serviceId, f, t), http.User.ToViewer(), ct));
+            return Answer(await handler.HandleAsync(new StatsQuery(agencyId, serviceId, f, t), http.Caller(), ct));
         }).RequireAuthorization(Policies.Staff);
 
         api.MapGet("/tracking/{trackingNumber}", async (string trackingNumber, string? check, TrackApplication handler, CancellationToken ct) =>
@@ -114,7 +114,7 @@ public static class ApplicationEndpoints
         api.MapGet("/services/{id}/workflow", async (string id, SaveWorkflow handler, CancellationToken ct) =>
             Answer(await handler.GetAsync(id, ct))).RequireAuthorization(Policies.Staff);
         api.MapPut("/services/{id}/workflow", async (string id, WorkflowDocument body, SaveWorkflow handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.HandleAsync(id, body, http.User.ToViewer(), ct))).RequireAuthorization(Policies.CatalogEditor);
+            Answer(await handler.HandleAsync(id, body, http.Caller(), ct))).RequireAuthorization(Policies.CatalogEditor);
     }
 
     /// <summary>Reads a multipart upload: 415 when it is not a form, 413 when its <c>file</c> is over the limit.</summary>

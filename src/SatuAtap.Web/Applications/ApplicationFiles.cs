@@ -13,7 +13,7 @@ public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStor
 {
     public sealed record FileAnswer(Stream Stream, string ContentType, string FileName);
 
-    public async Task<FileAnswer?> DocumentAsync(Guid id, Guid documentId, Viewer viewer, CancellationToken ct)
+    public async Task<FileAnswer?> DocumentAsync(Guid id, Guid documentId, Caller viewer, CancellationToken ct)
     {
         var app = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (app is null || !viewer.CanSee(app)) return null;
@@ -24,14 +24,14 @@ public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStor
     }
 
     /// <summary>A member of staff who is not the applicant opened a citizen's document: written to the access log.</summary>
-    private async Task LogStaffAccessAsync(Application app, Viewer viewer, string what, string? detail, CancellationToken ct)
+    private async Task LogStaffAccessAsync(Application app, Caller viewer, string what, string? detail, CancellationToken ct)
     {
         if (!viewer.IsAgencyStaff || viewer.IsApplicant(app)) return;
         AccessLog.Add(db, time.UtcNow, viewer.UserId, viewer.Name, viewer.AgencyId, app.ApplicantUserId, AccessLog.Application, app.Id, what, detail);
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<byte[]?> ReceiptAsync(Guid id, Viewer viewer, string baseUrl, CancellationToken ct)
+    public async Task<byte[]?> ReceiptAsync(Guid id, Caller viewer, string baseUrl, CancellationToken ct)
     {
         var app = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (app is null || !viewer.CanSee(app) || app.SubmittedAtUtc is null) return null;
@@ -43,7 +43,7 @@ public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStor
             time.ToLocal(app.SubmittedAtUtc.Value), app.DueDate, names, $"{baseUrl}/lacak?nomor={app.TrackingNumber}", checkCode));
     }
 
-    public async Task<byte[]?> ResultAsync(Guid id, Viewer viewer, string baseUrl, CancellationToken ct)
+    public async Task<byte[]?> ResultAsync(Guid id, Caller viewer, string baseUrl, CancellationToken ct)
     {
         var app = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (app is null || !viewer.CanSee(app)) return null;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SatuAtap.Core.Applications;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
+using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Web.Applications;
 
@@ -22,7 +23,7 @@ public sealed class ApplicationForm(SubmitApplication submit, UploadDocument upl
     /// <summary>Body limit of form posts that carry several documents (each is still held to Applications:MaxUploadBytes).</summary>
     public const long FormLimitBytes = 64L * 1024 * 1024;
 
-    public async Task<Dictionary<string, string[]>> SaveAsync(HttpRequest request, Guid id, ServiceView service, Viewer viewer, CancellationToken ct)
+    public async Task<Dictionary<string, string[]>> SaveAsync(HttpRequest request, Guid id, ServiceView service, Caller viewer, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var errors = new Dictionary<string, string[]>();

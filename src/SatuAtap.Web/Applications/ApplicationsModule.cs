@@ -38,8 +38,4 @@ public static class ApplicationsModule
         return app;
     }
 
-    public static Viewer ToViewer(this ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated != true ? Viewer.Anonymous
-            : new Viewer(user.UserId(), user.FindFirstValue(SatuAtapClaims.FullName) is { Length: > 0 } n ? n : user.Identity.Name ?? "",
-                user.AgencyId(), Roles.All.Where(user.IsInRole).ToArray());
 }

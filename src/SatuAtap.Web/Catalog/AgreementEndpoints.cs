@@ -40,15 +40,15 @@ public static class AgreementEndpoints
                 ? Results.Ok(AgreementDocument.From(a))
                 : Problems.Problem(404, Lang.T("Perjanjian tidak ditemukan.", "Agreement not found.")));
         api.MapPost("/", (AgreementDocument body, SaveAgreement save, HttpContext http, CancellationToken ct) =>
-            CatalogEndpoints.Write(save.SaveAsync(null, body, CatalogEditor.From(http.User), ct), id => $"/api/v1/agreements/{id}", http))
+            CatalogEndpoints.Write(save.HandleAsync(null, body, http.Caller(), ct), id => $"/api/v1/agreements/{id}", http))
             .RequireAuthorization(Policies.Manager);
         api.MapPut("/{id:guid}", (Guid id, AgreementDocument body, SaveAgreement save, HttpContext http, CancellationToken ct) =>
-            CatalogEndpoints.Write(save.SaveAsync(id, body, CatalogEditor.From(http.User), ct), i => $"/api/v1/agreements/{i}", http))
+            CatalogEndpoints.Write(save.HandleAsync(id, body, http.Caller(), ct), i => $"/api/v1/agreements/{i}", http))
             .RequireAuthorization(Policies.Manager);
         api.MapPost("/{id:guid}/document", async (Guid id, IFormFile file, SaveAgreement save, FileStore files, HttpContext http, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();
-            var outcome = await save.AttachDocumentAsync(id, stream, file.FileName, files, CatalogEditor.From(http.User), ct);
+            var outcome = await save.AttachDocumentAsync(id, stream, file.FileName, files, http.Caller(), ct);
             return outcome.Succeeded ? Results.NoContent() : Problems.From(outcome);
         }).RequireAuthorization(Policies.Manager).DisableAntiforgery()
           .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SaveAgreement.MaxDocumentBytes + 64 * 1024));

@@ -38,7 +38,7 @@ public static class CalendarEndpoints
         });
 
         api.MapPost("/holidays", (HolidayDocument body, SaveHoliday save, HttpContext http, CancellationToken ct) =>
-            CatalogEndpoints.Write(save.SaveAsync(null, body, CatalogEditor.From(http.User), ct), d => $"/api/v1/calendar/holidays/{Iso(d)}", http))
+            CatalogEndpoints.Write(save.HandleAsync(null, body, http.Caller(), ct), d => $"/api/v1/calendar/holidays/{Iso(d)}", http))
             .RequireAuthorization(Policies.Manager);
         api.MapGet("/holidays/{date}", async (string date, SatuAtapDb db, CancellationToken ct) =>
         {
@@ -53,21 +53,21 @@ public static class CalendarEndpoints
             var read = new QueryReader();
             var d = read.Date("date", date, true);
             if (read.Failed) return Task.FromResult(read.Problem());
-            return CatalogEndpoints.Write(save.SaveAsync(d, body, CatalogEditor.From(http.User), ct), x => $"/api/v1/calendar/holidays/{Iso(x)}", http);
+            return CatalogEndpoints.Write(save.HandleAsync(d, body, http.Caller(), ct), x => $"/api/v1/calendar/holidays/{Iso(x)}", http);
         }).RequireAuthorization(Policies.Manager);
         api.MapDelete("/holidays/{date}", async (string date, SaveHoliday save, HttpContext http, CancellationToken ct) =>
         {
             var read = new QueryReader();
             var d = read.Date("date", date, true);
             if (read.Failed) return read.Problem();
-            var outcome = await save.DeleteAsync(d!.Value, CatalogEditor.From(http.User), ct);
+            var outcome = await save.DeleteAsync(d!.Value, http.Caller(), ct);
             return outcome.Succeeded ? Results.NoContent() : Problems.From(outcome);
         }).RequireAuthorization(Policies.Manager);
         // Body: the CSV itself (text/csv), in the shape of holidays-id.csv.
         api.MapPost("/holidays/import", async (HttpRequest request, SaveHoliday save, HttpContext http, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);
-            var outcome = await save.ImportAsync(new StringReader(await reader.ReadToEndAsync(ct)), CatalogEditor.From(http.User), ct);
+            var outcome = await save.ImportAsync(new StringReader(await reader.ReadToEndAsync(ct)), http.Caller(), ct);
             return outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
         }).RequireAuthorization(Policies.Manager);
     }

@@ -42,10 +42,10 @@ public static class CatalogEndpoints
         api.MapGet("/agencies/{id}", async (string id, CatalogCache cache, CancellationToken ct) =>
             (await cache.GetAsync(ct)).FindAgency(id) is { } a ? Results.Ok(ToItem(a)) : Problems.Problem(404, null));
         api.MapPost("/agencies", (AgencyDocument body, CatalogEdits edits, HttpContext http, CancellationToken ct) =>
-            Write(edits.SaveAgencyAsync(null, body, CatalogEditor.From(http.User), ct), id => $"/api/v1/agencies/{id}", http))
+            Write(edits.SaveAgencyAsync(null, body, http.Caller(), ct), id => $"/api/v1/agencies/{id}", http))
             .RequireAuthorization(Policies.Manager);
         api.MapPut("/agencies/{id:guid}", (Guid id, AgencyDocument body, CatalogEdits edits, HttpContext http, CancellationToken ct) =>
-            Write(edits.SaveAgencyAsync(id, body, CatalogEditor.From(http.User), ct), i => $"/api/v1/agencies/{i}", http))
+            Write(edits.SaveAgencyAsync(id, body, http.Caller(), ct), i => $"/api/v1/agencies/{i}", http))
             .RequireAuthorization(Policies.Manager);
 
         api.MapGet("/services", async (string? q, string? agency, string? topic, string? page, string? pageSize, CatalogCache cache, CancellationToken ct) =>
@@ -78,18 +78,18 @@ public static class CatalogEndpoints
         {
             var s = (await cache.GetAsync(ct)).FindService(id);
             if (s is null) return Problems.Problem(404, Lang.T("Layanan tidak ditemukan.", "Service not found."));
-            return Results.Ok(ServiceDetail.From(s, CatalogEditor.From(http.User).CanEditAgencyContent(s.Agency.Id)));
+            return Results.Ok(ServiceDetail.From(s, http.Caller().MayEditAgencyContent(s.Agency.Id)));
         });
         api.MapPost("/services", async (ServiceDocument body, SaveService save, CatalogCache cache, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await save.CreateAsync(body, CatalogEditor.From(http.User), ct);
+            var outcome = await save.HandleAsync(null, body, http.Caller(), ct);
             if (!outcome.Succeeded) return Problems.From(outcome);
             var s = (await cache.GetAsync(ct)).ServicesById[outcome.Value];
             return Results.Created($"/api/v1/services/{s.Id}", ServiceDetail.From(s, true));
         }).RequireAuthorization(Policies.CatalogEditor);
         api.MapPut("/services/{id:guid}", async (Guid id, ServiceDocument body, SaveService save, CatalogCache cache, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await save.UpdateAsync(id, body, CatalogEditor.From(http.User), ct);
+            var outcome = await save.HandleAsync(id, body, http.Caller(), ct);
             if (!outcome.Succeeded) return Problems.From(outcome);
             return Results.Ok(ServiceDetail.From((await cache.GetAsync(ct)).ServicesById[id], true));
         }).RequireAuthorization(Policies.CatalogEditor);
@@ -97,20 +97,20 @@ public static class CatalogEndpoints
         api.MapGet("/topics", async (CatalogCache cache, CancellationToken ct) =>
             (await cache.GetAsync(ct)).Topics.Select(t => new TopicItem(t.Id, t.Code, t.Name, t.NameEn, t.Order, t.Version)).ToList());
         api.MapPost("/topics", (TopicDocument body, CatalogEdits edits, HttpContext http, CancellationToken ct) =>
-            Write(edits.SaveTopicAsync(null, body, CatalogEditor.From(http.User), ct), id => $"/api/v1/topics/{id}", http))
+            Write(edits.SaveTopicAsync(null, body, http.Caller(), ct), id => $"/api/v1/topics/{id}", http))
             .RequireAuthorization(Policies.Manager);
         api.MapPut("/topics/{id:guid}", (Guid id, TopicDocument body, CatalogEdits edits, HttpContext http, CancellationToken ct) =>
-            Write(edits.SaveTopicAsync(id, body, CatalogEditor.From(http.User), ct), i => $"/api/v1/topics/{i}", http))
+            Write(edits.SaveTopicAsync(id, body, http.Caller(), ct), i => $"/api/v1/topics/{i}", http))
             .RequireAuthorization(Policies.Manager);
 
         api.MapGet("/synonyms", async (SatuAtapDb db, CancellationToken ct) =>
             await db.Synonyms.AsNoTracking().OrderBy(s => s.Term)
                 .Select(s => new SynonymDocument(s.Id, s.Term, s.Alternatives.ToArray(), s.Version)).ToListAsync(ct));
         api.MapPost("/synonyms", (SynonymDocument body, CatalogEdits edits, HttpContext http, CancellationToken ct) =>
-            Write(edits.SaveSynonymAsync(null, body, CatalogEditor.From(http.User), ct), id => $"/api/v1/synonyms/{id}", http))
+            Write(edits.SaveSynonymAsync(null, body, http.Caller(), ct), id => $"/api/v1/synonyms/{id}", http))
             .RequireAuthorization(Policies.Manager);
         api.MapPut("/synonyms/{id:guid}", (Guid id, SynonymDocument body, CatalogEdits edits, HttpContext http, CancellationToken ct) =>
-            Write(edits.SaveSynonymAsync(id, body, CatalogEditor.From(http.User), ct), i => $"/api/v1/synonyms/{i}", http))
+            Write(edits.SaveSynonymAsync(id, body, http.Caller(), ct), i => $"/api/v1/synonyms/{i}", http))
             .RequireAuthorization(Policies.Manager);
 
         api.MapGet("/counters", async (SatuAtapDb db, CatalogCache cache, CancellationToken ct) =>
@@ -122,10 +122,10 @@ public static class CatalogEndpoints
                     staffed.GetValueOrDefault(c.Id).IsoNumbers(), c.Version)).ToList();
         });
         api.MapPost("/counters", (CounterDocument body, CatalogEdits edits, HttpContext http, CancellationToken ct) =>
-            Write(edits.SaveCounterAsync(null, body, CatalogEditor.From(http.User), ct), id => $"/api/v1/counters/{id}", http))
+            Write(edits.SaveCounterAsync(null, body, http.Caller(), ct), id => $"/api/v1/counters/{id}", http))
             .RequireAuthorization(Policies.CatalogEditor);
         api.MapPut("/counters/{id:guid}", (Guid id, CounterDocument body, CatalogEdits edits, HttpContext http, CancellationToken ct) =>
-            Write(edits.SaveCounterAsync(id, body, CatalogEditor.From(http.User), ct), i => $"/api/v1/counters/{i}", http))
+            Write(edits.SaveCounterAsync(id, body, http.Caller(), ct), i => $"/api/v1/counters/{i}", http))
             .RequireAuthorization(Policies.CatalogEditor);
     }
 

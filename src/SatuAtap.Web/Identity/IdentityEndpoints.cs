@@ -36,9 +36,9 @@ public static class IdentityEndpoints
             return Results.NoContent();
         }).RequireAuthorization();
 
-        group.MapPost("/users/{id:guid}/enrolment-code", async (Guid id, IssueEnrolmentCode issue, CancellationToken ct) =>
+        group.MapPost("/users/{id:guid}/enrolment-code", async (Guid id, IssueEnrolmentCode issue, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await issue.ExecuteAsync(id, ct);
+            var outcome = await issue.HandleAsync(id, http.Caller(), ct);
             return outcome.Succeeded
                 ? Results.Ok(new EnrolmentCodeResponse(outcome.Value!.UserId, outcome.Value.Email, outcome.Value.Code, outcome.Value.ExpiresAtUtc))
                 : Problems.From(outcome);

@@ -62,12 +62,12 @@ public static class Auth
         services.AddScoped<IssueEnrolmentCode>();
         services.AddScoped<RedeemEnrolmentCode>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.CatalogEditor, p => p.RequireRole(Roles.Manager, Roles.Administrator, Roles.AgencyHead))
-            .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager, Roles.Administrator))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+            // Each policy is one of the caller's rules (Core/Identity/Caller).
+            .AddPolicy(Policies.CatalogEditor, p => p.RequireAssertion(c => Callers.From(c.User).MayEditCatalog))
+            .AddPolicy(Policies.Manager, p => p.RequireAssertion(c => Callers.From(c.User).IsManager))
+            .AddPolicy(Policies.Staff, p => p.RequireAssertion(c => Callers.From(c.User).IsStaff))
+            .AddPolicy(Policies.Administrator, p => p.RequireAssertion(c => Callers.From(c.User).IsAdministrator));
         services.AddHttpContextAccessor();
-        services.AddScoped<IActor, HttpActor>();
         return services;
     }
 
@@ -82,7 +82,7 @@ public static class Auth
         return Task.CompletedTask;
     }
 
-    public static bool IsStaff(this ClaimsPrincipal user) => Roles.Staff.Any(user.IsInRole);
+    public static bool IsStaff(this ClaimsPrincipal user) => Callers.From(user).IsStaff;
 
     public static Guid? AgencyId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(SatuAtapClaims.AgencyId), out var id) ? id : null;
@@ -103,12 +103,6 @@ internal sealed class SatuAtapClaimsFactory(UserManager<User> users, RoleManager
         if (user.TwoFactorEnabled) identity.AddClaim(new Claim(Auth.TwoFactorClaim, "1"));
         return identity;
     }
-}
-
-internal sealed class HttpActor(IHttpContextAccessor http) : IActor
-{
-    public Guid? UserId => http.HttpContext?.User.UserId();
-    public string Name => http.HttpContext?.User.Identity?.Name ?? "anonymous";
 }
 
 /// <summary>

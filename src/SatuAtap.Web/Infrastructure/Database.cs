@@ -28,8 +28,13 @@ public static class Database
             else
                 o.UseSqlite(SqliteConnectionString(connection, env.ContentRootPath), x => x.MigrationsAssembly(SqliteMigrations));
         }, ContextPoolSize);
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SatuAtapDb>>().CreateDbContext()
-            .For(sp.GetService<SatuAtap.Core.Identity.IActor>(), sp.GetService<TimeProvider>()));
+        services.AddScoped(sp =>
+        {
+            // The audit trail names the request's caller, or the system when there is no request (background jobs).
+            var http = sp.GetService<IHttpContextAccessor>();
+            return sp.GetRequiredService<IDbContextFactory<SatuAtapDb>>().CreateDbContext()
+                .For(() => http?.HttpContext?.Caller() ?? SatuAtap.Core.Identity.Caller.System, sp.GetService<TimeProvider>());
+        });
         return services;
     }
 

@@ -1,6 +1,5 @@
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Notifications;
-using SatuAtap.Web.Applications;
 using SatuAtap.Web.Infrastructure;
 using static SatuAtap.Web.Infrastructure.Answers;
 
@@ -14,11 +13,11 @@ public static class NotificationEndpoints
         var api = app.MapGroup("/api/v1");
         var templates = api.MapGroup("/notification-templates").WithTags("Notifications").RequireAuthorization(Policies.Manager);
         templates.MapGet("", async (EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.ListAsync(http.User.ToViewer(), ct)));
+            Answer(await handler.ListAsync(http.Caller(), ct)));
         templates.MapGet("/{id:guid}", async (Guid id, EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.GetAsync(id, http.User.ToViewer(), ct)));
+            Answer(await handler.GetAsync(id, http.Caller(), ct)));
         templates.MapPut("/{id:guid}", async (Guid id, TemplateEdit body, EditNotificationTemplates handler, HttpContext http, CancellationToken ct) =>
-            Answer(await handler.SaveAsync(id, body, http.User.ToViewer(), ct)));
+            Answer(await handler.HandleAsync(id, body, http.Caller(), ct)));
     }
 
 }

@@ -80,35 +80,35 @@ public static class QueueEndpoints
         api.MapPost("/bookings", async (BookSlotRequest body, BookSlot book, BookingLimits limits, HttpContext http, CancellationToken ct) =>
         {
             if (limits.Check(http, body.Phone) is { } refusal) return BookingLimits.TooMany(http, refusal);
-            var attempt = await book.ExecuteAsync(body, http.User.UserId(), ct);
+            var attempt = await book.HandleAsync(body, http.User.UserId(), ct);
             return Result(attempt, b => Results.Created($"/api/v1/bookings/{b.Code}", b));
         }).WithIdempotency<BookSlotRequest>("bookings.create");
         api.MapGet("/bookings/{code}", async (string code, QueueReads reads, CancellationToken ct) =>
             await reads.BookingAsync(code, ct) is { } b ? Results.Ok(b) : Problems.Problem(404, Lang.T("Kode pemesanan tidak ditemukan.", "Booking code not found.")))
             .RequireRateLimiting(RateLimiting.PublicWrites);
         api.MapDelete("/bookings/{code}", async (string code, CancelBooking cancel, CancellationToken ct) =>
-            await cancel.ExecuteAsync(code, ct) is var outcome && outcome.Succeeded ? Results.NoContent() : Problems.From(outcome))
+            await cancel.HandleAsync(code, ct) is var outcome && outcome.Succeeded ? Results.NoContent() : Problems.From(outcome))
             .RequireRateLimiting(RateLimiting.PublicWrites);
         api.MapPost("/bookings/{code}/move", async (string code, MoveBookingRequest body, MoveBooking move, BookingLimits limits, HttpContext http, CancellationToken ct) =>
             limits.Check(http, phone: null) is { } refusal ? BookingLimits.TooMany(http, refusal)
                 : body.SlotId is not { } slot ? Problems.Invalid("slotId", Lang.T("Wajib diisi.", "Required."))
-                : Result(await move.ExecuteAsync(code, slot, ct), Results.Ok));
+                : Result(await move.HandleAsync(code, slot, ct), Results.Ok));
 
         api.MapPost("/sites/{siteId:guid}/tickets", async (Guid siteId, IssueTicketRequest body, IssueTicket issue, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await issue.ExecuteAsync(siteId, body, http.User.IsStaff(), http.User.Identity?.Name ?? "kiosk", ct);
+            var outcome = await issue.HandleAsync(siteId, body, http.User.IsStaff(), http.User.Identity?.Name ?? "kiosk", ct);
             return outcome.Succeeded ? Results.Created($"/api/v1/tickets/{outcome.Value!.Id}", outcome.Value) : Problems.From(outcome);
         }).WithIdempotency<IssueTicketRequest>("tickets.issue");
         api.MapGet("/tickets/{id:guid}", async (Guid id, QueueReads reads, CancellationToken ct) =>
             await reads.TicketAsync(id, ct) is { } t ? Results.Ok(t) : Problems.Problem(404, Lang.T("Tiket tidak ditemukan.", "Ticket not found.")));
         api.MapPost("/counters/{counterId:guid}/call-next", async (Guid counterId, CallNextTicket call, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await call.ExecuteAsync(counterId, http.User.Staff(), ct);
+            var outcome = await call.HandleAsync(counterId, http.Caller(), ct);
             if (!outcome.Succeeded) return Problems.From(outcome);
             return outcome.Value is null ? Results.NoContent() : Results.Ok(outcome.Value);
         }).RequireAuthorization(Policies.Staff);
         api.MapPost("/tickets/{id:guid}/actions", async (Guid id, TicketActionRequest body, ActOnTicket act, HttpContext http, CancellationToken ct) =>
-            await act.ExecuteAsync(id, body, http.User.Staff(), ct) is var outcome && outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome))
+            await act.HandleAsync(id, body, http.Caller(), ct) is var outcome && outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome))
             .RequireAuthorization(Policies.Staff);
 
         api.MapGet("/sites/{siteId:guid}/board", async (Guid siteId, QueueReads reads, CancellationToken ct) =>
@@ -124,15 +124,15 @@ public static class QueueEndpoints
             if (!string.IsNullOrWhiteSpace(agencyId)) { if (Guid.TryParse(agencyId, out var a)) agency = a; else read.Fail("agencyId", Lang.T("Harus berupa GUID.", "Must be a GUID.")); }
             if (t < f || t.DayNumber - f.DayNumber > 366) read.Fail("to", Lang.T("Rentang 0 sampai 366 hari setelah 'from'.", "0 to 366 days after 'from'."));
             if (read.Failed) return read.Problem();
-            var staff = http.User.Staff();
-            var seesAll = staff.MallWide || http.User.IsInRole(Roles.Executive);
+            var staff = http.Caller();
+            var seesAll = staff.SeesWholeMall;
             if (!seesAll)
             {
                 if (staff.AgencyId is null || agency is { } asked && asked != staff.AgencyId)
                     return Problems.Problem(403, Lang.T("Anda hanya dapat melihat angka instansi Anda.", "You may only see your agency's figures."));
                 agency = staff.AgencyId;
             }
-            return Results.Ok(await stats.ExecuteAsync(site, f, t, agency, ct));
+            return Results.Ok(await stats.HandleAsync(site, f, t, agency, ct));
         }).RequireAuthorization(Policies.Staff);
     }
 

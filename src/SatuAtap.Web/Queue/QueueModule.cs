@@ -36,7 +36,5 @@ public static class QueueModule
         return app;
     }
 
-    public static QueueStaff Staff(this ClaimsPrincipal user) =>
-        new(user.UserId(), user.Identity?.Name ?? "", user.AgencyId(), user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Administrator));
 }
 

@@ -15,7 +15,7 @@ public static class RightsEndpoints
     public static async Task<IResult> ExportAsync(HttpContext http, CancellationToken ct)
     {
         if (http.User.UserId() is not { } me) return Problems.Problem(401, null);
-        var viewer = http.User.ToViewer();
+        var viewer = http.Caller();
         var files = http.RequestServices.GetRequiredService<ApplicationFiles>();
         var baseUrl = http.BaseUrl();
         var zip = await http.RequestServices.GetRequiredService<ExportPersonalData>()
@@ -35,7 +35,7 @@ public static class RightsEndpoints
             Results.Ok(await handler.MineAsync(http.User.UserId()!.Value, ct)));
         me.MapPost("/corrections", async (CorrectionInput body, Corrections handler, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await handler.SubmitAsync(body, http.User.ToViewer(), ct);
+            var outcome = await handler.SubmitAsync(body, http.Caller(), ct);
             return outcome.Succeeded ? Results.Created($"/api/v1/me/corrections/{outcome.Value!.Id}", outcome.Value) : Problems.From(outcome);
         }).RequireRateLimiting(RateLimiting.PublicWrites);
         me.MapDelete("", async (DeleteAccount handler, SignInManager<User> signIn, HttpContext http, CancellationToken ct) =>
@@ -49,12 +49,12 @@ public static class RightsEndpoints
         var corrections = app.MapGroup("/api/v1/corrections").WithTags("Rights").RequireAuthorization(Policies.Manager);
         corrections.MapGet("", async (string? status, Corrections handler, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await handler.ListAsync(status, http.User.ToViewer(), ct);
+            var outcome = await handler.ListAsync(status, http.Caller(), ct);
             return outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
         });
         corrections.MapPost("/{id:guid}/answer", async (Guid id, AnswerInput body, Corrections handler, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await handler.AnswerAsync(id, body, http.User.ToViewer(), ct);
+            var outcome = await handler.AnswerAsync(id, body, http.Caller(), ct);
             return outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
         });
     }

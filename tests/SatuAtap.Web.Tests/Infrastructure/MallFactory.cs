@@ -93,7 +93,7 @@ public class MallFactory : WebApplicationFactory<Program>
         await using var scope = Scope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SatuAtap.Core.Identity.User>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("No account " + email);
-        var issued = await scope.ServiceProvider.GetRequiredService<SatuAtap.Core.Identity.IssueEnrolmentCode>().ExecuteAsync(user.Id, CancellationToken.None);
+        var issued = await scope.ServiceProvider.GetRequiredService<SatuAtap.Core.Identity.IssueEnrolmentCode>().HandleAsync(user.Id, SatuAtap.Core.Identity.Caller.System, CancellationToken.None);
         return issued.Value?.Code ?? throw new InvalidOperationException(issued.Message);
     }
 

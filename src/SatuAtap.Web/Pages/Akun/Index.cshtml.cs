@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Identity;
 using SatuAtap.Core.Rights;
+using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Akun;
 
@@ -22,7 +23,7 @@ public sealed class IndexModel(UserManager<User> users, Corrections corrections,
         if (user is null) return Challenge();
         Account = user;
         Requests = await corrections.MineAsync(user.Id, ct);
-        Deletable = !Roles.Staff.Any(User.IsInRole);
+        Deletable = !HttpContext.Caller().IsStaff;
         return Page();
     }
 

@@ -23,7 +23,7 @@ public sealed class KoreksiModel(Corrections corrections) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await corrections.SubmitAsync(new CorrectionInput(Salah, Seharusnya), User.ToViewer(), ct);
+        var outcome = await corrections.SubmitAsync(new CorrectionInput(Salah, Seharusnya), HttpContext.Caller(), ct);
         if (outcome.Succeeded) return LocalRedirect("/akun");
         Message = outcome.Message;
         Errors = new FormErrors(outcome.Errors?.ToDictionary(e => e.Key switch { "whatIsWrong" => "salah", "shouldBe" => "seharusnya", var k => k }, e => e.Value));

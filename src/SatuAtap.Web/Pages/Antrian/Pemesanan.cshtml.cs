@@ -43,7 +43,7 @@ public sealed class PemesananModel(SatuAtapDb db, QueueReads reads, CatalogCache
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
     {
-        var outcome = await cancel.ExecuteAsync(Code, ct);
+        var outcome = await cancel.HandleAsync(Code, ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         Message = outcome.Succeeded ? Lang.T("Pemesanan dibatalkan; tempatnya kembali tersedia.", "The booking is cancelled; its place is free again.") : outcome.Message;
         return Redirect($"/antrian/pesan/{CancelBooking.Normalize(Code)}");
@@ -56,7 +56,7 @@ public sealed class PemesananModel(SatuAtapDb db, QueueReads reads, CatalogCache
             Message = refusal.Message;
             return Redirect($"/antrian/pesan/{CancelBooking.Normalize(Code)}");
         }
-        var attempt = await move.ExecuteAsync(Code, slotId, ct);
+        var attempt = await move.HandleAsync(Code, slotId, ct);
         if (attempt.Outcome.Succeeded) return Redirect($"/antrian/pesan/{attempt.Outcome.Value!.Code}");
         Message = attempt.Outcome.Message;
         return Redirect($"/antrian/pesan/{CancelBooking.Normalize(Code)}");

@@ -51,7 +51,7 @@ public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot 
             await LoadAsync(ct);
             return Page();
         }
-        var attempt = await book.ExecuteAsync(new BookSlotRequest(SlotId, Name, Phone, Nik), User.UserId(), ct);
+        var attempt = await book.HandleAsync(new BookSlotRequest(SlotId, Name, Phone, Nik), User.UserId(), ct);
         if (attempt.Outcome.Succeeded)
         {
             var url = $"/antrian/pesan/{attempt.Outcome.Value!.Code}";

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuAtap.Core.Common;
-using SatuAtap.Core.Identity;
+using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Kelola;
 
@@ -13,14 +13,15 @@ public sealed class IndexModel : PageModel
 
     public void OnGet()
     {
-        var manager = User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Administrator);
-        if (User.IsInRole(Roles.Officer) || User.IsInRole(Roles.AgencyHead))
+        var caller = HttpContext.Caller();
+        var manager = caller.IsManager;
+        if (caller.IsAgencyStaff)
             Links.Add(new("/kelola/permohonan", Lang.T("Kotak masuk permohonan", "Applications inbox"),
                 Lang.T("Permohonan instansi Anda, yang paling dekat batas waktunya lebih dahulu.", "Your agency's applications, soonest due first.")));
-        if (manager || User.IsInRole(Roles.AgencyHead))
+        if (caller.MayEditCatalog)
             Links.Add(new("/kelola/layanan", Lang.T("Layanan dan standar pelayanan", "Services and standards"),
                 Lang.T("Empat belas komponen standar pelayanan, persyaratan, loket.", "The fourteen components, requirements, counters.")));
-        if (manager || User.IsInRole(Roles.AgencyHead))
+        if (caller.MayEditCatalog)
             Links.Add(new("/kelola/loket", Lang.T("Loket", "Counters"),
                 Lang.T("Loket dan layanan yang dilayani.", "Counters and the services they serve.")));
         if (manager)
@@ -42,7 +43,7 @@ public sealed class IndexModel : PageModel
             Links.Add(new("/kelola/audit", Lang.T("Jejak audit", "Audit log"),
                 Lang.T("Siapa mengubah apa, kapan, sebelum dan sesudah.", "Who changed what, when, before and after.")));
         }
-        if (User.IsInRole(Roles.Administrator))
+        if (caller.IsAdministrator)
             Links.Add(new("/kelola/petugas", Lang.T("Akun petugas", "Staff accounts"),
                 Lang.T("Terbitkan kode pendaftaran verifikasi dua langkah.", "Issue two-factor enrolment codes.")));
         Links.Add(new("/kelola/antrian", Lang.T("Antrian dan loket", "Queue and counters"),

@@ -31,7 +31,7 @@ public sealed class AjukanModel(CatalogCache cache, CreateApplication create, Ap
         // A second post of the same form (double click) goes to the draft the first one made.
         var claim = await tokens.ClaimAsync(Request, "permohonan.ajukan", ct);
         if (claim.Repeat) return Redirect(claim.ResultUrl ?? "/permohonan");
-        var viewer = User.ToViewer();
+        var viewer = HttpContext.Caller();
         var created = await create.HandleAsync(new CreateApplicationRequest(service.Id.ToString(), null), viewer, ct);
         if (!created.Succeeded)
         {

@@ -28,7 +28,7 @@ public sealed class DetailModel(GetApplication get, CatalogCache cache, Applicat
 
     public async Task<IActionResult> OnPostAsync(string? aksi, CancellationToken ct)
     {
-        var viewer = User.ToViewer();
+        var viewer = HttpContext.Caller();
         var found = await get.HandleAsync(Id, viewer, HttpContext.BaseUrl(), ct);
         if (!found.Succeeded) return NotFound();
         var service = (await cache.GetAsync(ct)).ServicesById[found.Value!.Service.Id];
@@ -49,7 +49,7 @@ public sealed class DetailModel(GetApplication get, CatalogCache cache, Applicat
 
     private async Task<IActionResult> ShowAsync(Dictionary<string, string[]> errors, CancellationToken ct)
     {
-        var found = await get.HandleAsync(Id, User.ToViewer(), HttpContext.BaseUrl(), ct);
+        var found = await get.HandleAsync(Id, HttpContext.Caller(), HttpContext.BaseUrl(), ct);
         if (!found.Succeeded) return NotFound();
         Detail = found.Value!;
         var service = (await cache.GetAsync(ct)).ServicesById[Detail.Service.Id];

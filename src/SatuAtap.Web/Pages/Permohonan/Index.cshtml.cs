@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuAtap.Core.Applications;
 using SatuAtap.Web.Applications;
+using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Permohonan;
 
@@ -12,7 +13,7 @@ public sealed class IndexModel(ListApplications list) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var outcome = await list.MineAsync(User.ToViewer(), 1, 100, ct);
+        var outcome = await list.MineAsync(HttpContext.Caller(), 1, 100, ct);
         if (outcome.Succeeded) List = outcome.Value!;
     }
 }

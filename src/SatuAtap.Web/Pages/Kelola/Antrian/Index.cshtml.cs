@@ -4,6 +4,7 @@ using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Queue;
 using SatuAtap.Web.Queue;
+using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Kelola.Antrian;
 
@@ -18,8 +19,8 @@ public sealed class IndexModel(SatuAtapDb db, QueueStats stats, MallTime time) :
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var staff = User.Staff();
-        IsManager = staff.MallWide;
+        var staff = HttpContext.Caller();
+        IsManager = staff.IsManager;
         var placed = await (from sc in db.SiteCounters
                             join c in db.Counters on sc.CounterId equals c.Id
                             join s in db.QueueSites on sc.SiteId equals s.Id
@@ -27,7 +28,7 @@ public sealed class IndexModel(SatuAtapDb db, QueueStats stats, MallTime time) :
                             select new { c.Id, c.Code, c.Name, c.AgencyId, Site = s.Name, Agency = a.Name }).ToListAsync(ct);
         Counters = placed.Where(c => staff.MayActFor(c.AgencyId)).OrderBy(c => c.Code, StringComparer.Ordinal)
             .Select(c => new CounterLink(c.Id, c.Name, c.Site, c.Agency)).ToList();
-        var seesAll = staff.MallWide || User.IsInRole(Core.Identity.Roles.Executive);
-        Stats = await stats.ExecuteAsync(null, time.Today, time.Today, seesAll ? null : staff.AgencyId ?? Guid.Empty, ct);
+        var seesAll = staff.SeesWholeMall;
+        Stats = await stats.HandleAsync(null, time.Today, time.Today, seesAll ? null : staff.AgencyId ?? Guid.Empty, ct);
     }
 }

@@ -6,6 +6,7 @@ using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Queue;
 using SatuAtap.Web.Queue;
+using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Kelola.Antrian;
 
@@ -30,7 +31,7 @@ public sealed class LoketModel(SatuAtapDb db, QueueReads reads, CatalogCache cat
     {
         var counter = await db.Counters.AsNoTracking().FirstOrDefaultAsync(c => c.Id == CounterId, ct);
         if (counter is null) return NotFound();
-        if (!User.Staff().MayActFor(counter.AgencyId)) return Forbid();
+        if (!HttpContext.Caller().MayActFor(counter.AgencyId)) return Forbid();
         var place = await db.SiteCounters.AsNoTracking().FirstOrDefaultAsync(c => c.CounterId == CounterId, ct);
         if (place is null) return NotFound();
         var site = (await reads.SiteAsync(place.SiteId, ct))!;
@@ -47,7 +48,7 @@ public sealed class LoketModel(SatuAtapDb db, QueueReads reads, CatalogCache cat
 
     public async Task<IActionResult> OnPostCallAsync(CancellationToken ct)
     {
-        var outcome = await callNext.ExecuteAsync(CounterId, User.Staff(), ct);
+        var outcome = await callNext.HandleAsync(CounterId, HttpContext.Caller(), ct);
         if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
         Message = outcome.Succeeded
             ? outcome.Value is { } t ? Lang.T($"Memanggil {t.Number}.", $"Calling {t.Number}.") : Lang.T("Tidak ada yang menunggu.", "Nobody is waiting.")
@@ -57,7 +58,7 @@ public sealed class LoketModel(SatuAtapDb db, QueueReads reads, CatalogCache cat
 
     public async Task<IActionResult> OnPostActAsync(Guid ticketId, string? action, string? outcome, Guid? serviceId, Guid? targetCounterId, CancellationToken ct)
     {
-        var result = await act.ExecuteAsync(ticketId, new TicketActionRequest(action, outcome, serviceId, targetCounterId, null), User.Staff(), ct);
+        var result = await act.HandleAsync(ticketId, new TicketActionRequest(action, outcome, serviceId, targetCounterId, null), HttpContext.Caller(), ct);
         if (result.Kind == OutcomeKind.Forbidden) return Forbid();
         Message = result.Succeeded
             ? Lang.T($"{result.Value!.Number}: {TicketStateMachine.Label(Enum.Parse<TicketStatus>(result.Value.Status.Replace("-", ""), true))}.",

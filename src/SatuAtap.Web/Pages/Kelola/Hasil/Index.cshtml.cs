@@ -38,7 +38,7 @@ public sealed class IndexModel(TrackApplication lookups, ActOnApplication act, S
         var code = (Code ?? "").Trim().ToUpperInvariant();
         var applicationId = await db.IssuedResults.AsNoTracking().Where(r => r.VerificationCode == code).Select(r => (Guid?)r.ApplicationId).FirstOrDefaultAsync(ct);
         if (applicationId is null) return NotFound();
-        var outcome = await act.HandleAsync(applicationId.Value, new ActionRequest("revoke", alasan), User.ToViewer(), ct);
+        var outcome = await act.HandleAsync(applicationId.Value, new ActionRequest("revoke", alasan), HttpContext.Caller(), ct);
         if (outcome.Succeeded)
         {
             Done = true;

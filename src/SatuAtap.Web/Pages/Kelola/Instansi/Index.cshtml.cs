@@ -28,10 +28,10 @@ public sealed class IndexModel(SatuAtapDb db, CatalogEdits edits) : PageModel
     }
 
     public async Task<IActionResult> OnPostAgencyAsync(CancellationToken ct) =>
-        await AfterAsync(await edits.SaveAgencyAsync(Agency?.Id, Agency ?? new(null, null, null, null, null, null, null, null), CatalogEditor.From(User), ct), ct);
+        await AfterAsync(await edits.SaveAgencyAsync(Agency?.Id, Agency ?? new(null, null, null, null, null, null, null, null), HttpContext.Caller(), ct), ct);
 
     public async Task<IActionResult> OnPostTopicAsync(CancellationToken ct) =>
-        await AfterAsync(await edits.SaveTopicAsync(Topic?.Id, Topic ?? new(null, null, null, null, null, null), CatalogEditor.From(User), ct), ct);
+        await AfterAsync(await edits.SaveTopicAsync(Topic?.Id, Topic ?? new(null, null, null, null, null, null), HttpContext.Caller(), ct), ct);
 
     private async Task<IActionResult> AfterAsync(Outcome<Guid> outcome, CancellationToken ct)
     {

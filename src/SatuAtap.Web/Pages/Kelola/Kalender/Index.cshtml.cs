@@ -38,16 +38,16 @@ public sealed class IndexModel(SatuAtapDb db, SaveHoliday save, CatalogCache cac
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
-        var editor = CatalogEditor.From(User);
+        var editor = HttpContext.Caller();
         var existing = Form.Date is { } d ? await db.Holidays.AsNoTracking().FirstOrDefaultAsync(h => h.Date == d, ct) : null;
-        var outcome = await save.SaveAsync(existing?.Date, Form with { Version = existing?.Version }, editor, ct);
+        var outcome = await save.HandleAsync(existing?.Date, Form with { Version = existing?.Version }, editor, ct);
         return await AfterAsync(outcome.Succeeded, outcome.Message, outcome.Errors,
             Lang.T("Hari libur tersimpan.", "Holiday saved."), ct);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(DateOnly date, CancellationToken ct)
     {
-        var outcome = await save.DeleteAsync(date, CatalogEditor.From(User), ct);
+        var outcome = await save.DeleteAsync(date, HttpContext.Caller(), ct);
         return await AfterAsync(outcome.Succeeded, outcome.Message, outcome.Errors, Lang.T("Hari libur dihapus.", "Holiday removed."), ct);
     }
 
@@ -56,7 +56,7 @@ public sealed class IndexModel(SatuAtapDb db, SaveHoliday save, CatalogCache cac
         if (csv is null || csv.Length == 0)
             return await AfterAsync(false, null, new Dictionary<string, string[]> { ["csv"] = [Lang.T("Pilih berkas CSV.", "Choose a CSV file.")] }, "", ct);
         using var reader = new StreamReader(csv.OpenReadStream());
-        var outcome = await save.ImportAsync(reader, CatalogEditor.From(User), ct);
+        var outcome = await save.ImportAsync(reader, HttpContext.Caller(), ct);
         var errors = outcome.Errors?.ToDictionary(e => "csv", e => e.Value);
         return await AfterAsync(outcome.Succeeded, outcome.Message, errors,
             outcome.Value is { } r ? Lang.T($"Impor selesai: {r.Added} ditambahkan, {r.Updated} dikoreksi.", $"Imported: {r.Added} added, {r.Updated} corrected.") : "", ct);

@@ -23,7 +23,7 @@ public sealed class IndexModel(Corrections corrections, MallTime time) : PageMod
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? status, string? jawaban, CancellationToken ct)
     {
-        var outcome = await corrections.AnswerAsync(id, new AnswerInput(status, jawaban), User.ToViewer(), ct);
+        var outcome = await corrections.AnswerAsync(id, new AnswerInput(status, jawaban), HttpContext.Caller(), ct);
         if (outcome.Succeeded)
         {
             Done = true;
@@ -41,7 +41,7 @@ public sealed class IndexModel(Corrections corrections, MallTime time) : PageMod
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Requests = (await corrections.ListAsync("open", User.ToViewer(), ct)).Value ?? [];
+        Requests = (await corrections.ListAsync("open", HttpContext.Caller(), ct)).Value ?? [];
 
     public DateTime Local(DateTime utc) => time.ToLocal(utc);
 }

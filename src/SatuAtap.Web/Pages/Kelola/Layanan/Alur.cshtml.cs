@@ -73,7 +73,7 @@ public sealed class AlurModel(CatalogCache cache, SaveWorkflow workflows) : Page
         }).ToList();
         if (parseErrors.Count > 0) return Refused(OutcomeKind.Invalid, Lang.T("Isian tidak valid.", "The input is not valid."), parseErrors);
 
-        var outcome = await workflows.HandleAsync(Service.Id.ToString(), new WorkflowDocument(documents, Version), User.ToViewer(), ct);
+        var outcome = await workflows.HandleAsync(Service.Id.ToString(), new WorkflowDocument(documents, Version), HttpContext.Caller(), ct);
         return outcome.Kind switch
         {
             OutcomeKind.Ok => Redirect($"/kelola/layanan/{Uri.EscapeDataString(Service.Code)}/alur?disimpan=true"),
@@ -96,7 +96,7 @@ public sealed class AlurModel(CatalogCache cache, SaveWorkflow workflows) : Page
         var catalog = await cache.GetAsync(ct);
         var service = catalog.FindService(code);
         if (service is null) return NotFound();
-        if (!SaveWorkflow.CanEdit(service, User.ToViewer())) return Forbid();
+        if (!SaveWorkflow.CanEdit(service, HttpContext.Caller())) return Forbid();
         Service = service;
         Agencies = catalog.Agencies;
         return null;

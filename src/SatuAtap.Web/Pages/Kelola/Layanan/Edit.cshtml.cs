@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
 using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Kelola.Layanan;
@@ -27,7 +28,7 @@ public sealed class EditModel(CatalogCache cache, SaveService save, SatuAtapDb d
 
     public async Task<IActionResult> OnGetAsync(string id, bool disimpan, CancellationToken ct)
     {
-        var editor = CatalogEditor.From(User);
+        var editor = HttpContext.Caller();
         if (id == "baru")
         {
             IsNew = true;
@@ -38,7 +39,7 @@ public sealed class EditModel(CatalogCache cache, SaveService save, SatuAtapDb d
         {
             var service = (await cache.GetAsync(ct)).FindService(id);
             if (service is null) return NotFound();
-            if (!editor.CanEditAgencyContent(service.Agency.Id)) return Forbid();
+            if (!editor.MayEditAgencyContent(service.Agency.Id)) return Forbid();
             Form = ServiceDocument.From(service, withInternal: true);
         }
         if (disimpan) { Saved = true; Message = Lang.T("Perubahan tersimpan.", "Changes saved."); }
@@ -48,15 +49,15 @@ public sealed class EditModel(CatalogCache cache, SaveService save, SatuAtapDb d
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        var editor = CatalogEditor.From(User);
+        var editor = HttpContext.Caller();
         IsNew = id == "baru";
         var standard = Form.Standard ?? new StandardDocument(null, null, null, null, null, null, null, null, null, null, null);
         // Rows without a name are blank rows or removed requirements.
         var requirements = (standard.Requirements ?? []).Where(r => !string.IsNullOrWhiteSpace(r.Name)).ToList();
         var document = Form with { Standard = standard with { Requirements = requirements }, Topics = Form.Topics ?? [], Channels = Form.Channels ?? [], CounterIds = Form.CounterIds ?? [] };
         Outcome<Guid> outcome;
-        if (IsNew) outcome = await save.CreateAsync(document, editor, ct);
-        else if (Guid.TryParse(id, out var guid)) outcome = await save.UpdateAsync(guid, document, editor, ct);
+        if (IsNew) outcome = await save.HandleAsync(null, document, editor, ct);
+        else if (Guid.TryParse(id, out var guid)) outcome = await save.HandleAsync(guid, document, editor, ct);
         else return NotFound();
         switch (outcome.Kind)
         {
@@ -75,10 +76,10 @@ public sealed class EditModel(CatalogCache cache, SaveService save, SatuAtapDb d
         return Page();
     }
 
-    private async Task LoadChoicesAsync(CatalogEditor editor, CancellationToken ct)
+    private async Task LoadChoicesAsync(Caller editor, CancellationToken ct)
     {
         var catalog = await cache.GetAsync(ct);
-        Agencies = catalog.Agencies.Where(a => editor.CanEditAgencyContent(a.Id)).ToList();
+        Agencies = catalog.Agencies.Where(a => editor.MayEditAgencyContent(a.Id)).ToList();
         Topics = catalog.Topics;
         Counters = await db.Counters.AsNoTracking().Include(c => c.Agency)
             .Where(c => editor.IsManager || c.AgencyId == editor.AgencyId).OrderBy(c => c.Code).ToListAsync(ct);

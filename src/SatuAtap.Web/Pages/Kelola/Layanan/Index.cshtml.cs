@@ -14,8 +14,8 @@ public sealed class IndexModel(CatalogCache cache) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var editor = CatalogEditor.From(User);
-        CanCreate = editor.CanEditAnything;
-        Services = (await cache.GetAsync(ct)).Services.Where(s => editor.CanEditAgencyContent(s.Agency.Id)).ToList();
+        var editor = HttpContext.Caller();
+        CanCreate = editor.MayEditCatalog;
+        Services = (await cache.GetAsync(ct)).Services.Where(s => editor.MayEditAgencyContent(s.Agency.Id)).ToList();
     }
 }

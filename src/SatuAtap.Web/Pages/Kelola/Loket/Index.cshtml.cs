@@ -23,7 +23,7 @@ public sealed class IndexModel(SatuAtapDb db, CatalogEdits edits) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var editor = CatalogEditor.From(User);
+        var editor = HttpContext.Caller();
         Counters = await db.Counters.AsNoTracking().Include(c => c.Agency).Include(c => c.Services)
             .Where(c => editor.IsManager || c.AgencyId == editor.AgencyId).OrderBy(c => c.Code).ToListAsync(ct);
         Services = await db.Services.AsNoTracking().Where(s => editor.IsManager || s.AgencyId == editor.AgencyId).OrderBy(s => s.Code).ToListAsync(ct);
@@ -32,7 +32,7 @@ public sealed class IndexModel(SatuAtapDb db, CatalogEdits edits) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await edits.SaveCounterAsync(Counter.Id, Counter with { ServiceIds = Counter.ServiceIds ?? [] }, CatalogEditor.From(User), ct);
+        var outcome = await edits.SaveCounterAsync(Counter.Id, Counter with { ServiceIds = Counter.ServiceIds ?? [] }, HttpContext.Caller(), ct);
         if (outcome.Succeeded) Message = Lang.T("Tersimpan.", "Saved.");
         else
         {

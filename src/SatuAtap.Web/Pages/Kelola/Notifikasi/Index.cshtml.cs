@@ -28,7 +28,7 @@ public sealed class IndexModel(EditNotificationTemplates templates) : PageModel
     {
         if (Id is { } id)
         {
-            var found = await templates.GetAsync(id, User.ToViewer(), ct);
+            var found = await templates.GetAsync(id, HttpContext.Caller(), ct);
             if (!found.Succeeded) return NotFound();
             Editing = found.Value;
             Subject = Editing!.Subject;
@@ -41,9 +41,9 @@ public sealed class IndexModel(EditNotificationTemplates templates) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (Id is not { } id) return NotFound();
-        var outcome = await templates.SaveAsync(id, new TemplateEdit(Subject, Body, Version), User.ToViewer(), ct);
+        var outcome = await templates.HandleAsync(id, new TemplateEdit(Subject, Body, Version), HttpContext.Caller(), ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        var current = await templates.GetAsync(id, User.ToViewer(), ct);
+        var current = await templates.GetAsync(id, HttpContext.Caller(), ct);
         Editing = current.Value;
         if (outcome.Succeeded)
         {
@@ -66,7 +66,7 @@ public sealed class IndexModel(EditNotificationTemplates templates) : PageModel
 
     private async Task<IActionResult> ListAsync(CancellationToken ct)
     {
-        Templates = (await templates.ListAsync(User.ToViewer(), ct)).Value ?? [];
+        Templates = (await templates.ListAsync(HttpContext.Caller(), ct)).Value ?? [];
         return Page();
     }
 

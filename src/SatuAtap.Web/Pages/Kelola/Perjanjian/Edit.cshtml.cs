@@ -47,7 +47,7 @@ public sealed class EditModel(SatuAtapDb db, SaveAgreement save, FileStore files
         if (!IsNew && existing is null) return NotFound();
         var counters = Rows.Where(r => r.CounterId is not null || !string.IsNullOrWhiteSpace(r.Days))
             .Select(r => new AgreementCounterDocument(r.CounterId, ParseDays(r.Days), r.Officers)).ToList();
-        var outcome = await save.SaveAsync(existing, Form with { Counters = counters, ServiceIds = Form.ServiceIds ?? [] }, CatalogEditor.From(User), ct);
+        var outcome = await save.HandleAsync(existing, Form with { Counters = counters, ServiceIds = Form.ServiceIds ?? [] }, HttpContext.Caller(), ct);
         if (outcome.Succeeded) return Redirect($"/kelola/perjanjian/{outcome.Value}?disimpan=true");
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         var posted = Form;
@@ -70,7 +70,7 @@ public sealed class EditModel(SatuAtapDb db, SaveAgreement save, FileStore files
         else
         {
             await using var stream = file.OpenReadStream();
-            outcome = await save.AttachDocumentAsync(guid, stream, file.FileName, files, CatalogEditor.From(User), ct);
+            outcome = await save.AttachDocumentAsync(guid, stream, file.FileName, files, HttpContext.Caller(), ct);
         }
         if (outcome.Succeeded) return Redirect($"/kelola/perjanjian/{guid}?disimpan=true");
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();

@@ -18,7 +18,7 @@ public sealed class BaruModel(CatalogCache cache, CreateApplication create, Appl
     public async Task OnGetAsync(CancellationToken ct)
     {
         var catalog = await cache.GetAsync(ct);
-        var agency = User.ToViewer().AgencyId;
+        var agency = HttpContext.Caller().AgencyId;
         Services = catalog.Services.Where(s => s.Agency.Id == agency).ToList();
         if (!string.IsNullOrWhiteSpace(Layanan) && catalog.FindService(Layanan) is { } s && s.Agency.Id == agency)
             Form = new ApplicationFormView(s, new Dictionary<Guid, string>(), [], new Dictionary<string, string[]>(), null);
@@ -31,7 +31,7 @@ public sealed class BaruModel(CatalogCache cache, CreateApplication create, Appl
         // A second post of the same form (double click) goes to the application the first one made.
         var claim = await tokens.ClaimAsync(Request, "kelola.permohonan.baru", ct);
         if (claim.Repeat) return Redirect(claim.ResultUrl ?? "/kelola/permohonan");
-        var viewer = User.ToViewer();
+        var viewer = HttpContext.Caller();
         var f = Request.Form;
         var applicant = new InPersonApplicant(f["p_name"], f["p_nik"], f["p_phone"], f["p_email"], f["p_language"]);
         var created = await create.HandleAsync(new CreateApplicationRequest(service.Id.ToString(), null, applicant), viewer, ct);

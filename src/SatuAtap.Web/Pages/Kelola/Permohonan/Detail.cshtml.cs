@@ -26,7 +26,7 @@ public sealed class DetailModel(GetApplication get, ActOnApplication act, Reveal
 
     public async Task<IActionResult> OnPostAsync(string? aksi, string? catatan, bool diambil, CancellationToken ct)
     {
-        var outcome = await act.HandleAsync(Id, new ActionRequest(aksi, catatan, diambil), User.ToViewer(), ct);
+        var outcome = await act.HandleAsync(Id, new ActionRequest(aksi, catatan, diambil), HttpContext.Caller(), ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         if (outcome.Succeeded) Message = Done(outcome.Value!);
         else Error = outcome.Errors is { Count: > 0 } e ? string.Join(" ", e.Values.SelectMany(v => v)) : outcome.Message;
@@ -36,7 +36,7 @@ public sealed class DetailModel(GetApplication get, ActOnApplication act, Reveal
     /// <summary>Shows the NIKs in clear on this answer only; the reveal is written to the access log.</summary>
     public async Task<IActionResult> OnPostNikAsync(CancellationToken ct)
     {
-        var outcome = await reveal.HandleAsync(Id, User.ToViewer(), ct);
+        var outcome = await reveal.HandleAsync(Id, HttpContext.Caller(), ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         if (outcome.Succeeded) Revealed = outcome.Value;
         else Error = outcome.Message;
@@ -45,7 +45,7 @@ public sealed class DetailModel(GetApplication get, ActOnApplication act, Reveal
 
     public async Task<IActionResult> OnPostCabutAsync(string? alasan, CancellationToken ct)
     {
-        var outcome = await act.HandleAsync(Id, new ActionRequest("revoke", alasan), User.ToViewer(), ct);
+        var outcome = await act.HandleAsync(Id, new ActionRequest("revoke", alasan), HttpContext.Caller(), ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         if (outcome.Succeeded) Message = Lang.T("Hasil telah dicabut.", "The result has been revoked.");
         else if (outcome.Errors?.GetValueOrDefault("note") is { } note) _errors["alasan"] = note;
@@ -62,7 +62,7 @@ public sealed class DetailModel(GetApplication get, ActOnApplication act, Reveal
             return await ShowAsync(ct);
         }
         await using var stream = berkas is { Length: > 0 } ? berkas.OpenReadStream() : null;
-        var outcome = await act.IssueWithFileAsync(Id, stream, catatan, User.ToViewer(), ct);
+        var outcome = await act.IssueWithFileAsync(Id, stream, catatan, HttpContext.Caller(), ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         if (outcome.Succeeded) Message = Done(outcome.Value!);
         else if (outcome.Errors?.GetValueOrDefault("file") is { } file) _errors["berkas"] = file;
@@ -77,7 +77,7 @@ public sealed class DetailModel(GetApplication get, ActOnApplication act, Reveal
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        var found = await get.HandleAsync(Id, User.ToViewer(), HttpContext.BaseUrl(), ct);
+        var found = await get.HandleAsync(Id, HttpContext.Caller(), HttpContext.BaseUrl(), ct);
         if (!found.Succeeded) return NotFound();
         Detail = found.Value!;
         return Page();

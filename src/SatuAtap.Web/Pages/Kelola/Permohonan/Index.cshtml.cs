@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuAtap.Core.Applications;
 using SatuAtap.Web.Applications;
+using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Kelola.Permohonan;
 
@@ -17,7 +18,7 @@ public sealed class IndexModel(ListApplications list) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Nomor = Math.Clamp(Nomor, 1, 100_000);
-        var outcome = await list.InboxAsync(User.ToViewer(), new InboxQuery(Tahap is > 0 and <= 50 ? Tahap : null, Terlambat == "ya" ? true : null, Nomor, 25), ct);
+        var outcome = await list.InboxAsync(HttpContext.Caller(), new InboxQuery(Tahap is > 0 and <= 50 ? Tahap : null, Terlambat == "ya" ? true : null, Nomor, 25), ct);
         if (outcome.Succeeded) List = outcome.Value!;
         else Error = outcome.Message;
     }

@@ -4,6 +4,7 @@ using SatuAtap.Core.Applications;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Web.Applications;
+using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Kelola.Permohonan;
 
@@ -20,9 +21,9 @@ public sealed class KinerjaModel(ApplicationStats stats, CatalogCache cache) : P
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var viewer = User.ToViewer();
+        var viewer = HttpContext.Caller();
         if (!ApplicationStats.MaySee(viewer)) return Forbid();
-        AllAgencies = viewer.IsManager || viewer.Roles.Contains(Core.Identity.Roles.Executive);
+        AllAgencies = viewer.SeesWholeMall;
         Agencies = (await cache.GetAsync(ct)).Agencies;
         DateOnly? from = null, to = null;
         if (!string.IsNullOrWhiteSpace(Dari))

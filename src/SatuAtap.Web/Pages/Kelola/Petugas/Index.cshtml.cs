@@ -35,7 +35,7 @@ public sealed class IndexModel(SatuAtapDb db, IssueEnrolmentCode issue, MallTime
 
     public async Task<IActionResult> OnPostAsync(Guid userId, CancellationToken ct)
     {
-        var outcome = await issue.ExecuteAsync(userId, ct);
+        var outcome = await issue.HandleAsync(userId, HttpContext.Caller(), ct);
         if (outcome.Succeeded) Issued = outcome.Value;
         else
         {

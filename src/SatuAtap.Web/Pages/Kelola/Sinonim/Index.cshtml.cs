@@ -24,7 +24,7 @@ public sealed class IndexModel(SatuAtapDb db, CatalogEdits edits) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var alternatives = (Alternatives ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var outcome = await edits.SaveSynonymAsync(Form.Id, Form with { Alternatives = alternatives }, CatalogEditor.From(User), ct);
+        var outcome = await edits.SaveSynonymAsync(Form.Id, Form with { Alternatives = alternatives }, HttpContext.Caller(), ct);
         if (outcome.Succeeded) Message = Lang.T("Sinonim tersimpan.", "Synonym saved.");
         else
         {

@@ -3,27 +3,17 @@ using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Applications;
 
-/// <summary>Who asks: the signed-in person's id, name, agency and roles.</summary>
-public sealed record Viewer(Guid? UserId, string Name, Guid? AgencyId, IReadOnlyCollection<string> Roles)
+/// <summary>The caller's rules (<see cref="Caller"/>) applied to an application.</summary>
+public static class ApplicationAccess
 {
-    public static readonly Viewer Anonymous = new(null, "", null, []);
-    public static readonly Viewer System = new(null, "Sistem", null, []);
-
-    public bool IsAgencyStaff => AgencyId is not null && (Roles.Contains(Identity.Roles.Officer) || Roles.Contains(Identity.Roles.AgencyHead));
-    public bool IsAgencyHead => AgencyId is not null && Roles.Contains(Identity.Roles.AgencyHead);
-    public bool IsManager => Roles.Contains(Identity.Roles.Manager) || Roles.Contains(Identity.Roles.Administrator);
-
     /// <summary>The applicant, an officer or head of the owning or acting agency, or the officer who captured it.</summary>
-    public bool CanSee(Application a) =>
-        UserId is { } me && (a.ApplicantUserId == me || a.CapturedByUserId == me)
-        || IsAgencyStaff && (a.AgencyId == AgencyId || a.CurrentAgencyId == AgencyId);
+    public static bool CanSee(this Caller caller, Application a) =>
+        caller.MaySeeRecord(a.ApplicantUserId, a.CapturedByUserId, a.AgencyId, a.CurrentAgencyId);
 
-    public bool IsApplicant(Application a) =>
-        UserId is { } me && (a.ApplicantUserId == me || a.ApplicantUserId is null && a.CapturedByUserId == me);
+    public static bool IsApplicant(this Caller caller, Application a) => caller.Owns(a.ApplicantUserId, a.CapturedByUserId);
 
     /// <summary>Acts at the step: staff of the step's agency in the step's role (an agency head may act at any of its agency's steps).</summary>
-    public bool CanActAt(StepView step) =>
-        AgencyId == step.AgencyId && (Roles.Contains(step.Role) || Roles.Contains(Identity.Roles.AgencyHead));
+    public static bool CanActAt(this Caller caller, StepView step) => caller.MayActAtStep(step.AgencyId, step.Role);
 }
 
 /// <summary>A service's workflow: its configured steps, or the default single step.</summary>
