@@ -88,9 +88,12 @@ services.AddHealthChecks()
 services.AddSatuAtapRateLimiting();
 
 var telemetry = config.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new();
+// The mall's own counters and spans (MallMetrics: tickets, bookings, applications, messages; batched writes and
+// outbox rounds), every database command through EF Core, and outgoing HTTP (the message providers).
+services.AddSingleton<MallMetrics>();
 var otel = services.AddOpenTelemetry()
-    .WithTracing(t => t.AddSource("SatuAtap").AddAspNetCoreInstrumentation())
-    .WithMetrics(m => m.AddMeter("SatuAtap").AddAspNetCoreInstrumentation());
+    .WithTracing(t => t.AddSource(MallMetrics.Name).AddAspNetCoreInstrumentation().AddEntityFrameworkCoreInstrumentation().AddHttpClientInstrumentation())
+    .WithMetrics(m => m.AddMeter(MallMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
 // A malformed endpoint is reported by the settings check at start, naming Telemetry:OtlpEndpoint.
 if (Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var otlp))
     otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, otlp);

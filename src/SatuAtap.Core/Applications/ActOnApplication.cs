@@ -14,7 +14,7 @@ public sealed record ActionDone(Guid Id, string TrackingNumber, string Status, i
 /// step, issue the result (generated, or an uploaded signed PDF), revoke an issued result. The state machine
 /// decides what is allowed; a refusal says why (409).
 /// </summary>
-public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, MallTime time, ApplicationJournal journal, FileStore files)
+public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, MallTime time, ApplicationJournal journal, FileStore files, MallMetrics metrics)
 {
     public const int MaxRevokeReason = 500;
 
@@ -123,6 +123,7 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, MallTime
             if (fileKey is not null) files.Delete(fileKey);
             throw;
         }
+        metrics.ApplicationActed(service, ApplicationCodes.Action(action.Value));
         return Outcome<ActionDone>.Ok(new ActionDone(app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status), app.StepIndex + 1, app.DueDate, code));
     }
 
@@ -158,6 +159,7 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, MallTime
         {
             return Outcome<ActionDone>.Conflict(ChangedMeanwhile());
         }
+        metrics.ApplicationActed(service, ApplicationCodes.Action(ApplicationAction.Revoke));
         return Outcome<ActionDone>.Ok(new ActionDone(app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status), app.StepIndex + 1, app.DueDate, result.VerificationCode));
     }
 
