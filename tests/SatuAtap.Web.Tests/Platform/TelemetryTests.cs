@@ -41,7 +41,8 @@ public sealed class TelemetryMall : MallFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans)));
+        // As with an OTLP endpoint configured: every span is made (without one the mall makes none), and kept here.
+        builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(t => t.SetSampler(new AlwaysOnSampler()).AddInMemoryExporter(Spans)));
     }
 
     /// <summary>What the mall's meter recorded since the last <see cref="Forget"/> (the listener starts with the first call).</summary>
