@@ -3,7 +3,7 @@
 #
 #   bench/run.sh                      SQLite, every scenario
 #   bench/run.sh --postgres           the same on a throw-away PostgreSQL (started here, stopped at the end)
-#   bench/run.sh --scenario search-api --out docs/benchmarks.md
+#   bench/run.sh --scenario search-api --out docs/benchmarks/2026-12-01-search.md
 #
 # Any other option goes to the harness (bench/run.sh --help lists them). Installs wrk (and PostgreSQL for
 # --postgres) with apt-get when missing and run as root; otherwise says what to install.

@@ -79,12 +79,20 @@ services.AddHealthChecks()
 services.AddSatuAtapRateLimiting();
 
 var telemetry = config.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new();
-var otel = services.AddOpenTelemetry()
-    .WithTracing(t => t.AddSource("SatuAtap").AddAspNetCoreInstrumentation())
-    .WithMetrics(m => m.AddMeter("SatuAtap").AddAspNetCoreInstrumentation());
 // A malformed endpoint is reported by the settings check at start, naming Telemetry:OtlpEndpoint.
-if (Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var otlp))
-    otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, otlp);
+var exporting = Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var otlp);
+// The mall's own counters and spans (MallMetrics: tickets, bookings, applications, messages; batched writes and
+// outbox rounds), every database command through EF Core, and outgoing HTTP (the message providers). Without an
+// endpoint no span is made: no request or query pays for one that goes nowhere.
+services.AddSingleton<MallMetrics>();
+var otel = services.AddOpenTelemetry()
+    .WithTracing(t =>
+    {
+        t.AddSource(MallMetrics.Name).AddAspNetCoreInstrumentation().AddEntityFrameworkCoreInstrumentation().AddHttpClientInstrumentation();
+        if (!exporting) t.SetSampler(new AlwaysOffSampler());
+    })
+    .WithMetrics(m => m.AddMeter(MallMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+if (exporting) otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, otlp!);
 
 var app = builder.Build();
 

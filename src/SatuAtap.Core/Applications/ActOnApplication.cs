@@ -15,7 +15,7 @@ public sealed record ActionDone(Guid Id, string TrackingNumber, string Status, i
 /// step, issue the result (generated, or an uploaded signed PDF), revoke an issued result. The state machine
 /// decides what is allowed; a refusal says why (409).
 /// </summary>
-public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, WorkflowCache workflows, MallTime time, ApplicationJournal journal, FileStore files)
+public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, WorkflowCache workflows, MallTime time, ApplicationJournal journal, FileStore files, MallMetrics metrics)
 {
     public const int MaxRevokeReason = 500;
 
@@ -124,6 +124,7 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, Workflow
             if (fileKey is not null) files.Delete(fileKey);
             throw;
         }
+        metrics.ApplicationActed(service, ApplicationCodes.Action(action.Value));
         return Outcome<ActionDone>.Ok(new ActionDone(app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status), app.StepIndex + 1, app.DueDate, code));
     }
 
@@ -159,6 +160,7 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, Workflow
         {
             return Outcome<ActionDone>.Conflict(ChangedMeanwhile());
         }
+        metrics.ApplicationActed(service, ApplicationCodes.Action(ApplicationAction.Revoke));
         return Outcome<ActionDone>.Ok(new ActionDone(app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status), app.StepIndex + 1, app.DueDate, result.VerificationCode));
     }
 

@@ -14,7 +14,7 @@ public sealed record ApplicationSubmitted(Guid Id, string TrackingNumber, string
 /// Submits a draft (or resubmits after correction): every required field valid and every required document
 /// uploaded. Submission starts the SLA clock; a resubmission restarts it, adding the working days it waited.
 /// </summary>
-public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, WorkflowCache workflows, MallTime time, ApplicationJournal journal)
+public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, WorkflowCache workflows, MallTime time, ApplicationJournal journal, MallMetrics metrics)
 {
     /// <summary>Saves field values of a draft or returned application (merging with the values already there).</summary>
     public async Task<Outcome<ApplicationCreated>> SaveFieldsAsync(Guid id, SaveFieldsRequest request, Caller viewer, CancellationToken ct = default)
@@ -91,6 +91,7 @@ public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, Workflo
         await journal.RecordAsync(db, app, service, from == ApplicationStatus.Draft ? ApplicationAction.Submit : ApplicationAction.Resubmit, from, viewer, null, ct);
         // One round trip on PostgreSQL; on SQLite a SaveChanges that waits its turn for the one writer.
         if (!await SingleTripSave.SaveAsync(db, app, ct)) return Outcome<ApplicationSubmitted>.StaleVersion();
+        metrics.ApplicationSubmitted(service);
         return Outcome<ApplicationSubmitted>.Ok(new ApplicationSubmitted(app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status), app.DueDate.Value));
     }
 

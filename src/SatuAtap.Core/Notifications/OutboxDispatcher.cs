@@ -16,7 +16,7 @@ namespace SatuAtap.Core.Notifications;
 /// the two could send it twice, and the message id lets the receiver recognise that.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<INotificationChannel> channels, IOptions<NotificationsOptions> options,
-    MallTime time, ILogger<OutboxDispatcher> log) : BackgroundService
+    MallTime time, ILogger<OutboxDispatcher> log, MallMetrics metrics) : BackgroundService
 {
     private readonly Dictionary<string, INotificationChannel> _channels = channels.ToDictionary(c => c.Name);
 
@@ -74,6 +74,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<IN
                 """, ct);
         }
         var batch = await db.OutboxMessages.Where(m => m.ClaimToken == token && m.SentAtUtc == null).ToListAsync(ct);
+        using var span = batch.Count == 0 ? null : MallMetrics.Activities.StartActivity("outbox.dispatch")?.SetTag("messages", batch.Count);
         var sent = 0;
         foreach (var message in batch)
         {
@@ -84,11 +85,13 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<IN
                 message.SentAtUtc = time.UtcNow;
                 message.LastError = null;
                 sent++;
+                metrics.MessageSent(message.Channel);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 var wait = Math.Min(o.RetryBaseSeconds * Math.Pow(2, Math.Min(message.Attempts - 1, 20)), o.MaxRetryMinutes * 60);
                 message.NextAttemptAtUtc = time.UtcNow.AddSeconds(wait);
+                metrics.MessageFailed(message.Channel);
                 message.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
                 log.LogWarning("Sending {Channel} message {Id} failed (attempt {Attempts}): {Error}", message.Channel, message.Id, message.Attempts, e.Message);
             }

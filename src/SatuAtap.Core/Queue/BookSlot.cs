@@ -16,7 +16,7 @@ public sealed record BookingAttempt(Outcome<BookingView> Outcome, DateTimeOffset
 /// Books a place in a slot. The place is taken with one conditional update (<c>Booked &lt; Capacity</c>) and the
 /// booking is inserted in the same short transaction; unique keys refuse a second active booking of the same person.
 /// </summary>
-public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueCache cache, BookingBatcher batcher, PersonalDataProtector protector)
+public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueCache cache, BookingBatcher batcher, PersonalDataProtector protector, MallMetrics metrics)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -38,14 +38,16 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         if (slot is null) return new(Outcome<BookingView>.NotFound(Lang.T("Slot tidak ditemukan.", "Slot not found.")));
         var site = await cache.SiteAsync(slot.SiteId, ct) ?? throw new InvalidOperationException("The slot's site is missing.");
         var check = await CheckBookableAsync(slot, site, ct);
-        if (check is not null) return check;
+        if (check is not null) { metrics.BookingRefused("unavailable"); return check; }
         // Full when last seen: refuse without a write transaction. A slot seen with places left goes through the
         // conditional update, which decides.
-        if (slot.Booked >= slot.Capacity) return Full(await NextSlotsAsync(slot, site, ct));
+        if (slot.Booked >= slot.Capacity) { metrics.BookingRefused("full"); return Full(await NextSlotsAsync(slot, site, ct)); }
 
         // Written with the other bookings that arrive meanwhile (one commit for all), each standing alone.
         var booking = New(slot, request.Name!.Trim(), phone!, nik, userId);
-        return await batcher.PlaceAsync(booking, ct) switch
+        var placement = await batcher.PlaceAsync(booking, ct);
+        if (placement == Placement.Placed) metrics.BookingMade(); else metrics.BookingRefused(placement == Placement.Full ? "full" : "duplicate");
+        return placement switch
         {
             Placement.Placed => new(Outcome<BookingView>.Created(View(booking, slot, site))),
             Placement.Full => Full(await NextSlotsAsync(slot, site, ct, full: true)),

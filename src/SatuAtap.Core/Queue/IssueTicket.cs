@@ -13,7 +13,7 @@ public sealed record IssueTicketRequest(Guid? ServiceId, string? BookingCode, bo
 /// write lock (SQLite) serializes concurrent issuers: unique and without gaps. The write goes through the
 /// <see cref="TicketBatcher"/>, which numbers the tickets that arrive together in one transaction.
 /// </summary>
-public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, TicketBatcher batcher)
+public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, TicketBatcher batcher, MallMetrics metrics)
 {
     public async Task<Outcome<TicketView>> HandleAsync(Guid siteId, IssueTicketRequest request, bool byStaff, string actor, CancellationToken ct)
     {
@@ -57,6 +57,7 @@ public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache 
         };
         var issued = await batcher.IssueAsync(ticket, booking?.Id, actor, ct);
         if (issued.Refusal is not null) return Outcome<TicketView>.Conflict(issued.Refusal);
+        metrics.TicketIssued(service, booking is not null);
         // Answered from the ticket just written, not read back; a walk-in's place in line was counted by the batch.
         return Outcome<TicketView>.Created(await reads.ViewAsync(ticket, site, counters, ct, issued.Ahead));
     }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
+using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 
 namespace SatuAtap.Core.Queue;
@@ -53,6 +54,7 @@ public abstract class WriteBatcher<TItem, TResult>(IServiceScopeFactory scopes) 
             }
             try
             {
+                using var span = MallMetrics.Activities.StartActivity(GetType().Name + ".flush")?.SetTag("items", batch.Count);
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
                 var results = await DbRetry.RunAsync(db, c => WriteAsync(db, items, c), CancellationToken.None);
