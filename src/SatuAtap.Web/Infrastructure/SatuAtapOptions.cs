@@ -39,7 +39,7 @@ public sealed class MallOptions
     public string? Email { get; set; }
     /// <summary>The mall's own website (its information site; links the mall hands out use <see cref="PublicBaseUrl"/>).</summary>
     public string? Website { get; set; }
-    /// <summary>A PNG or JPEG logo printed at the top of documents: a path under the content root or under wwwroot. Optional.</summary>
+    /// <summary>A PNG or JPEG logo printed at the top of documents: a path under the content root or under wwwroot (or an absolute path). Optional.</summary>
     public string? Logo { get; set; }
 
     public const int MaxLogoBytes = 1_048_576;
@@ -48,10 +48,11 @@ public sealed class MallOptions
     public string? LogoFile(string contentRoot, string? webRoot)
     {
         if (string.IsNullOrWhiteSpace(Logo)) return null;
-        var relative = Logo.Trim().TrimStart('/', '\\');
-        foreach (var root in new[] { contentRoot, webRoot })
-            if (!string.IsNullOrEmpty(root) && Path.Combine(root, relative) is var path && File.Exists(path)) return path;
-        return null;
+        var logo = Logo.Trim();
+        var underContentRoot = Path.Combine(contentRoot, logo);
+        if (File.Exists(underContentRoot)) return underContentRoot;
+        var underWebRoot = string.IsNullOrEmpty(webRoot) ? null : Path.Combine(webRoot, logo.TrimStart('/', '\\'));
+        return underWebRoot is not null && File.Exists(underWebRoot) ? underWebRoot : null;
     }
 
     /// <summary>The mall's identity as pages, documents and messages use it (the logo read once, here).</summary>
