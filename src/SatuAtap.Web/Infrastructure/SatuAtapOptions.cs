@@ -212,6 +212,8 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
         var isImage = head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
         return !isImage ? $"Mall:Logo '{o.Logo}' must be a PNG or JPEG image."
             : length > MallOptions.MaxLogoBytes ? $"Mall:Logo '{o.Logo}' must be at most {MallOptions.MaxLogoBytes} bytes."
+            : !SatuAtap.Core.Common.Documents.PdfDocumentBuilder.CanPrint(File.ReadAllBytes(file))
+                ? $"Mall:Logo '{o.Logo}' cannot be printed in documents: save it as a JPEG or as a PNG with 8-bit grey or RGB colour (not a palette PNG)."
             : null;
     }
 

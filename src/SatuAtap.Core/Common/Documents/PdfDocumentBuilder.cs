@@ -258,6 +258,20 @@ public sealed class PdfDocumentBuilder : IDisposable
         _doc.Dispose();
     }
 
+    /// <summary>Whether an image can be printed in a document: a JPEG, or a PNG with 8-bit grey or colour (PDFsharp reads no palette PNG).</summary>
+    public static bool CanPrint(byte[] image)
+    {
+        try
+        {
+            using var read = XImage.FromStream(new MemoryStream(image));
+            return read.PixelWidth > 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException or IOException or IndexOutOfRangeException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A QR code as an 8-bit greyscale PNG (black on white, with the standard quiet zone).</summary>
     public static byte[] QrPng(string text, int pixelsPerModule = 8)
     {

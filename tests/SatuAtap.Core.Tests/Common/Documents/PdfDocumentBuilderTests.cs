@@ -80,6 +80,16 @@ public sealed class PdfDocumentBuilderTests
     }
 
     [Fact]
+    public void CanPrint_TellsTheImagesADocumentCanHoldFromThoseItCannot()
+    {
+        Assert.True(PdfDocumentBuilder.CanPrint(PdfDocumentBuilder.QrPng("logo", 2)));
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode("logo", QRCoder.QRCodeGenerator.ECCLevel.M);
+        Assert.False(PdfDocumentBuilder.CanPrint(new QRCoder.PngByteQRCode(data).GetGraphic(2))); // a 1-bit palette PNG
+        Assert.False(PdfDocumentBuilder.CanPrint("not an image"u8.ToArray()));
+    }
+
+    [Fact]
     public void TheLogoIsPrintedWhenGiven()
     {
         var logo = PdfDocumentBuilder.QrPng("logo", 4);
