@@ -39,6 +39,7 @@ services.AddSatuAtapWebServer(config);
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp => new MallTime(sp.GetRequiredService<TimeProvider>(),
     TimeZoneInfo.TryFindSystemTimeZoneById(sp.GetRequiredService<IOptions<MallOptions>>().Value.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc));
+services.AddSingleton(sp => sp.GetRequiredService<IOptions<MallOptions>>().Value.Identity(builder.Environment.ContentRootPath, builder.Environment.WebRootPath));
 services.AddSatuAtapDatabase(config, builder.Environment);
 services.AddSingleton<FormTokens>();
 services.AddSatuAtapAuth();

@@ -8,7 +8,8 @@ namespace SatuAtap.Core.Notifications;
 /// <summary>
 /// The default message texts, in Indonesian and English, seeded into the template table where missing so
 /// that managers can edit them. Placeholders: {name} {trackingNumber} {service} {status} {note} {dueDate} {url} {code}
-/// {checkCode} (the application's tracking check code, for following it at /lacak).
+/// {checkCode} (the application's tracking check code, for following it at /lacak), and in every message {mallName}
+/// {mallShortName} (the mall's names from its settings).
 /// </summary>
 public static class NotificationDefaults
 {
@@ -21,15 +22,18 @@ public static class NotificationDefaults
     /// <summary>To the applicant when an issued result is revoked ({note} carries the reason).</summary>
     public const string ResultRevoked = "application.revoked";
 
+    /// <summary>Placeholders every message may use, filled from the mall's settings by the <see cref="Notifier"/>.</summary>
+    public const string MallName = "mallName", MallShortName = "mallShortName";
+
     private static readonly string[] ApplicationValues = ["name", "trackingNumber", "service", "status", "note", "dueDate", "url"];
 
     /// <summary>The placeholders the sender fills for an event; a template may use only these.</summary>
     public static IReadOnlySet<string> PlaceholdersFor(string eventCode) => eventCode switch
     {
-        AccountVerify => new HashSet<string>(["name", "code", "url"], StringComparer.Ordinal),
-        ApplicationOverdue or ApplicationEscalated => new HashSet<string>([.. ApplicationValues, "step"], StringComparer.Ordinal),
+        AccountVerify => new HashSet<string>(["name", "code", "url", MallName, MallShortName], StringComparer.Ordinal),
+        ApplicationOverdue or ApplicationEscalated => new HashSet<string>([.. ApplicationValues, "step", MallName, MallShortName], StringComparer.Ordinal),
         // Messages to the applicant also carry the application's check code (staff messages do not).
-        _ => new HashSet<string>([.. ApplicationValues, "checkCode"], StringComparer.Ordinal),
+        _ => new HashSet<string>([.. ApplicationValues, "checkCode", MallName, MallShortName], StringComparer.Ordinal),
     };
 
     public static string EventFor(ApplicationStatus status) => "application." + ApplicationCodes.Status(status);
@@ -45,83 +49,83 @@ public static class NotificationDefaults
                 EventCode = code, Language = Lang.Indonesian, Channel = Channels.Email,
                 Subject = "Permohonan {trackingNumber}: {status}",
                 Body = "Yth. {name},\n\nPermohonan {service} dengan nomor {trackingNumber} kini berstatus: {status}.\n" + idLine +
-                       "{note}\nBatas waktu penyelesaian: {dueDate}.\n\nLacak permohonan Anda: {url}\nKode pemeriksa: {checkCode}\n\nMal Pelayanan Publik Kabupaten Sukabumi",
+                       "{note}\nBatas waktu penyelesaian: {dueDate}.\n\nLacak permohonan Anda: {url}\nKode pemeriksa: {checkCode}\n\n{mallName}",
             };
             yield return new NotificationTemplate
             {
                 EventCode = code, Language = Lang.English, Channel = Channels.Email,
                 Subject = "Application {trackingNumber}: {status}",
                 Body = "Dear {name},\n\nYour application for {service}, number {trackingNumber}, is now: {status}.\n" + enLine +
-                       "{note}\nDue date: {dueDate}.\n\nTrack your application: {url}\nCheck code: {checkCode}\n\nPublic Service Mall of Kabupaten Sukabumi",
+                       "{note}\nDue date: {dueDate}.\n\nTrack your application: {url}\nCheck code: {checkCode}\n\n{mallName}",
             };
             yield return new NotificationTemplate
             {
                 EventCode = code, Language = Lang.Indonesian, Channel = Channels.Sms,
-                Body = "MPP Sukabumi: permohonan {trackingNumber} {status}. Kode pemeriksa {checkCode}. {url}",
+                Body = "{mallShortName}: permohonan {trackingNumber} {status}. Kode pemeriksa {checkCode}. {url}",
             };
             yield return new NotificationTemplate
             {
                 EventCode = code, Language = Lang.English, Channel = Channels.Sms,
-                Body = "MPP Sukabumi: application {trackingNumber} {status}. Check code {checkCode}. {url}",
+                Body = "{mallShortName}: application {trackingNumber} {status}. Check code {checkCode}. {url}",
             };
         }
         yield return new NotificationTemplate
         {
             EventCode = ResultRevoked, Language = Lang.Indonesian, Channel = Channels.Email,
             Subject = "Hasil permohonan {trackingNumber} dicabut",
-            Body = "Yth. {name},\n\nHasil layanan {service} untuk permohonan nomor {trackingNumber} telah dicabut dan tidak berlaku lagi.\n{note}\nLihat permohonan Anda: {url}\n\nMal Pelayanan Publik Kabupaten Sukabumi",
+            Body = "Yth. {name},\n\nHasil layanan {service} untuk permohonan nomor {trackingNumber} telah dicabut dan tidak berlaku lagi.\n{note}\nLihat permohonan Anda: {url}\n\n{mallName}",
         };
         yield return new NotificationTemplate
         {
             EventCode = ResultRevoked, Language = Lang.English, Channel = Channels.Email,
             Subject = "The result of application {trackingNumber} has been revoked",
-            Body = "Dear {name},\n\nThe result of {service} for application number {trackingNumber} has been revoked and is no longer valid.\n{note}\nSee your application: {url}\n\nPublic Service Mall of Kabupaten Sukabumi",
+            Body = "Dear {name},\n\nThe result of {service} for application number {trackingNumber} has been revoked and is no longer valid.\n{note}\nSee your application: {url}\n\n{mallName}",
         };
         yield return new NotificationTemplate
         {
             EventCode = ResultRevoked, Language = Lang.Indonesian, Channel = Channels.Sms,
-            Body = "MPP Sukabumi: hasil permohonan {trackingNumber} dicabut. {url}",
+            Body = "{mallShortName}: hasil permohonan {trackingNumber} dicabut. {url}",
         };
         yield return new NotificationTemplate
         {
             EventCode = ResultRevoked, Language = Lang.English, Channel = Channels.Sms,
-            Body = "MPP Sukabumi: the result of application {trackingNumber} has been revoked. {url}",
+            Body = "{mallShortName}: the result of application {trackingNumber} has been revoked. {url}",
         };
         yield return new NotificationTemplate
         {
             EventCode = ApplicationOverdue, Language = Lang.Indonesian, Channel = Channels.Email,
             Subject = "Lewat batas waktu: permohonan {trackingNumber}",
-            Body = "Yth. {name},\n\nPermohonan {service} nomor {trackingNumber} pada tahap \"{step}\" telah melewati batas waktu tahap ({dueDate}) dan masih berstatus {status}.\nMohon segera ditindaklanjuti: {url}\n\nSatuAtap — Mal Pelayanan Publik Kabupaten Sukabumi",
+            Body = "Yth. {name},\n\nPermohonan {service} nomor {trackingNumber} pada tahap \"{step}\" telah melewati batas waktu tahap ({dueDate}) dan masih berstatus {status}.\nMohon segera ditindaklanjuti: {url}\n\nSatuAtap — {mallName}",
         };
         yield return new NotificationTemplate
         {
             EventCode = ApplicationOverdue, Language = Lang.English, Channel = Channels.Email,
             Subject = "Overdue: application {trackingNumber}",
-            Body = "Dear {name},\n\nThe application for {service}, number {trackingNumber}, at step \"{step}\" has passed the step's due date ({dueDate}) and is still {status}.\nPlease act on it: {url}\n\nSatuAtap — Public Service Mall of Kabupaten Sukabumi",
+            Body = "Dear {name},\n\nThe application for {service}, number {trackingNumber}, at step \"{step}\" has passed the step's due date ({dueDate}) and is still {status}.\nPlease act on it: {url}\n\nSatuAtap — {mallName}",
         };
         yield return new NotificationTemplate
         {
             EventCode = ApplicationEscalated, Language = Lang.Indonesian, Channel = Channels.Email,
             Subject = "Eskalasi: permohonan {trackingNumber} lewat batas waktu",
-            Body = "Yth. {name},\n\nPermohonan {service} nomor {trackingNumber} pada tahap \"{step}\" telah melewati batas waktu tahap ({dueDate}) dan diteruskan kepada Anda sebagai kepala instansi. Status: {status}.\nLihat permohonan: {url}\n\nSatuAtap — Mal Pelayanan Publik Kabupaten Sukabumi",
+            Body = "Yth. {name},\n\nPermohonan {service} nomor {trackingNumber} pada tahap \"{step}\" telah melewati batas waktu tahap ({dueDate}) dan diteruskan kepada Anda sebagai kepala instansi. Status: {status}.\nLihat permohonan: {url}\n\nSatuAtap — {mallName}",
         };
         yield return new NotificationTemplate
         {
             EventCode = ApplicationEscalated, Language = Lang.English, Channel = Channels.Email,
             Subject = "Escalation: application {trackingNumber} is overdue",
-            Body = "Dear {name},\n\nThe application for {service}, number {trackingNumber}, at step \"{step}\" has passed the step's due date ({dueDate}) and is escalated to you as head of the agency. Status: {status}.\nOpen it: {url}\n\nSatuAtap — Public Service Mall of Kabupaten Sukabumi",
+            Body = "Dear {name},\n\nThe application for {service}, number {trackingNumber}, at step \"{step}\" has passed the step's due date ({dueDate}) and is escalated to you as head of the agency. Status: {status}.\nOpen it: {url}\n\nSatuAtap — {mallName}",
         };
         yield return new NotificationTemplate
         {
             EventCode = AccountVerify, Language = Lang.Indonesian, Channel = Channels.Email,
             Subject = "Kode verifikasi akun SatuAtap: {code}",
-            Body = "Yth. {name},\n\nKode verifikasi email Anda: {code}\nMasukkan kode ini di {url}. Abaikan pesan ini bila Anda tidak mendaftar.\n\nMal Pelayanan Publik Kabupaten Sukabumi",
+            Body = "Yth. {name},\n\nKode verifikasi email Anda: {code}\nMasukkan kode ini di {url}. Abaikan pesan ini bila Anda tidak mendaftar.\n\n{mallName}",
         };
         yield return new NotificationTemplate
         {
             EventCode = AccountVerify, Language = Lang.English, Channel = Channels.Email,
             Subject = "SatuAtap account verification code: {code}",
-            Body = "Dear {name},\n\nYour email verification code: {code}\nEnter it at {url}. Ignore this message if you did not register.\n\nPublic Service Mall of Kabupaten Sukabumi",
+            Body = "Dear {name},\n\nYour email verification code: {code}\nEnter it at {url}. Ignore this message if you did not register.\n\n{mallName}",
         };
     }
 

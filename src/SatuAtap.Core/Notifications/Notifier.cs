@@ -8,15 +8,21 @@ namespace SatuAtap.Core.Notifications;
 /// <summary>
 /// Writes messages to the outbox from the managers' templates, in the recipient's language. The caller saves
 /// them together with the change they tell about (one SaveChanges, one transaction). The templates are read from
-/// <see cref="TemplateCache"/>, which their editor refreshes on save.
+/// <see cref="TemplateCache"/>, which their editor refreshes on save. Every message may name the mall:
+/// <c>{mallName}</c> (its full name in the recipient's language) and <c>{mallShortName}</c> come from its settings.
 /// </summary>
-public sealed class Notifier(IOptions<NotificationsOptions> options, MallTime time, TemplateCache cache)
+public sealed class Notifier(IOptions<NotificationsOptions> options, MallTime time, TemplateCache cache, MallIdentity mall)
 {
     public sealed record Recipient(string? Email, string? Phone, string Language);
 
     public async Task EnqueueAsync(SatuAtapDb db, string eventCode, Recipient to, IReadOnlyDictionary<string, string> values, CancellationToken ct)
     {
         var language = to.Language == Lang.English ? Lang.English : Lang.Indonesian;
+        values = new Dictionary<string, string>(values, StringComparer.Ordinal)
+        {
+            [NotificationDefaults.MallName] = language == Lang.English ? mall.NameEn : mall.Name,
+            [NotificationDefaults.MallShortName] = mall.ShortName,
+        };
         var phoneChannel = string.IsNullOrWhiteSpace(options.Value.Http.Url) ? null : options.Value.Http.Channel;
         // The templates come from the template cache (their editor refreshes it), not from a query per message.
         var templates = (await cache.GetAsync(ct)).GetValueOrDefault(eventCode)

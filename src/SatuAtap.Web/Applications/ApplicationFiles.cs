@@ -9,7 +9,7 @@ using SatuAtap.Core.Identity;
 namespace SatuAtap.Web.Applications;
 
 /// <summary>Serves documents and PDFs only to those who may see the application.</summary>
-public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStore files, MallTime time)
+public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStore files, MallTime time, MallIdentity mall)
 {
     public sealed record FileAnswer(Stream Stream, string ContentType, string FileName);
 
@@ -40,7 +40,7 @@ public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStor
         var names = service.Requirements.Where(r => docs.Any(d => d.RequirementId == r.Id)).Select(r => r.DisplayName).ToList();
         var checkCode = await TrackingCheck.EnsureAsync(db, app, ct);
         return ApplicationPdfs.Receipt(new ReceiptData(app.TrackingNumber, service.DisplayName, service.Agency.DisplayName, app.ApplicantName,
-            time.ToLocal(app.SubmittedAtUtc.Value), app.DueDate, names, $"{baseUrl}/lacak?nomor={app.TrackingNumber}", checkCode));
+            time.ToLocal(app.SubmittedAtUtc.Value), app.DueDate, names, $"{baseUrl}/lacak?nomor={app.TrackingNumber}", checkCode), mall.Letterhead(), time.Now);
     }
 
     public async Task<byte[]?> ResultAsync(Guid id, Caller viewer, string baseUrl, CancellationToken ct)
@@ -65,6 +65,6 @@ public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStor
             .Select(r => (r.DisplayName, fields[r.Id])).ToList();
         return ApplicationPdfs.Result(new ResultData(result.VerificationCode, GetApplication.VerifyUrl(baseUrl, result.VerificationCode),
             Lang.Pick(result.ServiceName, result.ServiceNameEn), Lang.Pick(service.Standard.Product, service.Standard.ProductEn), result.IssuedByAgency,
-            result.HolderName, app.TrackingNumber, time.ToLocal(result.IssuedAtUtc), result.IssuedByName, facts));
+            result.HolderName, app.TrackingNumber, time.ToLocal(result.IssuedAtUtc), result.IssuedByName, facts), mall.Letterhead(), time.Now);
     }
 }

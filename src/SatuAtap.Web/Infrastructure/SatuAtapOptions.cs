@@ -23,6 +23,47 @@ public sealed class MallOptions
     /// defaults to the first address the server listens on. Never taken from the request's Host header.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
+    /// <summary>The regency or city the mall serves, for example <c>Kabupaten Sukabumi</c>. Required.</summary>
+    public string Regency { get; set; } = "Kabupaten Sukabumi";
+    /// <summary>The full Indonesian name on pages, documents and messages. Default: <c>Mal Pelayanan Publik {Regency}</c>.</summary>
+    public string? Name { get; set; }
+    /// <summary>The full English name. Default: <c>Public Service Mall of {Regency}</c>.</summary>
+    public string? NameEn { get; set; }
+    /// <summary>The short name in the page header and text messages. Default: <c>MPP {Regency}</c>.</summary>
+    public string? ShortName { get; set; }
+    /// <summary>The mall's street address, shown at the foot of every page and on documents.</summary>
+    public string Address { get; set; } = "";
+    /// <summary>The address as English pages show it. Default: <see cref="Address"/>.</summary>
+    public string? AddressEn { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    /// <summary>The mall's own website (its information site; links the mall hands out use <see cref="PublicBaseUrl"/>).</summary>
+    public string? Website { get; set; }
+    /// <summary>A PNG or JPEG logo printed at the top of documents: a path under the content root or under wwwroot (or an absolute path). Optional.</summary>
+    public string? Logo { get; set; }
+
+    public const int MaxLogoBytes = 1_048_576;
+
+    /// <summary>The logo's file: <see cref="Logo"/> under the content root, else under the web root; null when not set or not found.</summary>
+    public string? LogoFile(string contentRoot, string? webRoot)
+    {
+        if (string.IsNullOrWhiteSpace(Logo)) return null;
+        var logo = Logo.Trim();
+        var underContentRoot = Path.Combine(contentRoot, logo);
+        if (File.Exists(underContentRoot)) return underContentRoot;
+        var underWebRoot = string.IsNullOrEmpty(webRoot) ? null : Path.Combine(webRoot, logo.TrimStart('/', '\\'));
+        return underWebRoot is not null && File.Exists(underWebRoot) ? underWebRoot : null;
+    }
+
+    /// <summary>The mall's identity as pages, documents and messages use it (the logo read once, here).</summary>
+    public Core.Common.MallIdentity Identity(string contentRoot, string? webRoot) =>
+        Core.Common.MallIdentity.For(Regency.Trim(), Name?.Trim(), NameEn?.Trim(), ShortName?.Trim()) with
+        {
+            Address = Address.Trim(), AddressEn = Blank(AddressEn), Phone = Blank(Phone), Email = Blank(Email), Website = Blank(Website),
+            Logo = LogoFile(contentRoot, webRoot) is { } file ? File.ReadAllBytes(file) : null,
+        };
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 public sealed class NetworkOptions
@@ -138,6 +179,7 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
 
     public ValidateOptionsResult Validate(string? name, MallOptions o)
     {
+        if (MallIdentityProblem(o) is { } problem) return ValidateOptionsResult.Fail(problem);
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _))
             return ValidateOptionsResult.Fail($"Mall:TimeZone '{o.TimeZone}' is not a known time zone (for example 'Asia/Jakarta').");
         if (string.IsNullOrWhiteSpace(o.PublicBaseUrl))
@@ -146,6 +188,31 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
                     + "(for example 'https://mpp.sukabumikab.go.id'), the base of every link in a message, a document or a QR code.");
         return SatuAtap.Core.Common.PublicLinks.IsBaseUrl(o.PublicBaseUrl) ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Mall:PublicBaseUrl '{o.PublicBaseUrl}' must be an absolute http or https URL without query or fragment.");
+    }
+
+    private string? MallIdentityProblem(MallOptions o)
+    {
+        if (string.IsNullOrWhiteSpace(o.Regency) || o.Regency.Length > 100)
+            return "Mall:Regency is required (at most 100 characters), for example 'Kabupaten Sukabumi' or 'Kota Bandung'.";
+        foreach (var (key, value, max) in new[] { ("Name", o.Name, 200), ("NameEn", o.NameEn, 200), ("ShortName", o.ShortName, 60),
+                     ("Address", o.Address, 300), ("AddressEn", o.AddressEn, 300), ("Phone", o.Phone, 40) })
+            if (value?.Length > max) return $"Mall:{key} must be at most {max} characters.";
+        if (!string.IsNullOrWhiteSpace(o.Email) && !System.Net.Mail.MailAddress.TryCreate(o.Email.Trim(), out _))
+            return $"Mall:Email '{o.Email}' is not an email address.";
+        if (!string.IsNullOrWhiteSpace(o.Website) && !SatuAtap.Core.Common.PublicLinks.IsBaseUrl(o.Website.Trim()))
+            return $"Mall:Website '{o.Website}' must be an absolute http or https URL.";
+        if (string.IsNullOrWhiteSpace(o.Logo)) return null;
+        var file = o.LogoFile(env.ContentRootPath, (env as IWebHostEnvironment)?.WebRootPath);
+        if (file is null) return $"Mall:Logo '{o.Logo}' was not found under the content root or wwwroot.";
+        var length = new FileInfo(file).Length;
+        Span<byte> head = stackalloc byte[4];
+        using (var stream = File.OpenRead(file)) head = head[..stream.Read(head)];
+        var isImage = head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
+        return !isImage ? $"Mall:Logo '{o.Logo}' must be a PNG or JPEG image."
+            : length > MallOptions.MaxLogoBytes ? $"Mall:Logo '{o.Logo}' must be at most {MallOptions.MaxLogoBytes} bytes."
+            : !SatuAtap.Core.Common.Documents.PdfDocumentBuilder.CanPrint(File.ReadAllBytes(file))
+                ? $"Mall:Logo '{o.Logo}' cannot be printed in documents: save it as a JPEG or as a PNG with 8-bit grey or RGB colour (not a palette PNG)."
+            : null;
     }
 
     public ValidateOptionsResult Validate(string? name, NetworkOptions o)

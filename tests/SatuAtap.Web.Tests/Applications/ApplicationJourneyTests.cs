@@ -36,7 +36,9 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
         var receipt = await citizen.GetAsync($"/api/v1/applications/{id}/receipt.pdf");
         Assert.True(receipt.IsSuccessStatusCode, await receipt.Content.ReadAsStringAsync());
         Assert.Equal("application/pdf", receipt.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await receipt.Content.ReadAsByteArrayAsync())[..5]));
+        var receiptText = SatuAtap.Tests.Documents.PdfReading.Text(await receipt.Content.ReadAsByteArrayAsync());
+        Assert.Contains(number, receiptText, StringComparison.Ordinal);
+        Assert.Contains("MAL PELAYANAN PUBLIK KABUPATEN SUKABUMI", receiptText, StringComparison.Ordinal);
 
         // The officer finds it in the agency's inbox, claims it and returns it for correction.
         var inbox = await officer.GetJsonAsync("/api/v1/inbox?pageSize=100");
@@ -74,6 +76,15 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
         var result = await citizen.GetAsync($"/api/v1/applications/{id}/result.pdf");
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
         Assert.Equal("application/pdf", result.Content.Headers.ContentType?.MediaType);
+        // Read back: the mall from its settings, the numbers, the holder's masked name, and a QR code that opens the verification page.
+        var resultPdf = await result.Content.ReadAsByteArrayAsync();
+        var resultText = SatuAtap.Tests.Documents.PdfReading.Text(resultPdf);
+        Assert.Contains("MAL PELAYANAN PUBLIK KABUPATEN SUKABUMI", resultText, StringComparison.Ordinal);
+        Assert.Contains(code, resultText, StringComparison.Ordinal);
+        Assert.Contains(number, resultText, StringComparison.Ordinal);
+        Assert.Contains("B*** S******", resultText, StringComparison.Ordinal);
+        Assert.Equal([$"{MallFactory.PublicBaseUrl}/verifikasi/{code}"], SatuAtap.Tests.Documents.PdfReading.QrCodes(resultPdf));
+        Assert.All(SatuAtap.Tests.Documents.PdfReading.Fonts(resultPdf), f => Assert.True(f.EmbeddedBytes > 1000, f.Name + " is not embedded"));
 
         var verify = await mall.CreateClient().GetJsonAsync($"/api/v1/verification/{code}");
         Assert.True(verify["genuine"]!.GetValue<bool>());
