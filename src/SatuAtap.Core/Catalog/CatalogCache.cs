@@ -32,7 +32,7 @@ public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider clock
             if (current is not null && clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _validUntilTicks)) return current;
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
-            current = await BuildAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+            current = await BuildAsync(db, scope.ServiceProvider.GetRequiredService<Common.MallTime>(), ct);
             _current = current;
             Interlocked.Exchange(ref _validUntilTicks, clock.GetUtcNow().AddSeconds(options.Value.CacheSeconds).UtcTicks);
             return current;
@@ -46,9 +46,11 @@ public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider clock
     /// <summary>Called after every change of the catalog, the calendar, a workflow or a notification template: the next read rebuilds.</summary>
     public void Invalidate() => Interlocked.Exchange(ref _validUntilTicks, 0);
 
-    public static async Task<CatalogSnapshot> BuildAsync(SatuAtapDb db, DateTime nowUtc, CancellationToken ct)
+    /// <summary>The catalog as it is now; agreements are in force from their first to their last day in the mall's date.</summary>
+    public static async Task<CatalogSnapshot> BuildAsync(SatuAtapDb db, Common.MallTime time, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(nowUtc);
+        var nowUtc = time.UtcNow;
+        var today = time.Today;
         var agencies = (await db.Agencies.AsNoTracking().ToListAsync(ct))
             .Select(a => new AgencyView(a.Id, a.Code, a.Name, a.NameEn, a.Kind, a.Description, a.DescriptionEn, a.IsDemo, a.Version))
             .ToDictionary(a => a.Id);
