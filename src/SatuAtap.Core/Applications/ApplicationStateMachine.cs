@@ -29,9 +29,6 @@ public static class ApplicationStateMachine
         s is ApplicationStatus.Submitted or ApplicationStatus.Resubmitted or ApplicationStatus.InVerification
             or ApplicationStatus.InProcess or ApplicationStatus.Approved;
 
-    public static bool IsFinal(ApplicationStatus s) =>
-        s is ApplicationStatus.Rejected or ApplicationStatus.Issued or ApplicationStatus.ReadyForPickup;
-
     /// <summary>The SLA clock runs from submission until a decision, except while the application waits on the citizen.</summary>
     public static bool ClockRuns(ApplicationStatus s) =>
         s is ApplicationStatus.Submitted or ApplicationStatus.Resubmitted or ApplicationStatus.InVerification or ApplicationStatus.InProcess;

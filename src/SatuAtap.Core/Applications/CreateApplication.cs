@@ -111,10 +111,8 @@ public sealed class CreateApplication(SatuAtapDb db, CatalogCache cache, MallTim
                 await db.SaveChangesAsync(ct);
                 return true;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (UniqueViolation.On<Application>(db, e, nameof(Application.TrackingNumber)))
             {
-                var number = app.TrackingNumber;
-                if (!await db.Applications.AsNoTracking().AnyAsync(a => a.TrackingNumber == number && a.Id != app.Id, ct)) throw;
             }
         }
         return false;

@@ -84,7 +84,8 @@ public sealed class SaveWorkflow(SatuAtapDb db, CatalogCache cache, WorkflowCach
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbRetry.IsTransient(e)
+                                          || UniqueViolation.On<WorkflowStep>(db, e, nameof(WorkflowStep.ServiceId), nameof(WorkflowStep.Order)))
         {
             // Another save replaced the steps at the same moment (its rows hold the step numbers).
             return Outcome<WorkflowView>.StaleVersion();

@@ -21,13 +21,15 @@ public sealed class CatalogOptionsValidator : Microsoft.Extensions.Options.IVali
             : Microsoft.Extensions.Options.ValidateOptionsResult.Fail("Catalog:CacheSeconds must be between 1 and 3600.");
 }
 
-/// <summary>Holds the current <see cref="CatalogSnapshot"/> and rebuilds it after a change or when it is old.</summary>
-public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CatalogOptions> options)
+/// <summary>Holds the current <see cref="CatalogSnapshot"/> and rebuilds it after a change or when it is old. Agreements
+/// are in force from their first to their last day in the mall's date, not the UTC date.</summary>
+public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CatalogOptions> options,
+    Common.MallTime time)
     : RefreshingCache<CatalogSnapshot>(scopes, clock, () => options.Value.CacheSeconds)
 {
     protected override async Task<CatalogSnapshot> BuildAsync(SatuAtapDb db, DateTime nowUtc, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(nowUtc);
+        var today = time.Today;
         var agencies = (await db.Agencies.AsNoTracking().ToListAsync(ct))
             .Select(a => new AgencyView(a.Id, a.Code, a.Name, a.NameEn, a.Kind, a.Description, a.DescriptionEn, a.IsDemo, a.Version))
             .ToDictionary(a => a.Id);

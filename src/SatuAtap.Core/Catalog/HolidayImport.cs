@@ -21,14 +21,12 @@ public static class HolidayImport
     public static List<Holiday> Parse(TextReader reader)
     {
         var list = new List<Holiday>();
-        var lineNo = 0;
-        while (reader.ReadLine() is { } line)
+        var first = true;
+        foreach (var (lineNo, cells) in Rows(reader))
         {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var cells = SplitCsv(line);
-            if (lineNo == 1 && cells[0].Trim().Equals("date", StringComparison.OrdinalIgnoreCase)) continue;
-            if (cells.Count < 3)
+            if (first && cells[0].Trim().Equals("date", StringComparison.OrdinalIgnoreCase)) { first = false; continue; }
+            first = false;
+            if (cells.Length < 3)
                 throw new FormatException(lineNo, Lang.T($"Baris {lineNo}: harus berisi tanggal, jenis, dan nama.", $"Line {lineNo}: needs date, kind and name."));
             if (!DateOnly.TryParseExact(cells[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 throw new FormatException(lineNo, Lang.T($"Baris {lineNo}: tanggal '{cells[0]}' harus berformat YYYY-MM-DD.", $"Line {lineNo}: date '{cells[0]}' must be YYYY-MM-DD."));
@@ -37,7 +35,7 @@ public static class HolidayImport
             var name = cells[2].Trim();
             if (name.Length == 0)
                 throw new FormatException(lineNo, Lang.T($"Baris {lineNo}: nama wajib diisi.", $"Line {lineNo}: name is required."));
-            list.Add(new Holiday { Date = date, Kind = kind, Name = name, NameEn = cells.Count > 3 ? cells[3].Trim() : null });
+            list.Add(new Holiday { Date = date, Kind = kind, Name = name, NameEn = cells.Length > 3 ? cells[3].Trim() : null });
         }
         return list;
     }
@@ -66,25 +64,21 @@ public static class HolidayImport
         return new Result(added, updated);
     }
 
-    internal static List<string> SplitCsv(string line)
+    /// <summary>The rows of the CSV; malformed quoting is reported as a bad line.</summary>
+    private static IEnumerable<CsvRows.Row> Rows(TextReader reader)
     {
-        var cells = new List<string>();
-        var sb = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
+        using var rows = CsvRows.Read(reader).GetEnumerator();
+        while (true)
         {
-            var c = line[i];
-            if (quoted)
+            try
             {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else sb.Append(c);
+                if (!rows.MoveNext()) yield break;
             }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { cells.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(c);
+            catch (CsvRows.MalformedException e)
+            {
+                throw new FormatException(e.Line, Lang.T($"Baris {e.Line}: tanda kutip tidak ditutup dengan benar.", $"Line {e.Line}: a quote is not closed properly."));
+            }
+            yield return rows.Current;
         }
-        cells.Add(sb.ToString());
-        return cells;
     }
 }

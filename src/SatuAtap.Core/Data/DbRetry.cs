@@ -6,7 +6,7 @@ namespace SatuAtap.Core.Data;
 
 /// <summary>
 /// Short write transactions that the database may refuse under contention (SQLite busy, PostgreSQL
-/// serialization failure or deadlock) are run again; a unique violation is reported as such.
+/// serialization failure or deadlock) are run again (unique violations: see <see cref="UniqueViolation"/>).
 /// </summary>
 /// <remarks>
 /// On SQLite these transactions also take an in-process gate, one per database, before they begin. SQLite admits
@@ -80,10 +80,6 @@ public static class DbRetry
     /// <summary>SQLite busy/locked; PostgreSQL serialization failure or deadlock.</summary>
     public static bool IsTransient(Exception e) => Find(e) is { } d &&
         (IsSqlite(d) ? SqliteCode(d) is 5 or 6 : d.SqlState is "40001" or "40P01");
-
-    /// <summary>A unique (or primary key) constraint refused the write.</summary>
-    public static bool IsUniqueViolation(Exception e) => Find(e) is { } d &&
-        (IsSqlite(d) ? SqliteCode(d) == 19 && d.Message.Contains("UNIQUE", StringComparison.Ordinal) : d.SqlState == "23505");
 
     /// <summary>Marks a unique violation that a fresh attempt resolves (a row created by a concurrent writer).</summary>
     public sealed class RetryableUniqueException(Exception inner) : Exception("retry", inner);

@@ -87,8 +87,19 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
         PersonalDataModel.Apply(builder, PersonalDataModel.ProtectorOf(this));
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    /// <summary>
+    /// Saves go through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which writes the audit trail. The one
+    /// synchronous caller is the data-protection key ring (its repository has no asynchronous save), so a synchronous
+    /// save of its keys is let through and any other is refused rather than written without its audit entries.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries().Any(e => e.State is not (EntityState.Unchanged or EntityState.Detached)
+                                             && e.Entity is not Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey))
+            throw new InvalidOperationException("SatuAtapDb saves only with SaveChangesAsync, which writes the audit trail; SaveChanges is kept for the data-protection keys.");
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -108,7 +108,7 @@ public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, QueueCache 
         if (action is TicketAction.Recall or TicketAction.Resume && view.Counter is { } counter)
         {
             var site = await cache.SiteAsync(ticket.SiteId, ct) ?? throw new InvalidOperationException("The ticket's site is missing.");
-            await notifier.CalledAsync(ticket.SiteId, CallNextTicket.Announce(view, counter.Name, site), ct);
+            await notifier.CalledAsync(ticket.SiteId, CallNextTicket.Announce(view, counter.Name, site, clock.GetUtcNow()), ct);
         }
         else await notifier.ChangedAsync(ticket.SiteId, ct);
         return Outcome<TicketView>.Ok(view);

@@ -97,10 +97,10 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (DbRetry.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             db.ChangeTracker.Clear();
-            if (e.InnerException?.Message.Contains("Code", StringComparison.Ordinal) == true)
+            if (UniqueViolation.On<Booking>(db, e, nameof(Booking.Code)))
             {
                 booking.Code = NewCode();
                 throw new DbRetry.RetryableUniqueException(e);

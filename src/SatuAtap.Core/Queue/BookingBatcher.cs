@@ -63,7 +63,7 @@ public sealed class BookingBatcher(IServiceScopeFactory scopes, TimeProvider clo
             await db.SaveChangesAsync(ct);
             foreach (var i in granted) results[i] = Placement.Placed;
         }
-        catch (DbUpdateException e) when (DbRetry.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // The provider rolled the batch's insert back to its savepoint: insert them one by one.
             db.ChangeTracker.Clear();
@@ -117,11 +117,11 @@ public sealed class BookingBatcher(IServiceScopeFactory scopes, TimeProvider clo
                 await db.SaveChangesAsync(ct);
                 return Placement.Placed;
             }
-            catch (DbUpdateException e) when (DbRetry.IsUniqueViolation(e))
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
             {
                 // The provider rolled the insert back to its savepoint; the rest of the batch stands.
                 db.Entry(booking).State = EntityState.Detached;
-                if (attempt >= 3 || e.InnerException?.Message.Contains("Code", StringComparison.Ordinal) != true) return Placement.Duplicate;
+                if (attempt >= 3 || !UniqueViolation.On<Booking>(db, e, nameof(Booking.Code))) return Placement.Duplicate;
                 booking.Code = BookSlot.NewCode();
             }
         }

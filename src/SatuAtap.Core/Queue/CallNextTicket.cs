@@ -59,18 +59,18 @@ public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<Q
             if (!claimed) continue;
             var view = (await reads.TicketAsync(candidate.Id, ct))!;
             batcher.LinesChanged();
-            await notifier.CalledAsync(site.Id, Announce(view, counter.Name, site), ct);
+            await notifier.CalledAsync(site.Id, Announce(view, counter.Name, site, clock.GetUtcNow()), ct);
             return Outcome<TicketView?>.Ok(view);
         }
         return Outcome<TicketView?>.Ok(null);
     }
 
-    public static BoardCall Announce(TicketView t, string counterName, Site site)
+    public static BoardCall Announce(TicketView t, string counterName, Site site, DateTimeOffset now)
     {
         var dash = t.Number.IndexOf('-', StringComparison.Ordinal);
         var series = t.Number[..dash];
         var number = int.Parse(t.Number[(dash + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        return new BoardCall(t.Id, t.Number, counterName, t.CalledAt ?? DateTimeOffset.UtcNow,
+        return new BoardCall(t.Id, t.Number, counterName, t.CalledAt ?? now,
             IndonesianNumbers.Announcement(series, number, counterName));
     }
 }

@@ -83,7 +83,7 @@ public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache 
                 cache.RememberLetter(agencyId, free);
                 return free;
             }
-            catch (DbUpdateException e) when (DbRetry.IsUniqueViolation(e))
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
             {
                 db.ChangeTracker.Clear();
             }

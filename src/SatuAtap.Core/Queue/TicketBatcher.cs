@@ -127,7 +127,7 @@ public sealed class TicketBatcher(IServiceScopeFactory scopes, TimeProvider cloc
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (DbRetry.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (UniqueViolation.On<TicketSequence>(db, e, nameof(TicketSequence.SiteId), nameof(TicketSequence.Series), nameof(TicketSequence.Day)))
         {
             // Another process created the day's row first: start the batch again, this time raising it.
             throw new DbRetry.RetryableUniqueException(e);

@@ -49,7 +49,7 @@ public sealed class FormTokens(IDbContextFactory<SatuAtapDb> contexts, TimeProvi
                 }, ct);
                 return new Claim(row.Id, false, null);
             }
-            catch (DbUpdateException e) when (DbRetry.IsUniqueViolation(e))
+            catch (DbUpdateException e) when (UniqueViolation.On<UsedFormToken>(db, e, nameof(UsedFormToken.Token)))
             {
                 db.ChangeTracker.Clear();
             }

@@ -78,7 +78,7 @@ public static class Idempotency
                     return true;
                 }, ct);
             }
-            catch (DbUpdateException e) when (DbRetry.IsUniqueViolation(e))
+            catch (DbUpdateException e) when (UniqueViolation.On<IdempotencyRecord>(db, e, nameof(IdempotencyRecord.Key), nameof(IdempotencyRecord.Caller), nameof(IdempotencyRecord.Endpoint)))
             {
                 first = false;
             }

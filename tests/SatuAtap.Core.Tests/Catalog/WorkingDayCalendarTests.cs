@@ -83,6 +83,33 @@ public sealed class WorkingDayCalendarTests
         Assert.Equal(1, Assert.Throws<HolidayImport.FormatException>(() => HolidayImport.Parse(new StringReader(kind))).Line);
     }
 
+    [Fact]
+    public void HolidayImport_ReadsQuotedCommasAndLineBreaks_AndSkipsTheByteOrderMark()
+    {
+        var csv = "\uFEFFdate,kind,name_id,name_en\r\n"
+                  + "2026-01-01,national,\"Tahun Baru, Masehi\",\"New Year's Day\nwhole country\"\r\n"
+                  + "2026-03-19,collective_leave,\"Cuti \"\"Bersama\"\"\",Collective leave\r\n";
+        var list = HolidayImport.Parse(new StringReader(csv));
+        Assert.Equal(2, list.Count);
+        Assert.Equal(new DateOnly(2026, 1, 1), list[0].Date);
+        Assert.Equal("Tahun Baru, Masehi", list[0].Name);
+        Assert.Equal("New Year's Day\nwhole country", list[0].NameEn);
+        Assert.Equal("Cuti \"Bersama\"", list[1].Name);
+        Assert.Equal(HolidayKind.CollectiveLeave, list[1].Kind);
+    }
+
+    [Fact]
+    public void HolidayImport_CountsLinesInsideQuotedFields_WhenItReportsABadRow()
+    {
+        // The quoted name spans lines 2 and 3; the bad date is on line 4 of the file.
+        var csv = "date,kind,name_id,name_en\n2026-01-01,national,\"Tahun\nBaru\",New Year\n2026-02-30,national,Salah,Wrong\n";
+        Assert.Equal(4, Assert.Throws<HolidayImport.FormatException>(() => HolidayImport.Parse(new StringReader(csv))).Line);
+        var unclosed = "date,kind,name_id,name_en\n2026-01-01,national,Tahun Baru,New Year\n2026-05-01,national,\"Hari Buruh,Labour Day\n";
+        var e = Assert.Throws<HolidayImport.FormatException>(() => HolidayImport.Parse(new StringReader(unclosed)));
+        Assert.Equal(3, e.Line);
+        Assert.Matches("^(Baris|Line) 3:", e.Message);
+    }
+
     [Theory]
     [InlineData("2026-11-30", "2025,2026", "2027")]
     [InlineData("2026-11-30", "2026,2027", "")]

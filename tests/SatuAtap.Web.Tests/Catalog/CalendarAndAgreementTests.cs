@@ -71,6 +71,33 @@ public sealed class CalendarAndAgreementTests(MallFactory mall) : IClassFixture<
     }
 
     [Fact]
+    public async Task Import_ReadsAFileWithAByteOrderMark_AndQuotedCommasAndLineBreaks()
+    {
+        var client = await mall.ClientForAsync(Accounts.Manager);
+        var csv = "date,kind,name_id,name_en\r\n2028-01-03,national,\"Libur uji, pertama\",\"Test day\r\nfirst\"\r\n2028-01-04,collective_leave,Cuti uji,\r\n";
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray();
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        var result = await (await client.PostAsync("/api/v1/calendar/holidays/import", content)).ReadJsonAsync();
+        Assert.Equal(2, result["added"]!.GetValue<int>());
+        var holidays = (await client.GetJsonAsync("/api/v1/calendar/holidays?year=2028")).AsArray();
+        var first = Assert.Single(holidays, h => h!["date"]!.GetValue<string>() == "2028-01-03")!;
+        Assert.Equal("Libur uji, pertama", first["name"]!.GetValue<string>());
+        Assert.Equal("Test day\r\nfirst", first["nameEn"]!.GetValue<string>());
+        Assert.Contains(holidays, h => h!["date"]!.GetValue<string>() == "2028-01-04" && h["kind"]!.GetValue<string>() == "collective_leave");
+
+        // A bad row after a quoted line break is reported with its line in the file; an unclosed quote too.
+        var bad = "2028-02-01,national,\"Dua\nbaris\",Two lines\n2028-02-30,national,Salah,Wrong\n";
+        var problem = await (await client.PostAsync("/api/v1/calendar/holidays/import", new StringContent(bad, System.Text.Encoding.UTF8, "text/csv"))).AssertProblemAsync(400);
+        Assert.NotNull(problem["errors"]!["line3"]);
+        var unclosed = "2028-03-01,national,Satu,One\n2028-03-02,national,\"Dua,Two\n";
+        problem = await (await client.PostAsync("/api/v1/calendar/holidays/import", new StringContent(unclosed, System.Text.Encoding.UTF8, "text/csv"))).AssertProblemAsync(400);
+        Assert.NotNull(problem["errors"]!["line2"]);
+        holidays = (await client.GetJsonAsync("/api/v1/calendar/holidays?year=2028")).AsArray();
+        Assert.DoesNotContain(holidays, h => h!["date"]!.GetValue<string>() is "2028-02-01" or "2028-03-01");
+    }
+
+    [Fact]
     public async Task OnlyManagers_ChangeTheCalendar()
     {
         var head = await mall.ClientForAsync(Accounts.DukcapilHead);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using SatuAtap.Web.Tests.Infrastructure;
 
 namespace SatuAtap.Web.Tests.Catalog;
@@ -116,11 +117,31 @@ public sealed class CatalogPagesTests(MallFactory mall) : IClassFixture<MallFact
     public async Task ManagerPages_Render()
     {
         var client = await mall.PageClientForAsync(Accounts.Manager);
-        foreach (var url in new[] { "/kelola", "/kelola/layanan", "/kelola/layanan/baru", "/kelola/perjanjian", "/kelola/perjanjian/baru",
-                     "/kelola/kalender?tahun=2026&mulai=2026-03-13&hari=5", "/kelola/sinonim", "/kelola/audit", "/kelola/instansi", "/kelola/loket" })
+        // A change the audit page must show.
+        var api = await mall.ClientForAsync(Accounts.Manager);
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/v1/calendar/holidays",
+            new { date = "2029-06-06", kind = "national", name = "Libur uji halaman" })).StatusCode);
+        // Each page: its heading and seeded content it lists by name.
+        var expected = new (string Url, string Heading, string[] Shows)[]
+        {
+            ("/kelola", "Kelola", [Accounts.Manager, "/kelola/layanan", "/kelola/kalender", "/kelola/loket"]),
+            ("/kelola/layanan", "Kelola layanan", ["Penerbitan Akta Kematian", "Pembayaran Pajak Kendaraan Bermotor (PKB) Tahunan", "DKP-AKTA-MATI"]),
+            ("/kelola/layanan/baru", "Layanan baru", ["Dinas Kependudukan dan Pencatatan Sipil", "Identitas dan keluarga"]),
+            ("/kelola/perjanjian", "Perjanjian kerja sama", ["415.4/001/MoU/DPMPTSP/VI/2024", "415.4/002/MoU/DPMPTSP/VI/2024"]),
+            ("/kelola/perjanjian/baru", "Perjanjian baru", ["BPJS Ketenagakerjaan Kantor Cabang Sukabumi", "Berlaku sampai"]),
+            ("/kelola/kalender?tahun=2026&mulai=2026-03-13&hari=5", "Kalender hari libur", ["Hari Suci Nyepi (Tahun Baru Saka 1948)", "Cuti Bersama Idul Fitri"]),
+            ("/kelola/sinonim", "Sinonim pencarian", ["ktp", "kartu tanda penduduk", "kartu keluarga"]),
+            ("/kelola/audit?jenis=Holiday", "Jejak audit", ["2029-06-06", Accounts.Manager]),
+            ("/kelola/instansi", "Kelola instansi dan topik", ["Dinas Kependudukan dan Pencatatan Sipil", "BPJS Ketenagakerjaan Kantor Cabang Sukabumi", "Identitas dan keluarga"]),
+            ("/kelola/loket", "Kelola loket", ["L01", "Loket 1", "Loket 2"]),
+        };
+        foreach (var (url, heading, shows) in expected)
         {
             var page = await client.GetPageAsync(url);
-            Assert.NotNull(page.QuerySelector("h1"));
+            Assert.Equal(heading, page.QuerySelector("h1")!.TextContent.Trim());
+            var main = page.QuerySelector("main")!.InnerHtml;
+            foreach (var text in shows)
+                Assert.True(main.Contains(System.Net.WebUtility.HtmlEncode(text), StringComparison.Ordinal) || page.QuerySelector("main")!.TextContent.Contains(text, StringComparison.Ordinal), $"{url} shows {text}");
         }
         var calendar = await client.GetPageAsync("/kelola/kalender?tahun=2026&mulai=2026-03-13&hari=5");
         Assert.Contains("27 Maret 2026", calendar.QuerySelector("#jatuh-tempo")!.TextContent);

@@ -20,6 +20,16 @@ public sealed class PlatformTests(MallFactory mall) : IClassFixture<MallFactory>
     }
 
     [Fact]
+    public async Task LanguageCookie_LastsAYearFromTheMallsClock()
+    {
+        var client = mall.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/bahasa/en?kembali=/");
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("satuatap.lang=", StringComparison.Ordinal));
+        var expires = mall.Clock.GetUtcNow().AddYears(1).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("expires=" + expires, cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task OpenApiDocument_DescribesTheCatalog()
     {
         var doc = await mall.CreateClient().GetJsonAsync("/openapi/v1.json");

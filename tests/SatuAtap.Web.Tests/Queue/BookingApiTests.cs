@@ -29,7 +29,8 @@ public sealed class BookingApiTests(MallFactory mall) : IClassFixture<MallFactor
         var l01 = counters.Single(c => c!["id"]!.GetValue<string>() == l01Id)!;
         Assert.Equal("Loket 1", l01["name"]!.GetValue<string>());
         Assert.Contains(ktp.ToString(), l01["serviceIds"]!.AsArray().Select(x => x!.GetValue<string>()));
-        Assert.NotNull(l01["agencyId"]);
+        var dukcapil = (await client.GetJsonAsync("/api/v1/agencies")).AsArray().Single(a => a!["code"]!.GetValue<string>() == "DUKCAPIL")!;
+        Assert.Equal(dukcapil["id"]!.GetValue<string>(), l01["agencyId"]!.GetValue<string>());
         (await client.GetAsync($"/api/v1/sites/{Guid.NewGuid()}/counters")).EnsureNotFound();
     }
 

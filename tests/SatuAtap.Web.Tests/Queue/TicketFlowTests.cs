@@ -53,7 +53,7 @@ public sealed class TicketFlowTests(MallFactory mall) : IClassFixture<MallFactor
         var entry = board["called"]!.AsArray().First()!;
         Assert.Equal(ticket["number"]!.GetValue<string>(), entry["number"]!.GetValue<string>());
         Assert.Equal("Loket 6", entry["counter"]!.GetValue<string>());
-        Assert.NotNull(entry["calledAt"]);
+        Assert.Equal(mall.Clock.GetUtcNow(), entry["calledAt"]!.GetValue<DateTimeOffset>());
         Assert.True(board["waiting"]!.GetValue<int>() >= 1);
 
         // A second call while this one is open is refused with the reason.
@@ -220,25 +220,61 @@ public sealed class TicketFlowTests(MallFactory mall) : IClassFixture<MallFactor
     [Fact]
     public async Task Stats_CountTicketsAndTimes_AndAgencyStaffSeeOnlyTheirOwn()
     {
+        // BPJS Ketenagakerjaan (BTK-DAFTAR at L14) is used by this test only: its figures are exactly these three tickets.
         var manager = await mall.ClientForAsync(Accounts.Manager);
         var ticket = await IssueAsync("BTK-DAFTAR");
+        var second = await IssueAsync("BTK-DAFTAR");
+        await IssueAsync("BTK-DAFTAR");
         var l14 = await mall.CounterAsync("L14");
+        mall.Clock.Advance(TimeSpan.FromMinutes(4));
         var called = await (await manager.PostAsync($"/api/v1/counters/{l14}/call-next", null)).ReadJsonAsync();
+        Assert.Equal(ticket["id"]!.GetValue<string>(), called["id"]!.GetValue<string>());
         await ActAsync(manager, called, "start");
+        mall.Clock.Advance(TimeSpan.FromMinutes(6));
         await ActAsync(manager, called, "finish");
-        var stats = await manager.GetJsonAsync("/api/v1/queue/stats");
-        Assert.True(stats["total"]!["tickets"]!.GetValue<int>() >= 1);
-        var row = stats["byService"]!.AsArray().Single(r => r!["key"]!.GetValue<string>() == ticket["serviceId"]!.GetValue<string>())!;
-        Assert.Equal(1, row["figures"]!["served"]!.GetValue<int>());
-        Assert.NotNull(stats["bySite"]);
-        Assert.NotNull(stats["byAgency"]);
-        Assert.NotNull(stats["byDay"]);
+        mall.Clock.Advance(TimeSpan.FromMinutes(30));
+        var late = await (await manager.PostAsync($"/api/v1/counters/{l14}/call-next", null)).ReadJsonAsync();
+        Assert.Equal(second["id"]!.GetValue<string>(), late["id"]!.GetValue<string>());
+        await ActAsync(manager, late, "no-show");
+
+        var agencies = (await manager.GetJsonAsync("/api/v1/agencies")).AsArray();
+        var bpjs = agencies.Single(a => a!["code"]!.GetValue<string>() == "BPJSTK")!["id"]!.GetValue<string>();
+        var stats = await manager.GetJsonAsync($"/api/v1/queue/stats?agencyId={bpjs}");
+        Assert.Equal(30, stats["targetWaitMinutes"]!.GetValue<int>());
+        // Waits 4 and 40 minutes (the third still waits), one service of 6 minutes; nearest-rank percentiles.
+        static void Exact(JsonNode figures)
+        {
+            Assert.Equal(3, figures["tickets"]!.GetValue<int>());
+            Assert.Equal(1, figures["served"]!.GetValue<int>());
+            Assert.Equal(1, figures["noShows"]!.GetValue<int>());
+            Assert.Equal(0, figures["transferred"]!.GetValue<int>());
+            Assert.Equal(4, figures["waitMedianMinutes"]!.GetValue<double>());
+            Assert.Equal(40, figures["waitP90Minutes"]!.GetValue<double>());
+            Assert.Equal(6, figures["serviceMedianMinutes"]!.GetValue<double>());
+            Assert.Equal(6, figures["serviceP90Minutes"]!.GetValue<double>());
+            Assert.Equal(0.5, figures["servedWithinTargetShare"]!.GetValue<double>());
+        }
+        Exact(stats["total"]!);
+        var row = Assert.Single(stats["byService"]!.AsArray())!;
+        Assert.Equal(ticket["serviceId"]!.GetValue<string>(), row["key"]!.GetValue<string>());
+        Exact(row["figures"]!);
+        var agencyRow = Assert.Single(stats["byAgency"]!.AsArray())!;
+        Assert.Equal(bpjs, agencyRow["key"]!.GetValue<string>());
+        Exact(agencyRow["figures"]!);
+        var siteRow = Assert.Single(stats["bySite"]!.AsArray())!;
+        Assert.Equal((await mall.BuildingAsync()).ToString(), siteRow["key"]!.GetValue<string>());
+        Exact(siteRow["figures"]!);
+        var dayRow = Assert.Single(stats["byDay"]!.AsArray())!;
+        Assert.Equal(DateOnly.FromDateTime(mall.Clock.GetUtcNow().UtcDateTime.AddHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), dayRow["key"]!.GetValue<string>());
+        Exact(dayRow["figures"]!);
+        // Without the filter the service's row is the same, among the other agencies' tickets.
+        var all = await manager.GetJsonAsync("/api/v1/queue/stats");
+        Exact(all["byService"]!.AsArray().Single(r => r!["key"]!.GetValue<string>() == ticket["serviceId"]!.GetValue<string>())!["figures"]!);
+        Assert.True(all["total"]!["tickets"]!.GetValue<int>() >= 3);
 
         var head = await mall.ClientForAsync(Accounts.DukcapilHead);
         var own = await head.GetJsonAsync("/api/v1/queue/stats");
         Assert.DoesNotContain(own["byService"]!.AsArray(), r => r!["key"]!.GetValue<string>() == ticket["serviceId"]!.GetValue<string>());
-        var agencies = (await head.GetJsonAsync("/api/v1/agencies")).AsArray();
-        var bpjs = agencies.Single(a => a!["code"]!.GetValue<string>() == "BPJSTK")!["id"]!.GetValue<string>();
         await (await head.GetAsync($"/api/v1/queue/stats?agencyId={bpjs}")).AssertProblemAsync(403);
         await (await manager.GetAsync("/api/v1/queue/stats?from=2026-13-01")).AssertProblemAsync(400);
         Assert.Equal(HttpStatusCode.Unauthorized, (await mall.CreateClient().GetAsync("/api/v1/queue/stats")).StatusCode);

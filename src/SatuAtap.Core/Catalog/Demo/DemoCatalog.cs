@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 
 namespace SatuAtap.Core.Catalog.Demo;
@@ -40,7 +41,7 @@ public static class DemoCatalog
                 Address = $"Kantor Kecamatan {stop}",
             });
 
-        using (var reader = new StringReader(string.Join('\n', ReadLines("holidays-id.csv"))))
+        using (var reader = OpenText("holidays-id.csv"))
             db.Holidays.AddRange(HolidayImport.Parse(reader));
 
         var topics = data.Topics.Select((t, i) => new Topic { Code = t.Code, Name = t.Name, NameEn = t.NameEn, Order = i })
@@ -115,15 +116,15 @@ public static class DemoCatalog
     private static string ResourceName(string file) =>
         typeof(DemoCatalog).Assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + file, StringComparison.Ordinal));
 
-    private static IEnumerable<string> ReadLines(string file)
-    {
-        using var stream = typeof(DemoCatalog).Assembly.GetManifestResourceStream(ResourceName(file))!;
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line) yield return line;
-    }
+    private static StreamReader OpenText(string file) =>
+        new(typeof(DemoCatalog).Assembly.GetManifestResourceStream(ResourceName(file))!);
 
-    private static IEnumerable<List<string>> ReadCsv(string file) =>
-        ReadLines(file).Skip(1).Where(l => !string.IsNullOrWhiteSpace(l)).Select(HolidayImport.SplitCsv);
+    /// <summary>The rows of an embedded CSV file after its header.</summary>
+    private static List<string[]> ReadCsv(string file)
+    {
+        using var reader = OpenText(file);
+        return CsvRows.Read(reader).Skip(1).Select(r => r.Cells).ToList();
+    }
 
     internal sealed record DemoData(List<DemoTopic> Topics, List<DemoAgency> Agencies, List<DemoCounter> Counters,
         List<DemoService> Services, List<DemoSynonym> Synonyms, List<DemoAgreement> Agreements);
