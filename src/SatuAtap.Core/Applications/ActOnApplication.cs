@@ -124,7 +124,7 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, Workflow
             if (fileKey is not null) files.Delete(fileKey);
             throw;
         }
-        metrics.ApplicationActed(service, ApplicationCodes.Action(action.Value));
+        metrics.ApplicationActed(service.Code, service.Agency.Code, ApplicationCodes.Action(action.Value));
         return Outcome<ActionDone>.Ok(new ActionDone(app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status), app.StepIndex + 1, app.DueDate, code));
     }
 
@@ -160,7 +160,7 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, Workflow
         {
             return Outcome<ActionDone>.Conflict(ChangedMeanwhile());
         }
-        metrics.ApplicationActed(service, ApplicationCodes.Action(ApplicationAction.Revoke));
+        metrics.ApplicationActed(service.Code, service.Agency.Code, ApplicationCodes.Action(ApplicationAction.Revoke));
         return Outcome<ActionDone>.Ok(new ActionDone(app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status), app.StepIndex + 1, app.DueDate, result.VerificationCode));
     }
 

@@ -35,7 +35,7 @@ public sealed class ApplicationJournal(Notifier notifier, MallTime time, PublicL
             ["url"] = PublicUrl("/lacak?nomor=" + app.TrackingNumber),
             ["checkCode"] = app.CheckCode,
         };
-        await notifier.EnqueueAsync(db, action == ApplicationAction.Revoke ? NotificationDefaults.ResultRevoked : NotificationDefaults.EventFor(app.Status),
+        await notifier.EnqueueAsync(db, action == ApplicationAction.Revoke ? NotificationDefaults.ResultRevoked : NotificationDefaults.ApplicationEvent(ApplicationCodes.Status(app.Status)),
             new Notifier.Recipient(app.ApplicantEmail, app.ApplicantPhone, language), values, ct);
     }
 

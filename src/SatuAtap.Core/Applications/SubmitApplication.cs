@@ -91,7 +91,7 @@ public sealed class SubmitApplication(SatuAtapDb db, CatalogCache cache, Workflo
         await journal.RecordAsync(db, app, service, from == ApplicationStatus.Draft ? ApplicationAction.Submit : ApplicationAction.Resubmit, from, viewer, null, ct);
         // One round trip on PostgreSQL; on SQLite a SaveChanges that waits its turn for the one writer.
         if (!await SingleTripSave.SaveAsync(db, app, ct)) return Outcome<ApplicationSubmitted>.StaleVersion();
-        metrics.ApplicationSubmitted(service);
+        metrics.ApplicationSubmitted(service.Code, service.Agency.Code);
         return Outcome<ApplicationSubmitted>.Ok(new ApplicationSubmitted(app.Id, app.TrackingNumber, ApplicationCodes.Status(app.Status), app.DueDate.Value));
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using SatuAtap.Core.Catalog;
 
 namespace SatuAtap.Core.Common;
 
@@ -35,19 +34,20 @@ public sealed class MallMetrics
         _messagesFailed = meter.CreateCounter<long>("satuatap.messages.failed", "{message}", "Outbox send attempts that failed (the message is retried), by channel.");
     }
 
-    public void TicketIssued(ServiceView service, bool booked) =>
-        _ticketsIssued.Add(1, new("service", service.Code), new("agency", service.Agency.Code), new("booked", booked));
+    // The kernel names no module: callers pass the service's and agency's codes.
+    public void TicketIssued(string serviceCode, string agencyCode, bool booked) =>
+        _ticketsIssued.Add(1, new("service", serviceCode), new("agency", agencyCode), new("booked", booked));
 
     public void BookingMade() => _bookingsMade.Add(1);
 
     /// <summary><paramref name="reason"/>: <c>full</c>, <c>duplicate</c> or <c>unavailable</c> (past, closed, not yet open).</summary>
     public void BookingRefused(string reason) => _bookingsRefused.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    public void ApplicationSubmitted(ServiceView service) =>
-        _applicationsSubmitted.Add(1, new("service", service.Code), new("agency", service.Agency.Code));
+    public void ApplicationSubmitted(string serviceCode, string agencyCode) =>
+        _applicationsSubmitted.Add(1, new("service", serviceCode), new("agency", agencyCode));
 
-    public void ApplicationActed(ServiceView service, string action) =>
-        _applicationsActed.Add(1, new("action", action), new("service", service.Code), new("agency", service.Agency.Code));
+    public void ApplicationActed(string serviceCode, string agencyCode, string action) =>
+        _applicationsActed.Add(1, new("action", action), new("service", serviceCode), new("agency", agencyCode));
 
     public void MessageSent(string channel) => _messagesSent.Add(1, new KeyValuePair<string, object?>("channel", channel));
 

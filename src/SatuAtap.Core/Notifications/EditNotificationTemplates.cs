@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using SatuAtap.Core.Applications;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Identity;

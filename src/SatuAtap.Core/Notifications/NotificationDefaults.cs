@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SatuAtap.Core.Applications;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 
@@ -36,13 +35,22 @@ public static class NotificationDefaults
         _ => new HashSet<string>([.. ApplicationValues, "checkCode", MallName, MallShortName], StringComparer.Ordinal),
     };
 
-    public static string EventFor(ApplicationStatus status) => "application." + ApplicationCodes.Status(status);
+    /// <summary>
+    /// The application statuses an applicant is told about, by the code the Applications module gives each status
+    /// (every status but the draft). They are data here: Notifications never names the Applications module's types,
+    /// which use this module to send (a test in the Applications tests checks that every status has its templates).
+    /// </summary>
+    public static readonly IReadOnlyList<string> ApplicationStatusCodes =
+        ["submitted", "inVerification", "returnedForCorrection", "resubmitted", "inProcess", "approved", "rejected", "issued", "readyForPickup"];
+
+    /// <summary>The event of an application reaching a status, from the status's code (<c>application.issued</c>).</summary>
+    public static string ApplicationEvent(string statusCode) => "application." + statusCode;
 
     public static IEnumerable<NotificationTemplate> All()
     {
-        foreach (var status in Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Draft))
+        foreach (var status in ApplicationStatusCodes)
         {
-            var code = EventFor(status);
+            var code = ApplicationEvent(status);
             var (idLine, enLine) = Line(status);
             yield return new NotificationTemplate
             {
@@ -129,13 +137,13 @@ public static class NotificationDefaults
         };
     }
 
-    private static (string Id, string En) Line(ApplicationStatus s) => s switch
+    private static (string Id, string En) Line(string statusCode) => statusCode switch
     {
-        ApplicationStatus.ReturnedForCorrection => ("Mohon perbaiki permohonan Anda lalu ajukan ulang. Batas waktu berhenti sampai Anda mengajukan ulang.\n",
+        "returnedForCorrection" => ("Mohon perbaiki permohonan Anda lalu ajukan ulang. Batas waktu berhenti sampai Anda mengajukan ulang.\n",
             "Please correct your application and resubmit it. The clock stops until you do.\n"),
-        ApplicationStatus.Rejected => ("Alasan penolakan tercantum di bawah ini.\n", "The reason is given below.\n"),
-        ApplicationStatus.Issued => ("Hasil layanan dapat diunduh dari halaman permohonan Anda.\n", "The result can be downloaded from your application's page.\n"),
-        ApplicationStatus.ReadyForPickup => ("Hasil layanan siap diambil di loket MPP dengan membawa tanda terima.\n", "The result is ready for pickup at the mall's counter; bring your receipt.\n"),
+        "rejected" => ("Alasan penolakan tercantum di bawah ini.\n", "The reason is given below.\n"),
+        "issued" => ("Hasil layanan dapat diunduh dari halaman permohonan Anda.\n", "The result can be downloaded from your application's page.\n"),
+        "readyForPickup" => ("Hasil layanan siap diambil di loket MPP dengan membawa tanda terima.\n", "The result is ready for pickup at the mall's counter; bring your receipt.\n"),
         _ => ("", ""),
     };
 

@@ -57,7 +57,7 @@ public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache 
         };
         var issued = await batcher.IssueAsync(ticket, booking?.Id, actor, ct);
         if (issued.Refusal is not null) return Outcome<TicketView>.Conflict(issued.Refusal);
-        metrics.TicketIssued(service, booking is not null);
+        metrics.TicketIssued(service.Code, service.Agency.Code, booking is not null);
         // Answered from the ticket just written, not read back; a walk-in's place in line was counted by the batch.
         return Outcome<TicketView>.Created(await reads.ViewAsync(ticket, site, counters, ct, issued.Ahead));
     }

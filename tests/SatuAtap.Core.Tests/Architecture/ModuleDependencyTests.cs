@@ -24,16 +24,13 @@ public sealed class ModuleDependencyTests
         ["Identity"] = [],
         ["Catalog"] = ["Identity"],
         ["Queue"] = ["Identity", "Catalog"],
-        ["Notifications"] = ["Identity", "Catalog", "Applications"],
+        ["Notifications"] = ["Identity", "Catalog"],
         ["Applications"] = ["Identity", "Catalog", "Notifications"],
         ["Rights"] = ["Identity", "Catalog", "Queue", "Notifications", "Applications"],
     };
 
-    /// <summary>
-    /// Uses that still go both ways and are known: Notifications names the Applications module's <c>Viewer</c> (who may
-    /// edit templates) and <c>ApplicationStatus</c> (the default message per status). Nothing may be added here.
-    /// </summary>
-    private static readonly (string From, string To)[] Tolerated = [("Notifications", "Applications")];
+    /// <summary>Uses that go both ways and are known to: none. Nothing may be added here.</summary>
+    private static readonly (string From, string To)[] Tolerated = [];
 
     private static readonly Lazy<Dictionary<(string From, string To), SortedSet<string>>> Uses =
         new(() => ReadUses(typeof(SatuAtap.Core.Common.Lang).Assembly.Location));
