@@ -20,9 +20,9 @@ public sealed class BaselineDb(DbContextOptions<BaselineDb> options) : DbContext
 {
     public DbSet<BaselineRow> Rows => Set<BaselineRow>();
 
-    protected override void OnModelCreating(ModelBuilder b)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        b.Entity<BaselineRow>(e =>
+        modelBuilder.Entity<BaselineRow>(e =>
         {
             e.ToTable("baseline_rows");
             e.Property(r => r.Reference).HasMaxLength(40);

@@ -59,7 +59,7 @@ public sealed class Options
                 case "--strict": o.Strict = true; break;
                 case "--keep": o.Keep = true; break;
                 case "--list": o.List = true; break;
-                case "-h" or "--help": throw new HelpRequested();
+                case "-h" or "--help": throw new HelpRequestedException();
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
         }
@@ -69,5 +69,5 @@ public sealed class Options
         return o;
     }
 
-    public sealed class HelpRequested : Exception;
+    public sealed class HelpRequestedException : Exception;
 }

@@ -10,7 +10,7 @@ try
 {
     options = Options.Parse(args);
 }
-catch (Options.HelpRequested)
+catch (Options.HelpRequestedException)
 {
     Console.WriteLine(Options.Usage);
     return 0;

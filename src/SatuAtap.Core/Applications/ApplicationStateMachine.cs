@@ -7,7 +7,7 @@ public sealed record WorkflowPosition(int StepIndex, int StepCount, IReadOnlyCol
 {
     public bool AtLastStep => StepIndex >= StepCount - 1;
 
-    public static WorkflowPosition Single(bool claimed = false) =>
+    public static WorkflowPosition OneStep(bool claimed = false) =>
         new(0, 1, ApplicationCodes.OfficerActions, claimed);
 }
 

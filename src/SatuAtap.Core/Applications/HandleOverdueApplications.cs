@@ -84,7 +84,8 @@ public sealed class HandleOverdueApplications(SatuAtapDb db, CatalogCache cache,
             catch (DbUpdateConcurrencyException)
             {
                 // Changed meanwhile (an officer acted, or another node handled it): the next round looks again.
-                log.LogInformation("Application {Id} changed while its overdue step was handled; left for the next round.", app.Id);
+                if (log.IsEnabled(LogLevel.Information))
+                    log.LogInformation("Application {Id} changed while its overdue step was handled; left for the next round.", app.Id);
                 db.ChangeTracker.Clear();
             }
         }

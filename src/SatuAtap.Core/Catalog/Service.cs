@@ -68,6 +68,9 @@ public sealed class Requirement : Entity, IAudited
 
 internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
 {
+    private static readonly string[] LongStandardTexts = ["Procedure", "ProcedureEn", "ComplaintHandling", "ComplaintHandlingEn", "LegalBasis",
+        "Facilities", "StaffCompetence", "InternalSupervision", "ServiceGuarantee", "SafetyGuarantee", "PerformanceEvaluation"];
+
     public void Configure(EntityTypeBuilder<Service> b)
     {
         b.HasIndex(s => s.Code).IsUnique();
@@ -84,8 +87,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.HasMany(s => s.Counters).WithMany(c => c.Services).UsingEntity("CounterServices");
         b.ComplexProperty(s => s.Standard, sb =>
         {
-            foreach (var p in new[] { "Procedure", "ProcedureEn", "ComplaintHandling", "ComplaintHandlingEn", "LegalBasis",
-                         "Facilities", "StaffCompetence", "InternalSupervision", "ServiceGuarantee", "SafetyGuarantee", "PerformanceEvaluation" })
+            foreach (var p in LongStandardTexts)
                 sb.Property<string>(p).HasMaxLength(4000);
             sb.Property(x => x.Product).HasMaxLength(500);
             sb.Property(x => x.ProductEn).HasMaxLength(500);

@@ -7,7 +7,7 @@ namespace SatuAtap.Core.Data;
 /// is older than its lifetime, and at once after <see cref="Invalidate"/> (a change on this node). With several web
 /// nodes, the lifetime is how long another node's change may take to show. Each module keeps its own.
 /// </summary>
-public abstract class RefreshingCache<T>(IServiceScopeFactory scopes, TimeProvider clock, Func<int> lifetimeSeconds) where T : class
+public abstract class RefreshingCache<T>(IServiceScopeFactory scopes, TimeProvider clock, Func<int> lifetimeSeconds) : IDisposable where T : class
 {
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private volatile T? _current;
@@ -37,6 +37,12 @@ public abstract class RefreshingCache<T>(IServiceScopeFactory scopes, TimeProvid
 
     /// <summary>Called after a change on this node: the next read rebuilds.</summary>
     public void Invalidate() => Interlocked.Exchange(ref _validUntilTicks, 0);
+
+    public void Dispose()
+    {
+        _rebuild.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     protected abstract Task<T> BuildAsync(SatuAtapDb db, DateTime nowUtc, CancellationToken ct);
 }

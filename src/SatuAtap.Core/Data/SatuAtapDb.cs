@@ -36,11 +36,13 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     {
         For(null, null);
         base.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     public override ValueTask DisposeAsync()
     {
         For(null, null);
+        GC.SuppressFinalize(this);
         return base.DisposeAsync();
     }
 

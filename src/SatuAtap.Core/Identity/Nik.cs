@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace SatuAtap.Core.Identity;
 
 /// <summary>
@@ -22,10 +23,10 @@ public static class Nik
         var province = nik[..2];
         var regency = nik[2..4];
         var district = nik[4..6];
-        if (int.Parse(province) < 11 || regency == "00" || district == "00") return Problem.BadRegion;
-        var day = int.Parse(nik[6..8]);
-        var month = int.Parse(nik[8..10]);
-        var year = int.Parse(nik[10..12]);
+        if (int.Parse(province, CultureInfo.InvariantCulture) < 11 || regency == "00" || district == "00") return Problem.BadRegion;
+        var day = int.Parse(nik[6..8], CultureInfo.InvariantCulture);
+        var month = int.Parse(nik[8..10], CultureInfo.InvariantCulture);
+        var year = int.Parse(nik[10..12], CultureInfo.InvariantCulture);
         var female = day > 40;
         if (female) day -= 40;
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2000 + year, month)) return Problem.BadBirthDate;

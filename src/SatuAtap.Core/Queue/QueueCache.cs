@@ -15,8 +15,10 @@ namespace SatuAtap.Core.Queue;
 /// database stays the truth for every rule: a slot remembered full is only refused, never booked, on the memory's word,
 /// and a place is only ever taken by the database's conditional update.
 /// </summary>
-public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, IOptions<QueueOptions> options)
+public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, IOptions<QueueOptions> options) : IDisposable
 {
+    public void Dispose() => _rebuild.Dispose();
+
     private sealed record Picture(IReadOnlyDictionary<Guid, Site> Sites, IReadOnlyDictionary<Guid, Guid> CounterSite, long ValidUntil);
 
     private sealed record Timed<T>(T Value, long ValidUntil);

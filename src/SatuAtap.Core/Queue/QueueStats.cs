@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SatuAtap.Core.Catalog;
@@ -42,7 +43,7 @@ public sealed class QueueStats(SatuAtapDb db, CatalogCache catalog, IOptions<Que
             rows.GroupBy(r => AgencyOf(r.ServiceId)?.Id ?? Guid.Empty)
                 .Select(g => new QueueFigureRow(g.Key.ToString(), AgencyOf(g.First().ServiceId)?.DisplayName ?? "", Compute(g, target))).OrderBy(r => r.Name).ToList(),
             rows.GroupBy(r => r.Day).OrderBy(g => g.Key)
-                .Select(g => new QueueFigureRow(g.Key.ToString("yyyy-MM-dd"), g.Key.ToString("yyyy-MM-dd"), Compute(g, target))).ToList());
+                .Select(g => new QueueFigureRow(g.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), g.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Compute(g, target))).ToList());
     }
 
     /// <summary>

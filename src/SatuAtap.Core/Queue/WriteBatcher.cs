@@ -35,7 +35,7 @@ public abstract class WriteBatcher<TItem, TResult>(IServiceScopeFactory scopes) 
             }
         }
         var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(GetType().Name);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         return pending.Done.Task.WaitAsync(ct);
     }
 

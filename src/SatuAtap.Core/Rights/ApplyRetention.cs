@@ -106,8 +106,9 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<Retention
             try
             {
                 var round = await RunOnceAsync(stoppingToken);
-                log.LogInformation("Retention: {Drafts} drafts, {Documents} documents deleted; {Messages} message bodies, {Bookings} bookings cleared.",
-                    round.DraftsDeleted, round.DocumentsDeleted, round.MessagesCleared, round.BookingsCleared);
+                if (log.IsEnabled(LogLevel.Information))
+                    log.LogInformation("Retention: {Drafts} drafts, {Documents} documents deleted; {Messages} message bodies, {Bookings} bookings cleared.",
+                        round.DraftsDeleted, round.DocumentsDeleted, round.MessagesCleared, round.BookingsCleared);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -33,7 +33,7 @@ public static class Startup
         if (sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
             await Database.MigrateAsync(db, ct);
         // Audit entries from before the hash chain (or written around it) are linked in, oldest first.
-        if (await AuditChain.LinkUnchainedAsync(db, ct) is > 0 and var linked)
+        if (await AuditChain.LinkUnchainedAsync(db, ct) is > 0 and var linked && log.IsEnabled(LogLevel.Information))
             log.LogInformation("Linked {Count} audit entries into the hash chain.", linked);
 
         var roles = sp.GetRequiredService<RoleManager<Role>>();
@@ -47,7 +47,7 @@ public static class Startup
         if (!SettingsValidator.DemoEnabled(demo, sp.GetRequiredService<IHostEnvironment>())) return;
         if (await DemoCatalog.SeedAsync(db, ct))
             log.LogInformation("Seeded the Kabupaten Sukabumi demo catalog.");
-        if (await SatuAtap.Core.Queue.DemoQueue.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct))
+        if (await SatuAtap.Core.Queue.QueueDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct))
             log.LogInformation("Seeded the demo queue sites and slots.");
         await SeedAccountsAsync(sp, db, demo.Password!, ct);
         sp.GetRequiredService<CatalogCache>().Invalidate();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
@@ -136,9 +137,9 @@ public static class QueueEndpoints
         }).RequireAuthorization(Policies.Staff);
     }
 
-    private static IResult SiteNotFound() => Problems.Problem(404, Lang.T("Lokasi tidak ditemukan.", "Site not found."));
+    private static ProblemHttpResult SiteNotFound() => Problems.Problem(404, Lang.T("Lokasi tidak ditemukan.", "Site not found."));
 
-    private static IResult SiteOrCounterNotFound() => Problems.Problem(404, Lang.T("Lokasi atau loket tidak ditemukan.", "Site or counter not found."));
+    private static ProblemHttpResult SiteOrCounterNotFound() => Problems.Problem(404, Lang.T("Lokasi atau loket tidak ditemukan.", "Site or counter not found."));
 
     private static IResult Result(BookingAttempt attempt, Func<BookingView, IResult> success)
     {

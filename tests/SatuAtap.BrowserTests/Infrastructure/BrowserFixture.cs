@@ -10,6 +10,7 @@ namespace SatuAtap.BrowserTests.Infrastructure;
 /// The mall on a real socket (Kestrel on a free loopback port, its own SQLite database with the demo) and
 /// Debian's Chromium driven by Playwright. Playwright's own browser download is never used.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the fixture through IAsyncLifetime.DisposeAsync, which disposes the host.")]
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";

@@ -6,8 +6,8 @@ namespace SatuAtap.Core.Tests.Applications;
 
 public sealed class ApplicationStateMachineTests
 {
-    private static readonly WorkflowPosition Unclaimed = WorkflowPosition.Single(claimed: false);
-    private static readonly WorkflowPosition Claimed = WorkflowPosition.Single(claimed: true);
+    private static readonly WorkflowPosition Unclaimed = WorkflowPosition.OneStep(claimed: false);
+    private static readonly WorkflowPosition Claimed = WorkflowPosition.OneStep(claimed: true);
 
     [Theory]
     [InlineData(Draft, Submit, Submitted)]

@@ -126,7 +126,7 @@ public sealed class ModuleDependencyTests
         return t;
     }
 
-    private static IEnumerable<TypeReference> Referenced(TypeDefinition type)
+    private static List<TypeReference> Referenced(TypeDefinition type)
     {
         var found = new List<TypeReference>();
         void Add(TypeReference? t)

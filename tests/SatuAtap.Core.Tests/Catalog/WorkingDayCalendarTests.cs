@@ -1,3 +1,4 @@
+using System.Globalization;
 using SatuAtap.Core.Catalog;
 
 namespace SatuAtap.Core.Tests.Catalog;
@@ -120,7 +121,7 @@ public sealed class WorkingDayCalendarTests
     {
         var years = known.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
         var expected = missing.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
-        Assert.Equal(expected, CalendarCoverage.MissingYears(DateOnly.Parse(today), years));
+        Assert.Equal(expected, CalendarCoverage.MissingYears(DateOnly.Parse(today, CultureInfo.InvariantCulture), years));
     }
 
     [Theory]

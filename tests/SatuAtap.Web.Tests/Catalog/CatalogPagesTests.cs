@@ -11,7 +11,7 @@ public sealed class CatalogPagesTests(MallFactory mall) : IClassFixture<MallFact
     {
         var client = mall.CreateClient();
         var results = await client.GetPageAsync("/layanan?q=skck");
-        var link = results.QuerySelectorAll(".results a").First();
+        var link = results.QuerySelectorAll(".results a")[0];
         Assert.Equal("/layanan/POL-SKCK", link.GetAttribute("href"));
         var page = await client.GetPageAsync("/layanan/POL-SKCK");
         Assert.Equal("id", page.DocumentElement.GetAttribute("lang"));

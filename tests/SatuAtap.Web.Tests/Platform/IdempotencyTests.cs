@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -160,7 +161,7 @@ public sealed class IdempotencyTests(MallFactory mall) : IClassFixture<MallFacto
         var service = await mall.ServiceAsync("KMG-DUPLIKAT");
         var slot = await mall.SlotAsync(manager, site, service, daysAhead: 2, hour: 11, capacity: 20);
         var client = mall.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var day = DateOnly.FromDateTime(mall.Clock.GetUtcNow().UtcDateTime.AddHours(7)).AddDays(2).ToString("yyyy-MM-dd");
+        var day = DateOnly.FromDateTime(mall.Clock.GetUtcNow().UtcDateTime.AddHours(7)).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var url = $"/antrian/pesan?lokasi={site}&layanan={service}&tanggal={day}";
         var page = await client.GetPageAsync(url);
         var form = page.Forms.First(f => f.Method == "post");

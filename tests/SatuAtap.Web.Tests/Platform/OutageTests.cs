@@ -12,7 +12,9 @@ namespace SatuAtap.Web.Tests.Platform;
 /// <summary>A mall whose database context can be made to fail on demand, for a page's failure.</summary>
 public sealed class FailingMall : MallFactory
 {
-    public volatile bool Fail;
+    private volatile bool _fail;
+
+    public bool Fail { get => _fail; set => _fail = value; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

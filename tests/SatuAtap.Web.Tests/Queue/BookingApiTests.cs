@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class BookingApiTests(MallFactory mall) : IClassFixture<MallFactor
         var service = await mall.ServiceAsync("KMG-NIKAH");
         var slot = await mall.SlotAsync(manager, site, service, daysAhead: 2, hour: 13, capacity: 3);
         await mall.CreateClient().BookAsync(slot, QueueTestData.Phone(900));
-        var date = DateOnly.FromDateTime(mall.Clock.GetUtcNow().UtcDateTime.AddHours(7)).AddDays(2).ToString("yyyy-MM-dd");
+        var date = DateOnly.FromDateTime(mall.Clock.GetUtcNow().UtcDateTime.AddHours(7)).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var slots = (await mall.CreateClient().GetJsonAsync($"/api/v1/sites/{site}/slots?serviceId={service}&date={date}")).AsArray();
         var s = slots.Single(x => x!["id"]!.GetValue<string>() == slot.ToString())!;
         Assert.Equal(3, s["capacity"]!.GetValue<int>());
@@ -164,7 +165,7 @@ public sealed class BookingApiTests(MallFactory mall) : IClassFixture<MallFactor
         // Opens 7 days ahead at 07.00 site time: a slot 10 days away opens in 3 days.
         var slot = await mall.SlotAsync(manager, await mall.BuildingAsync(), await mall.ServiceAsync("BPN-CEK"), daysAhead: 10, hour: 9, capacity: 5);
         var problem = await (await mall.CreateClient().BookAsync(slot, "081234567892")).AssertProblemAsync(422);
-        var opens = DateOnly.FromDateTime(mall.Clock.GetUtcNow().UtcDateTime.AddHours(7)).AddDays(3).ToString("yyyy-MM-dd") + "T07:00:00+07:00";
+        var opens = DateOnly.FromDateTime(mall.Clock.GetUtcNow().UtcDateTime.AddHours(7)).AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T07:00:00+07:00";
         Assert.Equal(opens, problem["opensAt"]!.GetValue<string>());
         Assert.Contains("07.00", problem["detail"]!.GetValue<string>());
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using SatuAtap.Web.Tests.Infrastructure;
 
@@ -42,7 +43,7 @@ public sealed class BookingPageRateLimitTests(RateLimitedMall mall) : IClassFixt
         var client = mall.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var site = await mall.BuildingAsync();
         var service = await mall.ServiceAsync("DKP-KTP");
-        var day = DateOnly.FromDateTime(mall.Clock.GetUtcNow().UtcDateTime.AddHours(7)).AddDays(1).ToString("yyyy-MM-dd");
+        var day = DateOnly.FromDateTime(mall.Clock.GetUtcNow().UtcDateTime.AddHours(7)).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var url = $"/antrian/pesan?lokasi={site}&layanan={service}&tanggal={day}";
         // Reading the page is not a booking: it is not counted.
         for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);

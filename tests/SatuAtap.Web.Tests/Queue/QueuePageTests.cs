@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Parser;
 using SatuAtap.Web.Tests.Infrastructure;
@@ -54,7 +55,7 @@ public sealed class QueuePageTests(MallFactory mall) : IClassFixture<MallFactory
         var client = mall.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var site = await mall.BuildingAsync();
         var service = await mall.ServiceAsync("DKP-KTP");
-        var day = DateOnly.FromDateTime(mall.Clock.GetUtcNow().UtcDateTime.AddHours(7)).AddDays(1).ToString("yyyy-MM-dd");
+        var day = DateOnly.FromDateTime(mall.Clock.GetUtcNow().UtcDateTime.AddHours(7)).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var page = await HtmlAsync(await client.GetAsync($"/antrian/pesan?lokasi={site}&layanan={service}&tanggal={day}"));
         Assert.NotEmpty(page.QuerySelectorAll(".cards a"));
         var slot = page.QuerySelector("input[name=slotId]:not([disabled])")!.GetAttribute("value")!;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -39,8 +40,8 @@ internal static class QueueTestData
         var response = await manager.PostJsonAsync($"/api/v1/sites/{site}/slots", new JsonObject
         {
             ["serviceId"] = service.ToString(),
-            ["start"] = start.ToString("yyyy-MM-ddTHH:mm:ss") + "+07:00",
-            ["end"] = start.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ss") + "+07:00",
+            ["start"] = start.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + "+07:00",
+            ["end"] = start.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + "+07:00",
             ["capacity"] = capacity,
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -114,7 +115,7 @@ public sealed class TicketFlowTests(MallFactory mall) : IClassFixture<MallFactor
         async Task<int> PositionOf(JsonNode t) => (await mall.CreateClient().GetJsonAsync($"/api/v1/tickets/{t["id"]}"))["position"]!.GetValue<int>();
         Assert.Equal(1, await PositionOf(priority));
         var (earlier, later) = Guid.Parse(first["id"]!.GetValue<string>()).CompareTo(Guid.Parse(claimed["id"]!.GetValue<string>())) < 0
-            || DateTimeOffset.Parse(first["arrivedAt"]!.GetValue<string>()) < DateTimeOffset.Parse(claimed["arrivedAt"]!.GetValue<string>())
+            || DateTimeOffset.Parse(first["arrivedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture) < DateTimeOffset.Parse(claimed["arrivedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture)
             ? (first, claimed) : (claimed, first);
         Assert.Equal(2, await PositionOf(earlier));
         Assert.Equal(3, await PositionOf(later));

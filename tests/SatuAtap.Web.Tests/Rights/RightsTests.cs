@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -95,7 +96,7 @@ public sealed class RightsTests(MallFactory mall) : IClassFixture<MallFactory>
             var calendar = (await scope.ServiceProvider.GetRequiredService<CatalogCache>().GetAsync()).Calendar;
             expected = calendar.AddWorkingDays(scope.ServiceProvider.GetRequiredService<MallTime>().Today, 5);
         }
-        Assert.Equal(expected.ToString("yyyy-MM-dd"), body["dueDate"]!.GetValue<string>());
+        Assert.Equal(expected.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), body["dueDate"]!.GetValue<string>());
         Assert.Equal("open", body["status"]!.GetValue<string>());
         Assert.False(body["overdue"]!.GetValue<bool>());
 

@@ -110,8 +110,10 @@ public static class DemoCatalog
     internal static DemoData Load()
     {
         using var stream = typeof(DemoCatalog).Assembly.GetManifestResourceStream(ResourceName("catalog.json"))!;
-        return JsonSerializer.Deserialize<DemoData>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        return JsonSerializer.Deserialize<DemoData>(stream, Json)!;
     }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static string ResourceName(string file) =>
         typeof(DemoCatalog).Assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + file, StringComparison.Ordinal));

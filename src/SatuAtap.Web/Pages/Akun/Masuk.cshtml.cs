@@ -70,7 +70,7 @@ public sealed class MasukModel(SignInManager<User> signIn, SignInGuard guard) : 
     internal static string Locked() => Lang.T("Akun dikunci sementara karena terlalu banyak percobaan. Coba lagi 15 menit lagi.",
         "The account is locked for a while after too many attempts. Try again in 15 minutes.");
 
-    private IActionResult Back()
+    private LocalRedirectResult Back()
     {
         var url = ReturnUrl ?? FrameworkReturnUrl;
         return LocalRedirect(Infrastructure.ReturnAddress.LocalOr(url));

@@ -74,7 +74,7 @@ public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot 
     {
         Sites = await reads.SitesAsync(ct);
         var snapshot = await catalog.GetAsync(ct);
-        SiteId ??= Sites.FirstOrDefault()?.Id;
+        SiteId ??= Sites is [var first, ..] ? first.Id : null;
         Site = SiteId is { } id ? await reads.SiteAsync(id, ct) : null;
         if (Site is null) return;
         var served = await reads.ServicesAtAsync(Site.Id, ct);

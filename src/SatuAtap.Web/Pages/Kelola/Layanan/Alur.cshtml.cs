@@ -83,7 +83,7 @@ public sealed class AlurModel(CatalogCache cache, SaveWorkflow workflows) : Page
         };
     }
 
-    private IActionResult Refused(OutcomeKind kind, string? message, IReadOnlyDictionary<string, string[]>? errors)
+    private PageResult Refused(OutcomeKind kind, string? message, IReadOnlyDictionary<string, string[]>? errors)
     {
         Message = message;
         Errors = new FormErrors(errors);

@@ -88,7 +88,7 @@ public sealed class EditModel(SatuAtapDb db, SaveAgreement save, FileStore files
         Counters = await db.Counters.AsNoTracking().Include(c => c.Agency).OrderBy(c => c.Code).ToListAsync(ct);
         if (IsNew)
         {
-            Form = new AgreementDocument(null, "", "memorandum", "", Agencies.FirstOrDefault()?.Id, "", null, null, null, [], [], null);
+            Form = new AgreementDocument(null, "", "memorandum", "", (Agencies is [var first, ..] ? first.Id : null), "", null, null, null, [], [], null);
         }
         else
         {

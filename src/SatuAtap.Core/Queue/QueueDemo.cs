@@ -9,7 +9,7 @@ namespace SatuAtap.Core.Queue;
 /// make real visits), a ticket letter per agency, and booking slots for the coming two weeks.
 /// Seeded only when the queue has no site yet.
 /// </summary>
-public static class DemoQueue
+public static class QueueDemo
 {
     public const string BuildingName = "MPP Kabupaten Sukabumi";
 
