@@ -180,6 +180,7 @@ app.MapNotificationsModule();
 app.MapApplicationsModule();
 app.MapRightsModule();
 app.MapLanguageSwitch();
+app.MapMallLogo();
 app.MapRazorPages();
 app.MapFallback("/api/{**rest}", () => Problems.Problem(404, null));
 

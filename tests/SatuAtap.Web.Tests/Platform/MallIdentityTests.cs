@@ -46,6 +46,12 @@ public sealed class MallIdentityTests(MallIdentityTests.KotaContohMall mall) : I
         Assert.Contains("0266 555 0100", home, StringComparison.Ordinal);
         Assert.DoesNotContain("Sukabumi", home, StringComparison.OrdinalIgnoreCase);
 
+        // The header shows the configured logo, served at /logo as the image the documents print.
+        Assert.Contains("<img src=\"/logo\"", home, StringComparison.Ordinal);
+        var logo = await client.GetAsync("/logo");
+        Assert.Equal("image/png", logo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["logo Kota Contoh"], PdfReading.QrCodesInImage(await logo.Content.ReadAsByteArrayAsync()));
+
         var english = await client.GetStringAsync("/?lang=en");
         Assert.Contains("Public Service Mall of Kota Contoh", english, StringComparison.Ordinal);
     }

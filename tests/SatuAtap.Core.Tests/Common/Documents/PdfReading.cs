@@ -55,26 +55,29 @@ public static class PdfReading
         using var doc = PdfDocument.Open(pdf);
         var codes = new List<string>();
         foreach (var image in doc.GetPages().SelectMany(p => p.GetImages()))
-        {
-            if (!image.TryGetPng(out var png)) continue;
-            using var bitmap = SKBitmap.Decode(png);
-            if (bitmap is null) continue;
-            // Enlarged eight times, pixel for pixel, as a scanner would see the printed code.
-            const int scale = 8;
-            var width = bitmap.Width * scale;
-            var height = bitmap.Height * scale;
-            var gray = new byte[width * height];
-            for (var y = 0; y < height; y++)
-                for (var x = 0; x < width; x++)
-                {
-                    var c = bitmap.GetPixel(x / scale, y / scale);
-                    gray[y * width + x] = (byte)((c.Red * 299 + c.Green * 587 + c.Blue * 114) / 1000);
-                }
-            var source = new RGBLuminanceSource(gray, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
-            var result = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                new Dictionary<DecodeHintType, object> { [DecodeHintType.POSSIBLE_FORMATS] = new List<BarcodeFormat> { BarcodeFormat.QR_CODE } });
-            if (result is not null) codes.Add(result.Text);
-        }
+            if (image.TryGetPng(out var png)) codes.AddRange(QrCodesInImage(png));
         return codes;
+    }
+
+    /// <summary>The text of the QR code in an image file (PNG or JPEG), decoded from its pixels; empty when there is none.</summary>
+    public static IReadOnlyList<string> QrCodesInImage(byte[] image)
+    {
+        using var bitmap = SKBitmap.Decode(image);
+        if (bitmap is null) return [];
+        // Enlarged eight times, pixel for pixel, as a scanner would see the printed code.
+        const int scale = 8;
+        var width = bitmap.Width * scale;
+        var height = bitmap.Height * scale;
+        var gray = new byte[width * height];
+        for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
+            {
+                var c = bitmap.GetPixel(x / scale, y / scale);
+                gray[y * width + x] = (byte)((c.Red * 299 + c.Green * 587 + c.Blue * 114) / 1000);
+            }
+        var source = new RGBLuminanceSource(gray, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
+        var result = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+            new Dictionary<DecodeHintType, object> { [DecodeHintType.POSSIBLE_FORMATS] = new List<BarcodeFormat> { BarcodeFormat.QR_CODE } });
+        return result is null ? [] : [result.Text];
     }
 }
