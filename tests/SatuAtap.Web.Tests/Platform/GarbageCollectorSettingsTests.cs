@@ -25,12 +25,4 @@ public sealed class GarbageCollectorSettingsTests
         Assert.True(properties.TryGetProperty("System.GC.Gen0MaxBudget", out var budget), "System.GC.Gen0MaxBudget is not set.");
         Assert.InRange(budget.GetInt64(), 4L << 20, 16L << 20);
     }
-
-    [Fact]
-    public void TheMall_RunsWithoutDynamicPgo()
-    {
-        // Dynamic PGO keeps an instrumented copy of each hot method's code: tens of megabytes on the mall's small server.
-        Assert.True(RuntimeProperties().TryGetProperty("System.Runtime.TieredPGO", out var pgo), "System.Runtime.TieredPGO is not set.");
-        Assert.False(pgo.GetBoolean());
-    }
 }
