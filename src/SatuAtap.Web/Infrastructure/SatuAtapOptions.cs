@@ -205,9 +205,9 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
         var file = o.LogoFile(env.ContentRootPath, (env as IWebHostEnvironment)?.WebRootPath);
         if (file is null) return $"Mall:Logo '{o.Logo}' was not found under the content root or wwwroot.";
         var length = new FileInfo(file).Length;
-        Span<byte> head = stackalloc byte[4];
+        Span<byte> head = stackalloc byte[16];
         using (var stream = File.OpenRead(file)) head = head[..stream.Read(head)];
-        var isImage = head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
+        var isImage = SatuAtap.Core.Common.FileSniffer.Detect(head) is SatuAtap.Core.Common.FileSniffer.Png or SatuAtap.Core.Common.FileSniffer.Jpeg;
         return !isImage ? $"Mall:Logo '{o.Logo}' must be a PNG or JPEG image."
             : length > MallOptions.MaxLogoBytes ? $"Mall:Logo '{o.Logo}' must be at most {MallOptions.MaxLogoBytes} bytes."
             : !SatuAtap.Core.Common.Documents.PdfDocumentBuilder.CanPrint(File.ReadAllBytes(file))
