@@ -13,6 +13,8 @@ namespace SatuAtap.Core.Notifications;
 public static class NotificationDefaults
 {
     public const string AccountVerify = "account.verify";
+    /// <summary>To a person who asked to set a new password: the code that lets them ({name}, {code}, {url}).</summary>
+    public const string AccountPasswordReset = "account.password-reset";
     /// <summary>To the acting agency's staff when a step passes its due date (placeholders also {step}).</summary>
     public const string ApplicationOverdue = "application.overdue";
     /// <summary>To the agency head when an overdue step is escalated.</summary>
@@ -29,7 +31,7 @@ public static class NotificationDefaults
     /// <summary>The placeholders the sender fills for an event; a template may use only these.</summary>
     public static IReadOnlySet<string> PlaceholdersFor(string eventCode) => eventCode switch
     {
-        AccountVerify => new HashSet<string>(["name", "code", "url", MallName, MallShortName], StringComparer.Ordinal),
+        AccountVerify or AccountPasswordReset => new HashSet<string>(["name", "code", "url", MallName, MallShortName], StringComparer.Ordinal),
         ApplicationOverdue or ApplicationEscalated => new HashSet<string>([.. ApplicationValues, "step", MallName, MallShortName], StringComparer.Ordinal),
         // Messages to the applicant also carry the application's check code (staff messages do not).
         _ => new HashSet<string>([.. ApplicationValues, "checkCode", MallName, MallShortName], StringComparer.Ordinal),
@@ -134,6 +136,18 @@ public static class NotificationDefaults
             EventCode = AccountVerify, Language = Lang.English, Channel = Channels.Email,
             Subject = "SatuAtap account verification code: {code}",
             Body = "Dear {name},\n\nYour email verification code: {code}\nEnter it at {url}. Ignore this message if you did not register.\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = AccountPasswordReset, Language = Lang.Indonesian, Channel = Channels.Email,
+            Subject = "Kode untuk kata sandi baru: {code}",
+            Body = "Yth. {name},\n\nKode untuk membuat kata sandi baru: {code}\nMasukkan kode ini di {url}; kode hanya berlaku beberapa menit. Bila Anda tidak memintanya, abaikan pesan ini: kata sandi Anda tidak berubah.\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = AccountPasswordReset, Language = Lang.English, Channel = Channels.Email,
+            Subject = "Code for a new password: {code}",
+            Body = "Dear {name},\n\nYour code to set a new password: {code}\nEnter it at {url}; it is valid for a few minutes only. If you did not ask for it, ignore this message: your password has not changed.\n\n{mallName}",
         };
     }
 

@@ -33,7 +33,8 @@ public static class Auth
             .AddEntityFrameworkStores<SatuAtapDb>()
             .AddUserStore<SatuAtapUserStore>()
             .AddUserManager<SatuAtapUserManager>()
-            .AddClaimsPrincipalFactory<SatuAtapClaimsFactory>();
+            .AddClaimsPrincipalFactory<SatuAtapClaimsFactory>()
+            .AddErrorDescriber<IdentityMessages>();
         // Pages challenge with the sign-in page; the cookie events below answer 401/403 on /api instead of redirecting.
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
         {

@@ -99,6 +99,11 @@ public sealed class DemoOptions
     public bool? Seed { get; set; }
     /// <summary>The password of every demo account.</summary>
     public string? Password { get; set; }
+    /// <summary>
+    /// Administrators can read the outbox (every message, codes included) at /kelola/kotak-keluar, so that a demo
+    /// without a mail server can finish a registration. Default: on in Development only; refused in Production.
+    /// </summary>
+    public bool? OutboxPage { get; set; }
 }
 
 public sealed class SecurityOptions
@@ -225,6 +230,8 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
 
     public ValidateOptionsResult Validate(string? name, DemoOptions o)
     {
+        if (o.OutboxPage == true && env.IsProduction())
+            return ValidateOptionsResult.Fail("Demo:OutboxPage cannot be on in Production: the page shows every message, codes and personal data included.");
         if (!DemoEnabled(o, env)) return ValidateOptionsResult.Success;
         if (string.IsNullOrWhiteSpace(o.Password) || o.Password.Length < 8)
             return ValidateOptionsResult.Fail("Demo:Password must be set (at least 8 characters, with upper and lower case, a digit and a symbol) when demo data is seeded.");
@@ -266,4 +273,6 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
     public ValidateOptionsResult Validate(string? name, ApiOptions o) => ValidateOptionsResult.Success;
 
     public static bool DemoEnabled(DemoOptions o, IHostEnvironment env) => o.Seed ?? !env.IsProduction();
+
+    public static bool OutboxPageOn(DemoOptions o, IHostEnvironment env) => o.OutboxPage ?? env.IsDevelopment();
 }

@@ -114,6 +114,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Mall:PublicBaseUrl", "https://mpp.test.example");
             builder.UseSetting("Demo:Password", DemoPassword);
+            builder.UseSetting("Demo:OutboxPage", "true"); // as in Development: the registration journey reads its code there
             builder.UseSetting("Security:RequireTwoFactorForStaff", "false");
             builder.UseSetting("Files:Root", Path.Combine(folder, "files"));
             builder.UseSetting("RateLimiting:Enabled", "false");

@@ -79,6 +79,24 @@ public sealed class ConfigurationTests
         Assert.True(result.Succeeded, result.FailureMessage);
     }
 
+    [Theory]
+    [InlineData("Production", true, false)]
+    [InlineData("Development", true, true)]
+    [InlineData("Testing", true, true)]
+    [InlineData("Production", false, true)]
+    public void TheOutboxPage_CannotBeOnInProduction(string environment, bool on, bool accepted)
+    {
+        var config = new ConfigurationBuilder().Build();
+        var env = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment };
+        var result = new SatuAtap.Web.Infrastructure.SettingsValidator(env, config)
+            .Validate(null, new SatuAtap.Web.Infrastructure.DemoOptions { OutboxPage = on, Seed = false });
+        Assert.Equal(accepted, result.Succeeded);
+        if (!accepted) Assert.Contains("Demo:OutboxPage", result.FailureMessage);
+        // Unset, it is on in Development only.
+        Assert.Equal(environment == "Development",
+            SatuAtap.Web.Infrastructure.SettingsValidator.OutboxPageOn(new SatuAtap.Web.Infrastructure.DemoOptions(), env));
+    }
+
     [Fact]
     public Task OutsideDevelopment_WithoutAPublicAddress_TheProgramStops_NamingIt() =>
         StopsAsync("Testing", [], "Mall:PublicBaseUrl");

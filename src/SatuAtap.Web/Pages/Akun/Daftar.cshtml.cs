@@ -2,25 +2,25 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using SatuAtap.Core.Common;
-using SatuAtap.Core.Data;
 using SatuAtap.Core.Identity;
-using SatuAtap.Core.Notifications;
 using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Akun;
 
 /// <summary>Citizen registration: the account exists at once, but applying needs the email verified by a code sent to it.</summary>
 [EnableRateLimiting(RateLimiting.PublicWrites)]
-public sealed class DaftarModel(UserManager<User> users, SatuAtapDb db, Notifier notifier) : PageModel
+public sealed class DaftarModel(UserManager<User> users, IOptions<IdentityOptions> identity) : PageModel
 {
-    public const string Purpose = "verify-email";
+    public static string Purpose => AccountCodes.Verify.Purpose;
 
     [BindProperty(Name = "nama")] public string? Nama { get; set; }
     [BindProperty(Name = "email")] public string? Email { get; set; }
     [BindProperty(Name = "password")] public string? Password { get; set; }
     [BindProperty(Name = "bahasa")] public string? Bahasa { get; set; }
     public string? Message { get; private set; }
+    public string PasswordRules => IdentityMessages.Rules(identity.Value.Password);
 
     public void OnGet() { }
 
@@ -45,19 +45,7 @@ public sealed class DaftarModel(UserManager<User> users, SatuAtapDb db, Notifier
             return Page();
         }
         await users.AddToRoleAsync(user, Roles.Citizen);
-        await SendCodeAsync(users, db, notifier, user, HttpContext, ct);
+        await AccountCodes.SendAsync(AccountCodes.Verify, user, HttpContext, ct);
         return Redirect("/akun/verifikasi?email=" + Uri.EscapeDataString(email));
-    }
-
-    internal static async Task SendCodeAsync(UserManager<User> users, SatuAtapDb db, Notifier notifier, User user, HttpContext http, CancellationToken ct)
-    {
-        var code = await users.GenerateUserTokenAsync(user, TokenOptions.DefaultEmailProvider, Purpose);
-        await notifier.EnqueueAsync(db, NotificationDefaults.AccountVerify, new Notifier.Recipient(user.Email, null, user.PreferredLanguage),
-            new Dictionary<string, string>
-            {
-                ["name"] = user.FullName, ["code"] = code,
-                ["url"] = http.RequestServices.GetRequiredService<PublicLinks>().To("/akun/verifikasi?email=" + Uri.EscapeDataString(user.Email!)),
-            }, ct);
-        await db.SaveChangesAsync(ct);
     }
 }

@@ -21,6 +21,8 @@ public sealed class MasukModel(SignInManager<User> signIn, SignInGuard guard) : 
     [BindProperty(SupportsGet = true, Name = "ReturnUrl")] public string? FrameworkReturnUrl { get; set; }
     /// <summary>Set when the person arrives from confirming their email address.</summary>
     [BindProperty(SupportsGet = true, Name = "terverifikasi")] public bool Verified { get; set; }
+    /// <summary>Set when the person arrives from setting a new password.</summary>
+    [BindProperty(SupportsGet = true, Name = "sandi")] public string? PasswordState { get; set; }
 
     public bool NeedsCode { get; private set; }
     public string? Message { get; private set; }
@@ -44,7 +46,7 @@ public sealed class MasukModel(SignInManager<User> signIn, SignInGuard guard) : 
             var twoFactor = !string.IsNullOrWhiteSpace(Code)
                 ? await signIn.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", ""), isPersistent: false, rememberClient: false)
                 : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode!.Trim().ToUpperInvariant());
-            if (twoFactor.Succeeded) return Back();
+            if (twoFactor.Succeeded) return await BackAsync();
             guard.AddressFailed(address);
             NeedsCode = true;
             Message = twoFactor.IsLockedOut ? Locked() : Lang.T("Kode verifikasi salah atau kedaluwarsa.", "The code is wrong or has expired.");
@@ -56,7 +58,7 @@ public sealed class MasukModel(SignInManager<User> signIn, SignInGuard guard) : 
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return Back();
+        if (result.Succeeded) return await BackAsync();
         if (result.RequiresTwoFactor)
         {
             NeedsCode = true;
@@ -70,9 +72,13 @@ public sealed class MasukModel(SignInManager<User> signIn, SignInGuard guard) : 
     internal static string Locked() => Lang.T("Akun dikunci sementara karena terlalu banyak percobaan. Coba lagi 15 menit lagi.",
         "The account is locked for a while after too many attempts. Try again in 15 minutes.");
 
-    private LocalRedirectResult Back()
+    /// <summary>Back where the person came from; without a return address, staff land on their own home, /kelola.</summary>
+    private async Task<LocalRedirectResult> BackAsync()
     {
         var url = ReturnUrl ?? FrameworkReturnUrl;
+        if (string.IsNullOrEmpty(url) && Email is { } email && await signIn.UserManager.FindByEmailAsync(email.Trim()) is { } user
+            && (await signIn.UserManager.GetRolesAsync(user)).Any(Roles.Staff.Contains))
+            url = "/kelola";
         return LocalRedirect(Infrastructure.ReturnAddress.LocalOr(url));
     }
 }

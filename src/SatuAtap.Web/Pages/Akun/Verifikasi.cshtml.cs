@@ -19,8 +19,21 @@ public sealed class VerifikasiModel(UserManager<User> users, SignInGuard guard) 
     [BindProperty(SupportsGet = true, Name = "email")] public string? Email { get; set; }
     [BindProperty(Name = "kode")] public string? Kode { get; set; }
     public string? Message { get; private set; }
+    public string? Sent { get; private set; }
 
     public void OnGet() { }
+
+    /// <summary>Sends a new code to an unconfirmed citizen account; the answer is the same for any address.</summary>
+    public async Task<IActionResult> OnPostKirimUlangAsync(CancellationToken ct)
+    {
+        var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByEmailAsync(Email.Trim());
+        if (user is { EmailConfirmed: false } && !await users.IsLockedOutAsync(user)
+            && !(await users.GetRolesAsync(user)).Any(Roles.Staff.Contains))
+            await AccountCodes.SendAsync(AccountCodes.Verify, user, HttpContext, ct);
+        Sent = Lang.T("Bila alamat itu terdaftar dan belum terverifikasi, kode baru sudah kami kirim.",
+            "If that address is registered and not yet confirmed, a new code is on its way.");
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -41,7 +54,7 @@ public sealed class VerifikasiModel(UserManager<User> users, SignInGuard guard) 
         // Confirmed and staff accounts have nothing to verify here: refused like a wrong code, so nothing is revealed.
         var open = user is { EmailConfirmed: false } && !(await users.GetRolesAsync(user)).Any(Roles.Staff.Contains);
         if (!open || string.IsNullOrWhiteSpace(Kode)
-            || !await users.VerifyUserTokenAsync(user!, TokenOptions.DefaultEmailProvider, DaftarModel.Purpose, Kode.Trim()))
+            || !await users.VerifyUserTokenAsync(user!, TokenOptions.DefaultEmailProvider, AccountCodes.Verify.Purpose, Kode.Trim()))
         {
             guard.AddressFailed(address);
             if (open) await users.AccessFailedAsync(user!);

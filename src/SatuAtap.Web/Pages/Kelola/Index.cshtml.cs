@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuAtap.Core.Applications;
 using SatuAtap.Core.Common;
 using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Pages.Kelola;
 
 /// <summary>The staff home: what this person may manage, by role.</summary>
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(Microsoft.Extensions.Options.IOptions<DemoOptions> demo, IHostEnvironment env) : PageModel
 {
     public sealed record Link(string Url, string Title, string Description);
 
@@ -15,9 +16,19 @@ public sealed class IndexModel : PageModel
     {
         var caller = HttpContext.Caller();
         var manager = caller.IsManager;
+        // An officer's daily work first: the inbox and the counter; then what the role oversees.
         if (caller.IsAgencyStaff)
             Links.Add(new("/kelola/permohonan", Lang.T("Kotak masuk permohonan", "Applications inbox"),
                 Lang.T("Permohonan instansi Anda, yang paling dekat batas waktunya lebih dahulu.", "Your agency's applications, soonest due first.")));
+        if (caller.IsAgencyStaff || manager)
+            Links.Add(new("/kelola/antrian", Lang.T("Antrian dan loket", "Queue and counters"),
+                Lang.T("Panggil nomor berikutnya, layani, alihkan; angka antrian hari ini.", "Call next, serve, transfer; today's queue figures.")));
+        if (ApplicationStats.MaySee(caller))
+            Links.Add(new("/kelola/permohonan/kinerja", Lang.T("Kinerja layanan", "Service performance"),
+                Lang.T("Permohonan, ketepatan waktu, dan tunggakan per layanan dan instansi.", "Applications, on-time share and backlog per service and agency.")));
+        if (caller.IsExecutive && !manager)
+            Links.Add(new("/kelola/antrian", Lang.T("Angka antrian hari ini", "Today's queue figures"),
+                Lang.T("Tiket, yang dilayani, tidak hadir, dan waktu tunggu per layanan.", "Tickets, served, no-shows and waiting times per service.")));
         if (caller.MayEditCatalog)
             Links.Add(new("/kelola/layanan", Lang.T("Layanan dan standar pelayanan", "Services and standards"),
                 Lang.T("Empat belas komponen standar pelayanan, persyaratan, loket.", "The fourteen components, requirements, counters.")));
@@ -46,8 +57,9 @@ public sealed class IndexModel : PageModel
         if (caller.IsAdministrator)
             Links.Add(new("/kelola/petugas", Lang.T("Akun petugas", "Staff accounts"),
                 Lang.T("Terbitkan kode pendaftaran verifikasi dua langkah.", "Issue two-factor enrolment codes.")));
-        Links.Add(new("/kelola/antrian", Lang.T("Antrian dan loket", "Queue and counters"),
-            Lang.T("Panggil nomor berikutnya, layani, alihkan; angka antrian hari ini.", "Call next, serve, transfer; today's queue figures.")));
+        if (caller.IsAdministrator && SettingsValidator.OutboxPageOn(demo.Value, env))
+            Links.Add(new("/kelola/kotak-keluar", Lang.T("Kotak keluar (demo)", "Outbox (demo)"),
+                Lang.T("Pesan yang dikirim, termasuk kode verifikasi, tanpa server surel.", "Messages sent, verification codes included, without a mail server.")));
         Links.Add(new("/akun/dua-langkah", Lang.T("Verifikasi dua langkah", "Two-factor sign-in"),
             Lang.T("Aktifkan kode dari aplikasi autentikator.", "Turn on codes from an authenticator app.")));
         Links.Add(new("/scalar", Lang.T("Dokumentasi API", "API documentation"), "OpenAPI /openapi/v1.json"));

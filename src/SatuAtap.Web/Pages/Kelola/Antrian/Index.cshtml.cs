@@ -15,12 +15,15 @@ public sealed class IndexModel(SatuAtapDb db, QueueStats stats, MallTime time) :
 
     public List<CounterLink> Counters { get; private set; } = [];
     public bool IsManager { get; private set; }
+    /// <summary>Officers and managers work counters; an executive sees the figures only.</summary>
+    public bool WorksCounters { get; private set; }
     public QueueStatsView Stats { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var staff = HttpContext.Caller();
         IsManager = staff.IsManager;
+        WorksCounters = staff.IsAgencyStaff || staff.IsManager;
         var placed = await (from sc in db.SiteCounters
                             join c in db.Counters on sc.CounterId equals c.Id
                             join s in db.QueueSites on sc.SiteId equals s.Id

@@ -73,6 +73,7 @@ public sealed class IndexModel(EditNotificationTemplates templates) : PageModel
     public static string EventLabel(string code) => code switch
     {
         NotificationDefaults.AccountVerify => Lang.T("Kode verifikasi akun", "Account verification code"),
+        NotificationDefaults.AccountPasswordReset => Lang.T("Kode kata sandi baru", "New password code"),
         NotificationDefaults.ApplicationOverdue => Lang.T("Tahap lewat batas waktu (kepada petugas)", "Step overdue (to staff)"),
         NotificationDefaults.ApplicationEscalated => Lang.T("Eskalasi ke kepala instansi", "Escalation to the agency head"),
         NotificationDefaults.ResultRevoked => Lang.T("Hasil dicabut", "Result revoked"),
