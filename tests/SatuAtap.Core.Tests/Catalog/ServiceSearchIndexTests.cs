@@ -26,6 +26,32 @@ public sealed class ServiceSearchIndexTests
     [InlineData("electronic id")]
     public void FindsTheIdCard(string query) => Assert.Equal(Ktp, Index.Search(query)[0]);
 
+    [Theory]
+    [InlineData("bikin ktp", "Ktp")]
+    [InlineData("cara urus ktp", "Ktp")]
+    [InlineData("ktpel", "Ktp")]
+    [InlineData("bikin ktpel", "Ktp")]
+    [InlineData("urus akta", "Akta")]
+    [InlineData("buat akta lahir", "Akta")]
+    [InlineData("perpanjang pajak motor", "Pkb")]
+    [InlineData("how to get a birth certificate", "Akta")]
+    public void ErrandWords_AndRunTogetherWords_AreUnderstood(string query, string expected)
+    {
+        var id = expected switch { "Ktp" => Ktp, "Akta" => Akta, _ => Pkb };
+        Assert.Equal(id, Index.Search(query)[0]);
+    }
+
+    [Fact]
+    public void AnErrandWordAlone_OrInTheMiddle_IsStillAWordToMatch()
+    {
+        // "buat" alone is the whole query: nothing of the catalog is called that.
+        Assert.Empty(Index.Search("buat"));
+        // Only leading errand words are dropped: "ktp bikin" still needs a service with both words.
+        Assert.Empty(Index.Search("ktp bikin"));
+        // A run-together word is split only into words the catalog has.
+        Assert.Empty(Index.Search("ktpxyz"));
+    }
+
     [Fact]
     public void Synonyms_RewriteThePhrase()
     {

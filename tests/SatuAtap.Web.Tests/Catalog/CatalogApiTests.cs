@@ -20,6 +20,12 @@ public sealed class CatalogApiTests(MallFactory mall) : IClassFixture<MallFactor
     [InlineData("skkc", "POL-SKCK")]
     [InlineData("akta kelahrian", "DKP-AKTA-LAHIR")]
     [InlineData("kartu tanda penduduk", "DKP-KTP")]
+    [InlineData("bikin ktp", "DKP-KTP")]
+    [InlineData("ktpel", "DKP-KTP")]
+    [InlineData("buat npwp", "KPP-NPWP")]
+    [InlineData("urus akta lahir", "DKP-AKTA-LAHIR")]
+    [InlineData("business license", "PTSP-NIB")]
+    [InlineData("how to get a business license", "PTSP-NIB")]
     public async Task Search_InThePeoplesWords_FindsTheService(string query, string expectedCode)
     {
         var client = mall.CreateClient();

@@ -16,7 +16,18 @@ public sealed class ServiceSearchIndex
 
     private readonly Entry[] _entries;
     private readonly string[] _vocabulary;
+    private readonly HashSet<string> _words;
     private readonly List<string[]>[] _groups;
+
+    /// <summary>
+    /// Words of errand people put before what they need ("bikin KTP", "cara urus akta", "how to get a passport"):
+    /// dropped from the front of a query, which is also searched as written.
+    /// </summary>
+    private static readonly HashSet<string> ErrandWords = new(StringComparer.Ordinal)
+    {
+        "bikin", "buat", "membuat", "urus", "mengurus", "ngurus", "cara", "daftar", "mendaftar", "perpanjang",
+        "memperpanjang", "mau", "ingin", "gimana", "bagaimana", "syarat", "how", "to", "get", "apply", "for", "renew", "a", "an",
+    };
 
     public ServiceSearchIndex(IEnumerable<Document> documents, IEnumerable<SynonymGroup> synonyms)
     {
@@ -28,6 +39,7 @@ public sealed class ServiceSearchIndex
             .ToArray();
         _vocabulary = new string[ids.Count];
         foreach (var (token, id) in ids) _vocabulary[id] = token;
+        _words = new HashSet<string>(_vocabulary, StringComparer.Ordinal);
         _groups = synonyms
             .Select(s => new[] { s.Term }.Concat(s.Alternatives)
                 .Select(SearchText.Tokens).Where(t => t.Length > 0).ToList())
@@ -68,24 +80,58 @@ public sealed class ServiceSearchIndex
     /// <summary>A query word with its scores against the vocabulary; -1 where not computed yet.</summary>
     private readonly record struct QueryWord(string Word, sbyte[] Memo);
 
-    /// <summary>The query itself plus every rewrite that swaps a synonym phrase for one of its alternatives.</summary>
+    /// <summary>
+    /// The query itself; without its leading errand words; with run-together words split where both halves are words
+    /// of the catalog ("ktpel" → "ktp el"); and each of these with a synonym phrase swapped for one of its alternatives.
+    /// </summary>
     private List<string[]> Variants(string[] tokens)
     {
-        var variants = new List<string[]> { tokens };
+        var bases = new List<string[]> { tokens };
+        var start = 0;
+        while (start < tokens.Length - 1 && ErrandWords.Contains(tokens[start])) start++;
+        if (start > 0) bases.Add(tokens[start..]);
+        foreach (var b in bases.ToList())
+            if (SplitRunTogether(b) is { } split) bases.Add(split);
+        var variants = new List<string[]>(bases);
         foreach (var group in _groups)
         {
             foreach (var phrase in group)
             {
-                var at = IndexOf(tokens, phrase);
-                if (at < 0) continue;
-                foreach (var other in group)
+                foreach (var b in bases)
                 {
-                    if (ReferenceEquals(other, phrase)) continue;
-                    variants.Add([.. tokens[..at], .. other, .. tokens[(at + phrase.Length)..]]);
+                    var at = IndexOf(b, phrase);
+                    if (at < 0) continue;
+                    foreach (var other in group)
+                    {
+                        if (ReferenceEquals(other, phrase)) continue;
+                        variants.Add([.. b[..at], .. other, .. b[(at + phrase.Length)..]]);
+                    }
                 }
             }
         }
         return variants;
+    }
+
+    /// <summary>The query with each word the catalog does not know split in two known words, or null when none is.</summary>
+    private string[]? SplitRunTogether(string[] tokens)
+    {
+        List<string>? result = null;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var word = tokens[i];
+            string[]? parts = null;
+            if (word.Length >= 4 && !_words.Contains(word))
+                for (var cut = 2; cut <= word.Length - 2 && parts is null; cut++)
+                    if (_words.Contains(word[..cut]) && _words.Contains(word[cut..])) parts = [word[..cut], word[cut..]];
+            if (parts is null)
+            {
+                result?.Add(word);
+                continue;
+            }
+            result ??= [.. tokens[..i]];
+            result.AddRange(parts);
+        }
+        return result?.ToArray();
     }
 
     private static int IndexOf(string[] tokens, string[] phrase)
