@@ -28,6 +28,16 @@ public static class FieldRules
         return Kind.Text;
     }
 
+    /// <summary>A stored value as people read it: a date as "14 Mei 2008" (in the reader's language), the rest as stored.</summary>
+    public static string Display(string requirementName, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return value ?? "";
+        return KindOf(requirementName) == Kind.Date
+               && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? Formats.Date(date)
+            : value;
+    }
+
     /// <summary>The value as stored (a phone number in national form), or the message saying what is wrong.</summary>
     public static (string? Value, string? Error) Check(string requirementName, string? raw)
     {

@@ -86,6 +86,25 @@ public sealed class FieldRulesTests
     public void Check_Date_MustBeIso() => Assert.NotNull(FieldRules.Check("Tanggal lahir", "15/05/1990").Error);
 
     [Theory]
+    [InlineData("Tanggal lahir", "2008-05-14", "14 Mei 2008")]
+    [InlineData("Tanggal lahir", "bukan tanggal", "bukan tanggal")]
+    [InlineData("Alamat", "2008-05-14", "2008-05-14")]
+    [InlineData("Tanggal lahir", "", "")]
+    public void Display_WritesDatesAsPeopleReadThem(string field, string stored, string shown)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+        try
+        {
+            Assert.Equal(shown, FieldRules.Display(field, stored));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Theory]
     [InlineData("3202011505900003", "3202********0003")]
     [InlineData(null, null)]
     [InlineData("1234", "****")]

@@ -55,6 +55,17 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
         Assert.Equal("returnedForCorrection", returned["status"]!.GetValue<string>());
         Assert.Equal(["edit", "upload", "submit"], returned["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Contains(returned["timeline"]!.AsArray(), e => e!["note"]?.GetValue<string>() == "Foto Kartu Keluarga buram, mohon unggah ulang.");
+        // On the citizen's page the officer's note stands above the correction form, and the timeline does not repeat itself.
+        var returnedPage = await (await mall.PageClientForAsync(Accounts.Citizen)).GetPageAsync($"/permohonan/{id}");
+        Assert.Contains("Foto Kartu Keluarga buram", returnedPage.QuerySelector("#catatan-petugas")!.TextContent);
+        var main = returnedPage.QuerySelector("main")!.InnerHtml;
+        Assert.True(main.IndexOf("catatan-petugas", StringComparison.Ordinal) < main.IndexOf("<form", StringComparison.Ordinal));
+        foreach (var entry in returnedPage.QuerySelectorAll("[aria-label='Riwayat status'] li"))
+        {
+            var action = entry.QuerySelector("strong")!.TextContent.Trim();
+            Assert.DoesNotContain(action + " — " + action, entry.TextContent, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Contains("Diajukan", returnedPage.QuerySelector("[aria-label='Riwayat status']")!.TextContent);
 
         // The citizen corrects and resubmits; the officer claims, approves and issues.
         Assert.Equal(HttpStatusCode.Created, (await UploadAsync(citizen, id, kk, Png, "kk.png")).StatusCode);
