@@ -46,6 +46,18 @@ public sealed class SignInGuard(IOptions<RateLimitingOptions> options, TimeProvi
     private readonly Dictionary<string, Queue<DateTimeOffset>> _accountFailures = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// For a page: counts one attempt of the request's client on <paramref name="account"/>. Null when it may go ahead;
+    /// otherwise the response is set to 429 with <c>Retry-After</c> and the message to show with the form is returned.
+    /// </summary>
+    public string? RefusePage(HttpContext http, string? account)
+    {
+        if (Attempt(RateLimiting.ClientKey(http), account) is not { } refusal) return null;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = refusal.RetryAfterSeconds;
+        return refusal.Message;
+    }
+
+    /// <summary>
     /// Counts one attempt from <paramref name="address"/> on <paramref name="account"/> (the normalised account name, when
     /// known): null when it may go ahead, otherwise why not.
     /// </summary>

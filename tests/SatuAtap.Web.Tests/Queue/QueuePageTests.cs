@@ -77,6 +77,11 @@ public sealed class QueuePageTests(MallFactory mall) : IClassFixture<MallFactory
         var cancelled = await client.PostAsync(booked.Headers.Location + "?handler=Cancel", Form(detail));
         var after = await HtmlAsync(await client.GetAsync(cancelled.Headers.Location));
         Assert.Equal("Dibatalkan", after.QuerySelector("#status")!.TextContent.Trim());
+        // Cancelling asked first; once cancelled, the page no longer tells anyone to show the code at the kiosk.
+        Assert.Contains("Ya, batalkan", detail.QuerySelector("details.confirm button")!.TextContent);
+        Assert.Null(after.QuerySelector("svg.qr"));
+        Assert.DoesNotContain("di kios saat tiba", after.DocumentElement.TextContent, StringComparison.Ordinal);
+        Assert.Contains("sudah dibatalkan", after.QuerySelector("#selesai")!.TextContent);
     }
 
     [Fact]
@@ -96,7 +101,14 @@ public sealed class QueuePageTests(MallFactory mall) : IClassFixture<MallFactory
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/antrian/{Guid.NewGuid()}/kiosk")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/antrian/{Guid.NewGuid()}/papan")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/antrian/tiket/{Guid.NewGuid()}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/antrian/pesan/NOPE1234")).StatusCode);
+        // An unknown booking code: the lookup page says it is not found (404) and offers the form again.
+        var unknown = await client.GetAsync("/antrian/pesan/nope1234");
+        Assert.Equal("/antrian/pesan/cari?kode=NOPE1234", unknown.Headers.Location!.ToString());
+        var lookup = await client.GetAsync(unknown.Headers.Location);
+        Assert.Equal(HttpStatusCode.NotFound, lookup.StatusCode);
+        var said = Parser.ParseDocument(await lookup.Content.ReadAsStringAsync());
+        Assert.Contains("Kode pemesanan NOPE1234 tidak ditemukan", said.QuerySelector("#tidak-ditemukan")!.TextContent);
+        Assert.Equal("NOPE1234", said.QuerySelector("input#kode")!.GetAttribute("value"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/antrian")).StatusCode);
     }
 }

@@ -33,12 +33,10 @@ public sealed class MasukModel(SignInManager<User> signIn, SignInGuard guard) : 
     {
         var secondStep = !string.IsNullOrWhiteSpace(Code) || !string.IsNullOrWhiteSpace(RecoveryCode);
         var address = RateLimiting.ClientKey(HttpContext);
-        if (guard.Attempt(address, string.IsNullOrWhiteSpace(Email) ? null : signIn.UserManager.NormalizeName(Email.Trim())) is { } refusal)
+        if (guard.RefusePage(HttpContext, string.IsNullOrWhiteSpace(Email) ? null : signIn.UserManager.NormalizeName(Email.Trim())) is { } refusal)
         {
             NeedsCode = secondStep;
-            Message = refusal.Message;
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = refusal.RetryAfterSeconds;
+            Message = refusal;
             return Page();
         }
         if (secondStep)

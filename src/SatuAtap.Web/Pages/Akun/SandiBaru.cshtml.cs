@@ -29,11 +29,9 @@ public sealed class SandiBaruModel(UserManager<User> users, SignInGuard guard, I
     public async Task<IActionResult> OnPostAsync()
     {
         var address = RateLimiting.ClientKey(HttpContext);
-        if (guard.Attempt(address, account: null) is { } refusal)
+        if (guard.RefusePage(HttpContext, account: null) is { } refusal)
         {
-            Message = refusal.Message;
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = refusal.RetryAfterSeconds;
+            Message = refusal;
             return Page();
         }
         if (string.IsNullOrWhiteSpace(Kode) || string.IsNullOrEmpty(Password))

@@ -38,11 +38,9 @@ public sealed class VerifikasiModel(UserManager<User> users, SignInGuard guard) 
     public async Task<IActionResult> OnPostAsync()
     {
         var address = RateLimiting.ClientKey(HttpContext);
-        if (guard.Attempt(address, account: null) is { } refusal)
+        if (guard.RefusePage(HttpContext, account: null) is { } refusal)
         {
-            Message = refusal.Message;
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = refusal.RetryAfterSeconds;
+            Message = refusal;
             return Page();
         }
         var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByEmailAsync(Email.Trim());

@@ -4,8 +4,20 @@ using SatuAtap.Core.Queue;
 
 namespace SatuAtap.Web.Pages.Antrian;
 
-public sealed class CariModel : PageModel
+/// <summary>Opens a booking by its code; an unknown code is said to be unknown (404) with the form to try again.</summary>
+public sealed class CariModel(QueueReads reads) : PageModel
 {
-    public IActionResult OnGet(string? kode) =>
-        string.IsNullOrWhiteSpace(kode) ? Page() : Redirect("/antrian/pesan/" + Uri.EscapeDataString(CancelBooking.Normalize(kode)));
+    /// <summary>The code that was asked for and does not exist.</summary>
+    public string? Missing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? kode, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(kode)) return Page();
+        var code = CancelBooking.Normalize(kode);
+        if (code.Length <= 16 && await reads.BookingAsync(code, ct) is not null)
+            return Redirect("/antrian/pesan/" + Uri.EscapeDataString(code));
+        Missing = code.Length <= 16 ? code : code[..16];
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
 }

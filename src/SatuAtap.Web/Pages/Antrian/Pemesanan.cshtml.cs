@@ -28,7 +28,8 @@ public sealed class PemesananModel(SatuAtapDb db, QueueReads reads, CatalogCache
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var booking = await reads.BookingAsync(Code, ct);
-        if (booking is null) return NotFound();
+        // An unknown code: the lookup page says so and offers to try again.
+        if (booking is null) return Redirect("/antrian/pesan/cari?kode=" + Uri.EscapeDataString(CancelBooking.Normalize(Code)));
         Booking = booking;
         ServiceName = (await catalog.GetAsync(ct)).ServicesById.GetValueOrDefault(booking.ServiceId)?.DisplayName ?? "";
         var site = (await reads.SiteAsync(booking.SiteId, ct))!;
