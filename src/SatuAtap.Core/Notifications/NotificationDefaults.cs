@@ -21,6 +21,12 @@ public static class NotificationDefaults
     /// <summary>To the applicant when an issued result is revoked ({note} carries the reason).</summary>
     public const string ResultRevoked = "application.revoked";
 
+    /// <summary>
+    /// To the holder of a booking at a mobile-unit visit that was moved or cancelled (placeholders {name} {code} {stop}
+    /// {service} {when} {newWhen} {alternative} {note} {url}); the sender is the Outreach module.
+    /// </summary>
+    public const string VisitMoved = "outreach.visitMoved", VisitCancelled = "outreach.visitCancelled";
+
     /// <summary>Placeholders every message may use, filled from the mall's settings by the <see cref="Notifier"/>.</summary>
     public const string MallName = "mallName", MallShortName = "mallShortName";
 
@@ -30,6 +36,7 @@ public static class NotificationDefaults
     public static IReadOnlySet<string> PlaceholdersFor(string eventCode) => eventCode switch
     {
         AccountVerify => new HashSet<string>(["name", "code", "url", MallName, MallShortName], StringComparer.Ordinal),
+        VisitMoved or VisitCancelled => new HashSet<string>(["name", "code", "stop", "service", "when", "newWhen", "alternative", "note", "url", MallName, MallShortName], StringComparer.Ordinal),
         ApplicationOverdue or ApplicationEscalated => new HashSet<string>([.. ApplicationValues, "step", MallName, MallShortName], StringComparer.Ordinal),
         // Messages to the applicant also carry the application's check code (staff messages do not).
         _ => new HashSet<string>([.. ApplicationValues, "checkCode", MallName, MallShortName], StringComparer.Ordinal),
@@ -134,6 +141,50 @@ public static class NotificationDefaults
             EventCode = AccountVerify, Language = Lang.English, Channel = Channels.Email,
             Subject = "SatuAtap account verification code: {code}",
             Body = "Dear {name},\n\nYour email verification code: {code}\nEnter it at {url}. Ignore this message if you did not register.\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitMoved, Language = Lang.Indonesian, Channel = Channels.Email,
+            Subject = "Jadwal MPP keliling dipindah: {stop}",
+            Body = "Yth. {name},\n\nKunjungan {stop} yang Anda pesan untuk layanan {service} (kode {code}) dipindah.\nSemula: {when}\nMenjadi: {newWhen}\nPemesanan Anda tetap berlaku pada waktu yang baru.\n{note}\nJadwal lengkap: {url}\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitMoved, Language = Lang.English, Channel = Channels.Email,
+            Subject = "Mobile unit visit moved: {stop}",
+            Body = "Dear {name},\n\nThe visit to {stop} you booked for {service} (code {code}) has moved.\nWas: {when}\nNow: {newWhen}\nYour booking holds at the new time.\n{note}\nSchedule: {url}\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitMoved, Language = Lang.Indonesian, Channel = Channels.Sms,
+            Body = "{mallShortName}: kunjungan {stop} (kode {code}) dipindah ke {newWhen}. Pemesanan tetap berlaku. {url}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitMoved, Language = Lang.English, Channel = Channels.Sms,
+            Body = "{mallShortName}: the visit to {stop} (code {code}) moved to {newWhen}. Your booking holds. {url}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitCancelled, Language = Lang.Indonesian, Channel = Channels.Email,
+            Subject = "Jadwal MPP keliling dibatalkan: {stop}",
+            Body = "Yth. {name},\n\nKunjungan {stop} pada {when} yang Anda pesan untuk layanan {service} (kode {code}) dibatalkan, dan pemesanan Anda dilepas.\n{note}\nAlternatif terdekat: {alternative}\nJadwal lengkap: {url}\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitCancelled, Language = Lang.English, Channel = Channels.Email,
+            Subject = "Mobile unit visit cancelled: {stop}",
+            Body = "Dear {name},\n\nThe visit to {stop} on {when} you booked for {service} (code {code}) is cancelled, and your booking is released.\n{note}\nNearest alternative: {alternative}\nSchedule: {url}\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitCancelled, Language = Lang.Indonesian, Channel = Channels.Sms,
+            Body = "{mallShortName}: kunjungan {stop} {when} (kode {code}) dibatalkan. Alternatif: {alternative}. {url}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitCancelled, Language = Lang.English, Channel = Channels.Sms,
+            Body = "{mallShortName}: the visit to {stop} on {when} (code {code}) is cancelled. Alternative: {alternative}. {url}",
         };
     }
 
