@@ -22,11 +22,19 @@ public static class SchedulePoster
         if (visits.Count == 0)
             pdf.Paragraph(Lang.T("Belum ada kunjungan terjadwal pada bulan ini.", "No visit is scheduled this month yet."));
         else
-            pdf.Table([new TableColumn(Lang.T("Tanggal", "Date"), 1.3), new TableColumn(Lang.T("Jam", "Hours"), 1), new TableColumn(Lang.T("Layanan", "Services"), 2.5)],
+        {
+            pdf.Table([new TableColumn(Lang.T("Tanggal", "Date"), 2), new TableColumn(Lang.T("Jam", "Hours"), 1.3), new TableColumn(Lang.T("Keterangan", "Note"), 1)],
                 visits.Select(v => (IReadOnlyList<string>)[
-                    VisitTimes.Day(v.Start) + (v.Status == "cancelled" ? Lang.T(" (dibatalkan)", " (cancelled)") : v.Status == "moved" ? Lang.T(" (dipindah)", " (moved)") : ""),
-                    VisitTimes.Hours(v.Start, v.End, v.Stop.TimeZone),
-                    string.Join(", ", v.Services.Select(s => s.Name))]));
+                    VisitTimes.Day(v.Start), VisitTimes.Hours(v.Start, v.End, v.Stop.TimeZone),
+                    v.Status == "cancelled" ? Lang.T("dibatalkan", "cancelled") : v.Status == "moved" ? Lang.T("dipindah", "moved") : ""]));
+            pdf.Space();
+            // The services once, under the dates: a village notice board needs to be read from a step away.
+            var services = visits.SelectMany(v => v.Services.Select(s => s.Name)).Distinct().Order(StringComparer.Ordinal).ToList();
+            pdf.Heading(Lang.T("Layanan yang dibawa", "Services on board"));
+            pdf.Bullets(services);
+            if (visits.Select(v => string.Join("|", v.Services.Select(s => s.ServiceId).Order())).Distinct().Count() > 1)
+                pdf.Paragraph(Lang.T("Layanan dapat berbeda antar kunjungan; lihat halaman lokasi.", "Services may differ between visits; see the stop page."));
+        }
         pdf.Space(16);
         pdf.Paragraph(Lang.T("Pesan tempat dan lihat jadwal terbaru:", "Book a place and see the latest schedule:"), bold: true);
         var url = links.To(stop.PagePath);
