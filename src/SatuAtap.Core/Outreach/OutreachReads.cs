@@ -73,6 +73,17 @@ public sealed class OutreachReads(SatuAtapDb db, CatalogCache catalog, TimeProvi
     public Task<IReadOnlyList<VisitView>> ComingAsync(Guid? stopId, Guid? serviceId, CancellationToken ct) =>
         VisitsAsync(UtcNow, UtcNow.AddDays(options.Value.ScheduleDays), stopId, serviceId, includeCancelled: false, ct);
 
+    /// <summary>The coming visits (not cancelled, not yet over) at a mobile Queue site, for its booking page, kiosk and board.</summary>
+    public async Task<IReadOnlyList<VisitView>> AtSiteAsync(Guid siteId, CancellationToken ct)
+    {
+        var now = UtcNow;
+        var until = now.AddDays(options.Value.ScheduleDays);
+        var visits = await db.OutreachVisits.AsNoTracking().Include(v => v.Services)
+            .Where(v => v.SiteId == siteId && v.Status != VisitStatus.Cancelled && v.EndUtc > now && v.StartUtc < until)
+            .OrderBy(v => v.StartUtc).Take(200).ToListAsync(ct);
+        return await ViewsAsync(visits, ct);
+    }
+
     internal async Task<IReadOnlyList<VisitView>> ViewsAsync(IReadOnlyList<Visit> visits, CancellationToken ct)
     {
         if (visits.Count == 0) return [];
