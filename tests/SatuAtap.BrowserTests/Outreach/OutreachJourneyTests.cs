@@ -56,4 +56,17 @@ public sealed class OutreachJourneyTests(BrowserFixture mall)
         Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide on a {widths[1]} px screen");
         await BrowserFixture.AssertAccessibleAsync(page);
     }
+
+    [Fact]
+    public async Task TheManagersPage_FitsA360PxPhone_AndIsAccessible()
+    {
+        var page = await mall.NewPageAsync();
+        await page.SetViewportSizeAsync(360, 740);
+        await mall.SignInAsync(page, "pengelola@demo.satuatap.id");
+        var response = await page.GotoAsync("/kelola/keliling");
+        Assert.Equal(200, response!.Status);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"/kelola/keliling is {widths[0]} px wide on a {widths[1]} px screen");
+        await BrowserFixture.AssertAccessibleAsync(page);
+    }
 }

@@ -119,3 +119,27 @@ public sealed class VisitDayTests(MallFactory mall) : IClassFixture<MallFactory>
         Assert.Null(board.QuerySelector(".next-visit"));
     }
 }
+
+/// <summary>The managers' page of the circuit. Its own mall: it cancels a demo visit.</summary>
+public sealed class OutreachStaffPageTests(MallFactory mall) : IClassFixture<MallFactory>
+{
+    [Fact]
+    public async Task TheManagersPage_ShowsWhereDemandWentOverTheQuota_AndCancelsAVisitWithItsReason()
+    {
+        var manager = await mall.PageClientForAsync(Accounts.Manager);
+        var page = await manager.GetPageAsync("/kelola/keliling");
+        Assert.NotEmpty(page.QuerySelectorAll("table tbody tr"));
+        Assert.Contains("km", page.QuerySelector("dl.facts")!.TextContent);
+        var visitId = page.QuerySelector("input[name=visitId]")!.GetAttribute("value")!;
+
+        var response = await manager.PostFormAsync("/kelola/keliling", "Cancel", new() { ["visitId"] = visitId, ["catatan"] = "Jalan longsor." });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("dibatalkan", (await response.ParseAsync()).QuerySelector("[role=alert]")!.TextContent);
+        var visit = await mall.CreateClient().GetJsonAsync($"/api/v1/outreach/visits/{visitId}");
+        Assert.Equal("cancelled", visit["status"]!.GetValue<string>());
+        Assert.Equal("Jalan longsor.", visit["note"]!.GetValue<string>());
+        var officer = await mall.PageClientForAsync(Accounts.DukcapilOfficer);
+        Assert.StartsWith("/akun/ditolak", (await officer.GetAsync("/kelola/keliling")).Headers.Location!.PathAndQuery);
+    }
+}
