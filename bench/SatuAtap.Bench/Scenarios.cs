@@ -86,6 +86,20 @@ public static class Scenarios
             Request = new("/layanan/DKP-KTP"),
             Target = new(MinRatio: 0.10),
         },
+        new SteadyScenario
+        {
+            Name = "outreach-schedule-api",
+            Measures = "The mobile unit's schedule through the JSON API: `GET /api/v1/outreach/visits` (the coming 90 days of the demo circuit, with each service's places left).",
+            Request = new("/api/v1/outreach/visits"),
+            Target = new(MinRatio: 0.10),
+        },
+        new SteadyScenario
+        {
+            Name = "outreach-stop-page",
+            Measures = "A mobile-unit stop's public HTML page: `GET /keliling/surade` (next visit, coming visits with places left).",
+            Request = new("/keliling/surade"),
+            Target = new(MinRatio: 0.10),
+        },
         new TicketIssueScenario(),
         new BookingRushScenario(),
         new BoardUpdateScenario(),

@@ -21,6 +21,15 @@ public sealed class MobileStop : Entity, IAudited
     public required string Name { get; set; }
     public string DistrictCode { get; set; } = "";
     public string Address { get; set; } = "";
+    /// <summary>Where the unit parks (WGS 84), for the map link; null until a manager sets it.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    /// <summary>What the place offers the public (shade, seats, toilets, power), as free text.</summary>
+    public string Facilities { get; set; } = "";
+    /// <summary>Road distance from the stop to the mall building, one way, in kilometres (the base of "trips saved").</summary>
+    public double RoadDistanceKm { get; set; }
+    /// <summary>Travel time from the stop to the mall building, one way, in minutes.</summary>
+    public int TravelMinutes { get; set; }
 }
 
 /// <summary>A district (kecamatan) of the regency.</summary>
@@ -51,6 +60,7 @@ internal sealed class MobileStopConfiguration : IEntityTypeConfiguration<MobileS
         b.Property(s => s.Name).HasMaxLength(200);
         b.Property(s => s.DistrictCode).HasMaxLength(16);
         b.Property(s => s.Address).HasMaxLength(500);
+        b.Property(s => s.Facilities).HasMaxLength(1000);
     }
 }
 

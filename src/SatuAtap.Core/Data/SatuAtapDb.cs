@@ -79,6 +79,9 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<UsedFormToken> UsedFormTokens => Set<UsedFormToken>();
     public DbSet<Rights.CorrectionRequest> CorrectionRequests => Set<Rights.CorrectionRequest>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<Outreach.OutreachUnit> OutreachUnits => Set<Outreach.OutreachUnit>();
+    public DbSet<Outreach.Visit> OutreachVisits => Set<Outreach.Visit>();
+    public DbSet<Outreach.VisitService> OutreachVisitServices => Set<Outreach.VisitService>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -23,6 +23,12 @@ public static class NotificationDefaults
     /// <summary>To the applicant when an issued result is revoked ({note} carries the reason).</summary>
     public const string ResultRevoked = "application.revoked";
 
+    /// <summary>
+    /// To the holder of a booking at a mobile-unit visit that was moved or cancelled (placeholders {name} {code} {stop}
+    /// {service} {when} {newWhen} {alternative} {note} {url}); the sender is the Outreach module.
+    /// </summary>
+    public const string VisitMoved = "outreach.visitMoved", VisitCancelled = "outreach.visitCancelled";
+
     /// <summary>Placeholders every message may use, filled from the mall's settings by the <see cref="Notifier"/>.</summary>
     public const string MallName = "mallName", MallShortName = "mallShortName";
 
@@ -32,6 +38,7 @@ public static class NotificationDefaults
     public static IReadOnlySet<string> PlaceholdersFor(string eventCode) => eventCode switch
     {
         AccountVerify or AccountPasswordReset => new HashSet<string>(["name", "code", "url", MallName, MallShortName], StringComparer.Ordinal),
+        VisitMoved or VisitCancelled => new HashSet<string>(["name", "code", "stop", "service", "when", "newWhen", "alternative", "note", "url", MallName, MallShortName], StringComparer.Ordinal),
         ApplicationOverdue or ApplicationEscalated => new HashSet<string>([.. ApplicationValues, "step", MallName, MallShortName], StringComparer.Ordinal),
         // Messages to the applicant also carry the application's check code (staff messages do not).
         _ => new HashSet<string>([.. ApplicationValues, "checkCode", MallName, MallShortName], StringComparer.Ordinal),
@@ -148,6 +155,50 @@ public static class NotificationDefaults
             EventCode = AccountPasswordReset, Language = Lang.English, Channel = Channels.Email,
             Subject = "Code for a new password: {code}",
             Body = "Dear {name},\n\nYour code to set a new password: {code}\nEnter it at {url}; it is valid for a few minutes only. If you did not ask for it, ignore this message: your password has not changed.\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitMoved, Language = Lang.Indonesian, Channel = Channels.Email,
+            Subject = "Jadwal MPP keliling dipindah: {stop}",
+            Body = "Yth. {name},\n\nKunjungan {stop} yang Anda pesan untuk layanan {service} (kode {code}) dipindah.\nSemula: {when}\nMenjadi: {newWhen}\nPemesanan Anda tetap berlaku pada waktu yang baru.\n{note}\nJadwal lengkap: {url}\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitMoved, Language = Lang.English, Channel = Channels.Email,
+            Subject = "Mobile unit visit moved: {stop}",
+            Body = "Dear {name},\n\nThe visit to {stop} you booked for {service} (code {code}) has moved.\nWas: {when}\nNow: {newWhen}\nYour booking holds at the new time.\n{note}\nSchedule: {url}\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitMoved, Language = Lang.Indonesian, Channel = Channels.Sms,
+            Body = "{mallShortName}: kunjungan {stop} (kode {code}) dipindah ke {newWhen}. Pemesanan tetap berlaku. {url}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitMoved, Language = Lang.English, Channel = Channels.Sms,
+            Body = "{mallShortName}: the visit to {stop} (code {code}) moved to {newWhen}. Your booking holds. {url}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitCancelled, Language = Lang.Indonesian, Channel = Channels.Email,
+            Subject = "Jadwal MPP keliling dibatalkan: {stop}",
+            Body = "Yth. {name},\n\nKunjungan {stop} pada {when} yang Anda pesan untuk layanan {service} (kode {code}) dibatalkan, dan pemesanan Anda dilepas.\n{note}\nAlternatif terdekat: {alternative}\nJadwal lengkap: {url}\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitCancelled, Language = Lang.English, Channel = Channels.Email,
+            Subject = "Mobile unit visit cancelled: {stop}",
+            Body = "Dear {name},\n\nThe visit to {stop} on {when} you booked for {service} (code {code}) is cancelled, and your booking is released.\n{note}\nNearest alternative: {alternative}\nSchedule: {url}\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitCancelled, Language = Lang.Indonesian, Channel = Channels.Sms,
+            Body = "{mallShortName}: kunjungan {stop} {when} (kode {code}) dibatalkan. Alternatif: {alternative}. {url}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = VisitCancelled, Language = Lang.English, Channel = Channels.Sms,
+            Body = "{mallShortName}: the visit to {stop} on {when} (code {code}) is cancelled. Alternative: {alternative}. {url}",
         };
     }
 

@@ -5,8 +5,8 @@ using SatuAtap.Core.Data;
 namespace SatuAtap.Core.Queue;
 
 /// <summary>
-/// The demo: the mall building as a site with every counter, a mobile site per stop (the Outreach module will
-/// make real visits), a ticket letter per agency, and booking slots for the coming two weeks.
+/// The demo: the mall building as a site with every counter, a mobile site per stop (where the Outreach module's
+/// visits put their slots), a ticket letter per agency, and booking slots for the coming two weeks.
 /// Seeded only when the queue has no site yet.
 /// </summary>
 public static class QueueDemo

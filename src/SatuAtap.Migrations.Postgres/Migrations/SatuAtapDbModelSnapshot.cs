@@ -774,10 +774,27 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Facilities")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<double>("RoadDistanceKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TravelMinutes")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1423,6 +1440,117 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Outreach.OutreachUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Crew")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Vehicle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OutreachUnits", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Outreach.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("OnHolidayConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("StopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("StartUtc");
+
+                    b.HasIndex("StopId", "StartUtc");
+
+                    b.HasIndex("UnitId", "StartUtc");
+
+                    b.ToTable("OutreachVisits", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_OutreachVisits_Window", "\"EndUtc\" > \"StartUtc\"");
+                        });
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Outreach.VisitService", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("VisitId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("SlotId");
+
+                    b.ToTable("OutreachVisitServices", (string)null);
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Queue.Booking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2027,6 +2155,48 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Outreach.Visit", b =>
+                {
+                    b.HasOne("SatuAtap.Core.Queue.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SatuAtap.Core.Catalog.MobileStop", null)
+                        .WithMany()
+                        .HasForeignKey("StopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SatuAtap.Core.Outreach.OutreachUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Outreach.VisitService", b =>
+                {
+                    b.HasOne("SatuAtap.Core.Catalog.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SatuAtap.Core.Queue.Slot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SatuAtap.Core.Outreach.Visit", null)
+                        .WithMany("Services")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Queue.Booking", b =>
                 {
                     b.HasOne("SatuAtap.Core.Queue.Slot", null)
@@ -2132,6 +2302,11 @@ namespace SatuAtap.Migrations.Postgres.Migrations
             modelBuilder.Entity("SatuAtap.Core.Catalog.Service", b =>
                 {
                     b.Navigation("Requirements");
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Outreach.Visit", b =>
+                {
+                    b.Navigation("Services");
                 });
 #pragma warning restore 612, 618
         }

@@ -49,6 +49,8 @@ public static class Startup
             log.LogInformation("Seeded the Kabupaten Sukabumi demo catalog.");
         if (await SatuAtap.Core.Queue.QueueDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct))
             log.LogInformation("Seeded the demo queue sites and slots.");
+        if (await SatuAtap.Core.Outreach.OutreachDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct))
+            log.LogInformation("Seeded the demo mobile-unit circuit.");
         await SeedAccountsAsync(sp, db, demo.Password!, ct);
         sp.GetRequiredService<CatalogCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Applications.WorkflowCache>().Invalidate();

@@ -21,5 +21,6 @@ internal static class ModuleTable
         ["Notifications"] = ["Identity", "Catalog"],
         ["Applications"] = ["Identity", "Catalog", "Notifications"],
         ["Rights"] = ["Identity", "Catalog", "Queue", "Notifications", "Applications"],
+        ["Outreach"] = ["Identity", "Catalog", "Queue", "Notifications"],
     };
 }

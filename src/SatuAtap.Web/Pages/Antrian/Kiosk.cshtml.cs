@@ -7,12 +7,14 @@ using SatuAtap.Web.Infrastructure;
 namespace SatuAtap.Web.Pages.Antrian;
 
 /// <summary>The kiosk at a site's entrance: pick a service, or check in with a booking code; get a printable ticket.</summary>
-public sealed class KioskModel(QueueReads reads, CatalogCache catalog, IssueTicket issue) : PageModel
+public sealed class KioskModel(QueueReads reads, CatalogCache catalog, IssueTicket issue, SatuAtap.Core.Outreach.OutreachReads outreach) : PageModel
 {
     [FromRoute] public Guid SiteId { get; set; }
     public Site Site { get; private set; } = null!;
     public IReadOnlyList<ServiceView> Services { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>For a mobile-unit site: its coming visits; the kiosk offers only the services of the one under way.</summary>
+    public IReadOnlyList<SatuAtap.Core.Outreach.VisitView>? Visits { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -47,6 +49,13 @@ public sealed class KioskModel(QueueReads reads, CatalogCache catalog, IssueTick
         if (site is null) return false;
         Site = site;
         var served = await reads.ServicesAtAsync(SiteId, ct);
+        if (site.Kind == SiteKind.Mobile)
+        {
+            Visits = await outreach.AtSiteAsync(SiteId, ct);
+            var today = SiteClock.Today(outreach.UtcNow, site.Zone);
+            var current = Visits.FirstOrDefault(v => DateOnly.FromDateTime(v.Start.DateTime) == today);
+            served = current is null ? [] : served.Intersect(current.Services.Select(s => s.ServiceId)).ToHashSet();
+        }
         Services = (await catalog.GetAsync(ct)).Services.Where(s => served.Contains(s.Id))
             .OrderBy(s => s.Agency.Name, StringComparer.Ordinal).ThenBy(s => s.DisplayName, StringComparer.Ordinal).ToList();
         return true;

@@ -5,10 +5,12 @@ using SatuAtap.Core.Queue;
 namespace SatuAtap.Web.Pages.Antrian;
 
 /// <summary>The site's board for a TV: live through SignalR with a chime and a spoken call; a timed refresh without JavaScript.</summary>
-public sealed class PapanModel(QueueReads reads) : PageModel
+public sealed class PapanModel(QueueReads reads, SatuAtap.Core.Outreach.OutreachReads outreach) : PageModel
 {
     public Site Site { get; private set; } = null!;
     public BoardView Board { get; private set; } = null!;
+    /// <summary>For a mobile-unit site on a day without a visit: its coming visits, to say when the next one is.</summary>
+    public IReadOnlyList<SatuAtap.Core.Outreach.VisitView>? Visits { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid siteId, CancellationToken ct)
     {
@@ -16,6 +18,12 @@ public sealed class PapanModel(QueueReads reads) : PageModel
         if (site is null) return NotFound();
         Site = site;
         Board = await reads.BoardAsync(site, 8, ct);
+        if (site.Kind == SiteKind.Mobile)
+        {
+            var today = SiteClock.Today(outreach.UtcNow, site.Zone);
+            var visits = await outreach.AtSiteAsync(siteId, ct);
+            if (!visits.Any(v => DateOnly.FromDateTime(v.Start.DateTime) == today)) Visits = visits;
+        }
         return Page();
     }
 }

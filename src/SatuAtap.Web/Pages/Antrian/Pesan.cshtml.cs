@@ -10,7 +10,8 @@ using SatuAtap.Web.Infrastructure;
 namespace SatuAtap.Web.Pages.Antrian;
 
 /// <summary>Book a visit: service and site → days with places left → a time, name, phone (NIK optional) → a booking code.</summary>
-public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot book, SatuAtap.Web.Queue.BookingLimits limits, FormTokens tokens) : PageModel
+public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot book, SatuAtap.Web.Queue.BookingLimits limits, FormTokens tokens,
+    SatuAtap.Core.Outreach.OutreachReads outreach) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "lokasi")] public Guid? SiteId { get; set; }
     [BindProperty(SupportsGet = true, Name = "layanan")] public Guid? ServiceId { get; set; }
@@ -29,6 +30,8 @@ public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot 
     public IReadOnlyList<SlotView> Slots { get; private set; } = [];
     public IReadOnlyList<SlotView> NextSlots { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>For a mobile-unit site: its coming visits, whose services are the ones to book.</summary>
+    public IReadOnlyList<SatuAtap.Core.Outreach.VisitView>? Visits { get; private set; }
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
 
     public IHtmlContent ErrorFor(string field) => _errors.TryGetValue(field, out var list)
@@ -78,6 +81,12 @@ public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot 
         Site = SiteId is { } id ? await reads.SiteAsync(id, ct) : null;
         if (Site is null) return;
         var served = await reads.ServicesAtAsync(Site.Id, ct);
+        if (Site.Kind == SiteKind.Mobile)
+        {
+            // The mobile unit's services are those its coming visits bring, whatever counters stand at the stop today.
+            Visits = await outreach.AtSiteAsync(Site.Id, ct);
+            served = Visits.SelectMany(v => v.Services.Select(s => s.ServiceId)).ToHashSet();
+        }
         Services = snapshot.Services.Where(s => served.Contains(s.Id)).ToList();
         Service = ServiceId is { } sid ? Services.FirstOrDefault(s => s.Id == sid) : null;
         if (Service is null) return;

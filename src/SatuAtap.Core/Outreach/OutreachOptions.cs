@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+
+namespace SatuAtap.Core.Outreach;
+
+/// <summary>Settings of the mobile mall (<c>Outreach:*</c>).</summary>
+public sealed class OutreachOptions
+{
+    public const string Section = "Outreach";
+
+    /// <summary>What a kilometre of travel costs a citizen (public transport or an ojek), in rupiah: the fare part of "trips saved".</summary>
+    public long CostPerKmRupiah { get; set; } = 2_500;
+
+    /// <summary>How many days ahead the public schedule, the home page and the feed show visits.</summary>
+    public int ScheduleDays { get; set; } = 90;
+}
+
+public sealed class OutreachOptionsValidator : IValidateOptions<OutreachOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OutreachOptions o)
+    {
+        var failures = new List<string>();
+        if (o.CostPerKmRupiah is < 0 or > 1_000_000) failures.Add($"{OutreachOptions.Section}:CostPerKmRupiah must be between 0 and 1000000.");
+        if (o.ScheduleDays is < 1 or > 400) failures.Add($"{OutreachOptions.Section}:ScheduleDays must be between 1 and 400.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
