@@ -79,6 +79,10 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<UsedFormToken> UsedFormTokens => Set<UsedFormToken>();
     public DbSet<Rights.CorrectionRequest> CorrectionRequests => Set<Rights.CorrectionRequest>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<Feedback.SurveyResponse> SurveyResponses => Set<Feedback.SurveyResponse>();
+    public DbSet<Feedback.Complaint> Complaints => Set<Feedback.Complaint>();
+    public DbSet<Feedback.ComplaintEvent> ComplaintEvents => Set<Feedback.ComplaintEvent>();
+    public DbSet<Feedback.Open311Client> Open311Clients => Set<Feedback.Open311Client>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
+
+namespace SatuAtap.Core.Feedback;
+
+public sealed record OverdueComplaintsRun(int Escalated, int Closed);
+
+/// <summary>
+/// The complaint desk's clock, run by a background job: a complaint the desk has not forwarded by its forward date, or
+/// the agency has not answered by its answer date, is escalated to the agency head (once per step: an escalation event,
+/// shown in the inbox); an answered complaint whose reporter stayed silent past its close date is closed.
+/// </summary>
+public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time)
+{
+    public async Task<OverdueComplaintsRun> HandleAsync(CancellationToken ct = default)
+    {
+        var today = time.Today;
+        var now = time.UtcNow;
+        var late = await db.Set<Complaint>()
+            .Where(c => c.EscalatedAtUtc == null
+                        && ((c.Status == ComplaintStatus.Submitted || c.Status == ComplaintStatus.Verified) && c.ForwardDue < today
+                            || c.Status == ComplaintStatus.Forwarded && c.AnswerDue < today))
+            .Take(500).ToListAsync(ct);
+        foreach (var c in late)
+        {
+            c.EscalatedAtUtc = now;
+            c.UpdatedAtUtc = now;
+            db.Set<ComplaintEvent>().Add(new ComplaintEvent
+            {
+                ComplaintId = c.Id, AtUtc = now, Action = ComplaintAction.Escalate, FromStatus = c.Status, ToStatus = c.Status,
+                ActorName = "Sistem", Public = false,
+                Text = c.Status == ComplaintStatus.Forwarded
+                    ? $"Melewati batas jawaban {c.AnswerDue:yyyy-MM-dd}; dieskalasi ke kepala instansi."
+                    : $"Melewati batas penerusan {c.ForwardDue:yyyy-MM-dd}; dieskalasi ke kepala instansi.",
+            });
+        }
+        var silent = await db.Set<Complaint>().Where(c => c.Status == ComplaintStatus.Answered && c.CloseOn < today).Take(500).ToListAsync(ct);
+        foreach (var c in silent)
+        {
+            c.Status = ComplaintStatus.Closed;
+            c.ClosedAtUtc = now;
+            c.UpdatedAtUtc = now;
+            db.Set<ComplaintEvent>().Add(new ComplaintEvent
+            {
+                ComplaintId = c.Id, AtUtc = now, Action = ComplaintAction.AutoClose, FromStatus = ComplaintStatus.Answered, ToStatus = ComplaintStatus.Closed,
+                ActorName = "Sistem", Public = true,
+            });
+        }
+        if (late.Count + silent.Count > 0) await db.SaveChangesAsync(ct);
+        return new OverdueComplaintsRun(late.Count, silent.Count);
+    }
+}
