@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
@@ -51,5 +54,35 @@ public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time)
         }
         if (late.Count + silent.Count > 0) await db.SaveChangesAsync(ct);
         return new OverdueComplaintsRun(late.Count, silent.Count);
+    }
+}
+
+/// <summary>Runs <see cref="HandleOverdueComplaints"/> every <c>Feedback:OverdueCheckMinutes</c> (0: not in this process).</summary>
+public sealed class OverdueComplaintsJob(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, ILogger<OverdueComplaintsJob> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = options.Value.OverdueCheckMinutes;
+        if (minutes <= 0) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var run = await scope.ServiceProvider.GetRequiredService<HandleOverdueComplaints>().HandleAsync(stoppingToken);
+                if (run.Escalated + run.Closed > 0 && log.IsEnabled(LogLevel.Information))
+                    log.LogInformation("Complaints: {Escalated} escalated, {Closed} closed after the reporter's silence.", run.Escalated, run.Closed);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Complaint deadline check failed; trying again next round.");
+            }
+            try { await Task.Delay(TimeSpan.FromMinutes(minutes), stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
     }
 }

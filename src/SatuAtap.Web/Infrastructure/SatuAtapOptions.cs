@@ -99,6 +99,8 @@ public sealed class DemoOptions
     public bool? Seed { get; set; }
     /// <summary>The password of every demo account.</summary>
     public string? Password { get; set; }
+    /// <summary>The api_key of the demo Open311 client application (Feedback); no demo client without it.</summary>
+    public string? Open311ApiKey { get; set; }
 }
 
 public sealed class SecurityOptions
