@@ -30,12 +30,9 @@ public sealed class ActOnComplaint(SatuAtapDb db, CatalogCache catalog, MallTime
         var byReporter = action is ComplaintAction.Reply or ComplaintAction.Reopen;
         var staff = TrackComplaint.MayHandle(complaint, caller);
         if (byReporter ? !TrackComplaint.IsReporter(complaint, input.Check, caller) : !MayAct(complaint, action, caller))
-        {
-            // Someone who may not even see the complaint is not told it exists.
-            return staff || byReporter ? Outcome<ComplaintView>.Forbidden() : caller.IsStaff
-                ? Outcome<ComplaintView>.Forbidden(Lang.T("Pengaduan ini bukan untuk instansi Anda.", "This complaint is not for your agency."))
-                : Outcome<ComplaintView>.Forbidden();
-        }
+            return Outcome<ComplaintView>.Forbidden(byReporter
+                ? Lang.T("Kode cek tidak cocok dengan pengaduan ini.", "The check code does not match this complaint.")
+                : Lang.T("Anda tidak berwenang atas pengaduan ini.", "You may not act on this complaint."));
         var next = ComplaintRules.Next(complaint.Status, action);
         if (next is null)
             return Outcome<ComplaintView>.Conflict(Lang.T($"Pengaduan berstatus \"{ComplaintRules.Label(complaint.Status)}\" tidak dapat di-{ComplaintRules.Code(action)}.",
@@ -95,7 +92,9 @@ public sealed class ActOnComplaint(SatuAtapDb db, CatalogCache catalog, MallTime
                 complaint.ClosedAtUtc = time.UtcNow;
                 break;
         }
-        if (next != from) complaint.EscalatedAtUtc = null;
+        // A new stage has its own deadline: the escalation of the last one no longer applies.
+        if (action is ComplaintAction.Forward or ComplaintAction.Answer or ComplaintAction.Reopen or ComplaintAction.Close or ComplaintAction.Reject)
+            complaint.EscalatedAtUtc = null;
         complaint.Status = next.Value;
         complaint.UpdatedAtUtc = time.UtcNow;
         var agencyName = action == ComplaintAction.Answer && complaint.AgencyId is { } a ? snapshot.Agencies.FirstOrDefault(x => x.Id == a)?.DisplayName : null;

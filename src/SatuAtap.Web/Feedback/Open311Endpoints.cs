@@ -53,7 +53,8 @@ public static class Open311Endpoints
                 return Error(f, 400, Lang.T("Lokasi wajib: lat dan long, address_string, atau address_id.", "A location is required: lat and long, address_string or address_id."));
             var name = string.Join(" ", new[] { form["first_name"].ToString(), form["last_name"].ToString() }.Where(s => !string.IsNullOrWhiteSpace(s)));
             var outcome = await handler.HandleAsync(new ComplaintInput(form["description"].ToString(), code, null, null, name, form["email"].ToString(),
-                form["phone"].ToString(), lat, lon, string.IsNullOrWhiteSpace(address) ? null : address), null, http.Caller(), client, ct);
+                // A number the mall cannot read (the specification fixes no format) is left out rather than refusing the report.
+                SatuAtap.Core.Identity.PhoneNumber.Normalize(form["phone"].ToString()), lat, lon, string.IsNullOrWhiteSpace(address) ? null : address), null, http.Caller(), client, ct);
             if (!outcome.Succeeded)
                 return Error(f, outcome.Kind == OutcomeKind.NotFound ? 404 : 400, string.Join(" ", outcome.Errors?.Select(e =>
                     (e.Key == "text" ? "description" : e.Key) + ": " + string.Join(" ", e.Value)) ?? [outcome.Message ?? ""]));

@@ -11,13 +11,12 @@ public sealed class SurveyLinkExpiryTests(MallFactory mall) : IClassFixture<Mall
     [Fact]
     public async Task A_link_expires_after_the_configured_days_and_a_waiting_ticket_has_none()
     {
+        var ticket = await mall.FinishedTicketAsync("DKP-DATANG", "L02");
+        var token = await mall.TicketTokenAsync(ticket);
         var waiting = await mall.CreateClient().PostJsonAsync($"/api/v1/sites/{await mall.BuildingAsync()}/tickets",
             new JsonObject { ["serviceId"] = (await mall.ServiceAsync("DKP-PINDAH")).ToString() });
         var waitingToken = await mall.TicketTokenAsync(Guid.Parse((await waiting.ReadJsonAsync())["id"]!.GetValue<string>()));
         await (await mall.CreateClient().GetAsync($"/api/v1/surveys/invitations/{waitingToken}")).AssertProblemAsync(404);
-
-        var ticket = await mall.FinishedTicketAsync("DKP-DATANG", "L02");
-        var token = await mall.TicketTokenAsync(ticket);
         mall.Clock.Advance(TimeSpan.FromDays(29));
         Assert.True((await mall.CreateClient().GetAsync($"/api/v1/surveys/invitations/{token}")).IsSuccessStatusCode);
         mall.Clock.Advance(TimeSpan.FromDays(2));
