@@ -12,6 +12,7 @@ public static class FeedbackModule
         services.AddScoped<SurveyLinks>();
         services.AddScoped<SubmitSurveyResponse>();
         services.AddScoped<GetSurveyIndex>();
+        services.AddScoped<SurveyReport>();
         services.AddScoped<FileComplaint>();
         services.AddScoped<TrackComplaint>();
         services.AddScoped<ActOnComplaint>();

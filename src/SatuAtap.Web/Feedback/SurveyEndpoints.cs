@@ -32,6 +32,15 @@ public static class SurveyEndpoints
             if (filter.Problem is not null) return filter.Problem;
             return Answers.Answer(await handler.HandleAsync(filter.Filter!, http.Caller(), ct));
         }).RequireAuthorization(Policies.Staff);
+        surveys.MapGet("/report", async (string? agencyId, string? serviceId, string? siteId, string? from, string? to, string? format, SurveyReport report,
+            CatalogCache catalog, MallTime time, HttpContext http, CancellationToken ct) =>
+        {
+            var filter = await ReadFilterAsync(agencyId, serviceId, siteId, from, to, catalog, time, ct);
+            if (filter.Problem is not null) return filter.Problem;
+            if (format is not (null or "" or "pdf" or "xlsx")) return Problems.Invalid("format", Lang.T("Gunakan pdf atau xlsx.", "Use pdf or xlsx."));
+            var outcome = await report.HandleAsync(filter.Filter!, string.IsNullOrEmpty(format) ? "pdf" : format, http.Caller(), ct);
+            return outcome.Succeeded ? Downloads.Attachment(outcome.Value!.Content, outcome.Value.ContentType, outcome.Value.FileName) : Problems.From(outcome);
+        }).RequireAuthorization(Policies.Staff);
     }
 
     /// <summary>The unit and period of the query string: ids or codes of agency and service, a site id, dates (default: this year so far).</summary>
