@@ -46,6 +46,13 @@ public sealed class IndexModel : PageModel
         if (caller.IsAdministrator)
             Links.Add(new("/kelola/petugas", Lang.T("Akun petugas", "Staff accounts"),
                 Lang.T("Terbitkan kode pendaftaran verifikasi dua langkah.", "Issue two-factor enrolment codes.")));
+        if (manager || caller.IsAgencyStaff)
+        {
+            Links.Add(new("/kelola/pengaduan", Lang.T("Meja pengaduan", "Complaint desk"),
+                Lang.T("Verifikasi, teruskan, dan jawab pengaduan sebelum batas waktu.", "Verify, forward and answer complaints before their deadlines.")));
+            Links.Add(new("/kelola/survei", Lang.T("Survei kepuasan (SKM)", "Satisfaction survey (SKM)"),
+                Lang.T("Indeks per layanan, kuesioner kertas, mode kios, laporan PDF/XLSX.", "Index per service, paper questionnaires, kiosk mode, PDF/XLSX reports.")));
+        }
         Links.Add(new("/kelola/antrian", Lang.T("Antrian dan loket", "Queue and counters"),
             Lang.T("Panggil nomor berikutnya, layani, alihkan; angka antrian hari ini.", "Call next, serve, transfer; today's queue figures.")));
         Links.Add(new("/akun/dua-langkah", Lang.T("Verifikasi dua langkah", "Two-factor sign-in"),
