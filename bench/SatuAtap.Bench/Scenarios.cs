@@ -92,5 +92,6 @@ public static class Scenarios
         new InboxScenario(page: false),
         new InboxScenario(page: true),
         new ApplicationSubmitScenario(),
+        new SurveyIndexScenario(),
     ];
 }
