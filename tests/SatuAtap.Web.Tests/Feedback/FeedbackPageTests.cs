@@ -39,6 +39,27 @@ public sealed class FeedbackPageTests(MallFactory mall) : IClassFixture<MallFact
     }
 
     [Fact]
+    public async Task A_completed_applications_page_shows_its_applicant_the_survey_link_and_it_counts_in_the_population()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
+        var (id, _) = await SatuAtap.Web.Tests.Applications.ApplicationDriver.SubmittedKtpAsync(citizen);
+        var page = await mall.PageClientForAsync(Accounts.Citizen);
+        Assert.Null((await page.GetPageAsync($"/permohonan/{id}")).QuerySelector("#survei"));
+        foreach (var action in new[] { "claim", "approve", "issue" })
+            await SatuAtap.Web.Tests.Applications.ApplicationDriver.ActOkAsync(officer, id, action);
+
+        var link = (await page.GetPageAsync($"/permohonan/{id}")).QuerySelector("#survei a.button")!.GetAttribute("href")!;
+        Assert.StartsWith(MallFactory.PublicBaseUrl + "/survei/a", link);
+        var token = new Uri(link).AbsolutePath["/survei/".Length..];
+        Assert.Equal("DKP-KTP", (await mall.CreateClient().GetJsonAsync($"/api/v1/surveys/invitations/{token}"))["serviceCode"]!.GetValue<string>());
+        // The officer who issued it does not get the citizen's link.
+        Assert.Null((await (await mall.PageClientForAsync(Accounts.DukcapilOfficer)).GetPageAsync($"/permohonan/{id}")).QuerySelector("#survei"));
+        var index = await (await mall.ClientForAsync(Accounts.Manager)).GetJsonAsync("/api/v1/surveys/index?serviceId=DKP-KTP&from=2026-11-30&to=2026-11-30");
+        Assert.Equal(1, index["population"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task The_complaint_form_gives_a_number_and_the_follow_up_page_shows_its_status()
     {
         var client = mall.CreateClient();
