@@ -106,5 +106,6 @@ public static class Scenarios
         new InboxScenario(page: false),
         new InboxScenario(page: true),
         new ApplicationSubmitScenario(),
+        new SurveyIndexScenario(),
     ];
 }

@@ -11,6 +11,7 @@ using SatuAtap.Core.Common;
 using SatuAtap.Core.Identity;
 using SatuAtap.Web.Applications;
 using SatuAtap.Web.Catalog;
+using SatuAtap.Web.Feedback;
 using SatuAtap.Web.Identity;
 using SatuAtap.Web.Infrastructure;
 using SatuAtap.Web.Notifications;
@@ -59,6 +60,7 @@ services.AddNotificationsModule(config);
 services.AddApplicationsModule(config);
 services.AddRightsModule(config);
 services.AddOutreachModule(config);
+services.AddFeedbackModule(config);
 services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root),
     sp.GetRequiredService<PersonalDataProtector>()));
 
@@ -182,6 +184,7 @@ app.MapNotificationsModule();
 app.MapApplicationsModule();
 app.MapRightsModule();
 app.MapOutreachModule();
+app.MapFeedbackModule();
 app.MapLanguageSwitch();
 app.MapMallLogo();
 app.MapRazorPages();

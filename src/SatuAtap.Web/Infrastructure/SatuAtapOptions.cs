@@ -104,6 +104,8 @@ public sealed class DemoOptions
     /// without a mail server can finish a registration. Default: on in Development only; refused in Production.
     /// </summary>
     public bool? OutboxPage { get; set; }
+    /// <summary>The api_key of the demo Open311 client application (Feedback); no demo client without it.</summary>
+    public string? Open311ApiKey { get; set; }
 }
 
 public sealed class SecurityOptions

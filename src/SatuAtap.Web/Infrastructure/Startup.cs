@@ -51,6 +51,9 @@ public static class Startup
             log.LogInformation("Seeded the demo queue sites and slots.");
         if (await SatuAtap.Core.Outreach.OutreachDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct))
             log.LogInformation("Seeded the demo mobile-unit circuit.");
+        if (await SatuAtap.Core.Feedback.FeedbackDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), demo.Open311ApiKey,
+                sp.GetRequiredService<SatuAtap.Core.Feedback.Open311Desk>().KeyHash, ct))
+            log.LogInformation("Seeded the demo survey responses, complaints and Open311 client.");
         await SeedAccountsAsync(sp, db, demo.Password!, ct);
         sp.GetRequiredService<CatalogCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Applications.WorkflowCache>().Invalidate();

@@ -22,5 +22,6 @@ internal static class ModuleTable
         ["Applications"] = ["Identity", "Catalog", "Notifications"],
         ["Rights"] = ["Identity", "Catalog", "Queue", "Notifications", "Applications"],
         ["Outreach"] = ["Identity", "Catalog", "Queue", "Notifications"],
+        ["Feedback"] = ["Identity", "Catalog", "Queue", "Notifications", "Applications"],
     };
 }

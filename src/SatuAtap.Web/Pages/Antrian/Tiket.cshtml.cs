@@ -6,12 +6,14 @@ using SatuAtap.Core.Queue;
 namespace SatuAtap.Web.Pages.Antrian;
 
 /// <summary>A ticket's live page (position, wait, counter), refreshed without JavaScript; printable from the kiosk.</summary>
-public sealed class TiketModel(QueueReads reads, CatalogCache catalog, Core.Common.PublicLinks links) : PageModel
+public sealed class TiketModel(QueueReads reads, CatalogCache catalog, Core.Common.PublicLinks links, Core.Feedback.SurveyLinks surveys) : PageModel
 {
     public TicketView Ticket { get; private set; } = null!;
     public string SiteName { get; private set; } = "";
     public string ServiceName { get; private set; } = "";
     public string PageUrl { get; private set; } = "";
+    /// <summary>The once-only survey link of a finished ticket not yet rated (Feedback); null otherwise.</summary>
+    public string? SurveyUrl { get; private set; }
     [BindProperty(SupportsGet = true, Name = "cetak")] public int? PrintFlag { get; set; }
     public bool Print => PrintFlag == 1;
 
@@ -35,6 +37,7 @@ public sealed class TiketModel(QueueReads reads, CatalogCache catalog, Core.Comm
         SiteName = (await reads.SiteAsync(ticket.SiteId, ct))?.Name ?? "";
         ServiceName = (await catalog.GetAsync(ct)).ServicesById.GetValueOrDefault(ticket.ServiceId)?.DisplayName ?? "";
         PageUrl = links.To($"/antrian/tiket/{id}");
+        if (ticket.Status == "done") SurveyUrl = await surveys.ForTicketAsync(id, ct);
         return Page();
     }
 }

@@ -60,6 +60,13 @@ public sealed class IndexModel(Microsoft.Extensions.Options.IOptions<DemoOptions
         if (caller.IsAdministrator && SettingsValidator.OutboxPageOn(demo.Value, env))
             Links.Add(new("/kelola/kotak-keluar", Lang.T("Kotak keluar (demo)", "Outbox (demo)"),
                 Lang.T("Pesan yang dikirim, termasuk kode verifikasi, tanpa server surel.", "Messages sent, verification codes included, without a mail server.")));
+        if (manager || caller.IsAgencyStaff)
+        {
+            Links.Add(new("/kelola/pengaduan", Lang.T("Meja pengaduan", "Complaint desk"),
+                Lang.T("Verifikasi, teruskan, dan jawab pengaduan sebelum batas waktu.", "Verify, forward and answer complaints before their deadlines.")));
+            Links.Add(new("/kelola/survei", Lang.T("Survei kepuasan (SKM)", "Satisfaction survey (SKM)"),
+                Lang.T("Indeks per layanan, kuesioner kertas, mode kios, laporan PDF/XLSX.", "Index per service, paper questionnaires, kiosk mode, PDF/XLSX reports.")));
+        }
         Links.Add(new("/akun/dua-langkah", Lang.T("Verifikasi dua langkah", "Two-factor sign-in"),
             Lang.T("Aktifkan kode dari aplikasi autentikator.", "Turn on codes from an authenticator app.")));
         Links.Add(new("/scalar", Lang.T("Dokumentasi API", "API documentation"), "OpenAPI /openapi/v1.json"));

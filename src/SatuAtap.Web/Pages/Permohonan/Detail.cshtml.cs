@@ -12,18 +12,22 @@ namespace SatuAtap.Web.Pages.Permohonan;
 /// <summary>An application as its applicant follows it: status, due date, timeline, downloads; the form while it is a draft or returned.</summary>
 [Authorize]
 [RequestSizeLimit(ApplicationForm.FormLimitBytes)]
-public sealed class DetailModel(GetApplication get, CatalogCache cache, ApplicationForm form, SubmitApplication submit) : PageModel
+public sealed class DetailModel(GetApplication get, CatalogCache cache, ApplicationForm form, SubmitApplication submit, Core.Feedback.SurveyLinks surveys) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     public ApplicationDetail Detail { get; private set; } = null!;
     public ApplicationFormView Form { get; private set; } = null!;
     public string? Message { get; private set; }
+    /// <summary>For the applicant of a completed application not yet rated: the once-only survey link (Feedback).</summary>
+    public string? SurveyUrl { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var errors = ApplicationForm.Deserialize(TempData["errors"] as string);
         if (TempData["message"] as string == "submitted") Message = Lang.T("Permohonan sudah diajukan. Unduh tanda terima Anda.", "The application is submitted. Download your receipt.");
-        return await ShowAsync(errors, ct);
+        var shown = await ShowAsync(errors, ct);
+        if (Detail?.Result is not null && !HttpContext.Caller().IsStaff) SurveyUrl = await surveys.ForApplicationAsync(Id, ct);
+        return shown;
     }
 
     public async Task<IActionResult> OnPostAsync(string? aksi, CancellationToken ct)

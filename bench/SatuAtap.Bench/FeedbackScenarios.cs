@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using NpgsqlTypes;
+
+namespace SatuAtap.Bench;
+
+/// <summary>
+/// The satisfaction index over a year of <see cref="Responses"/> survey responses: the manager's
+/// <c>GET /api/v1/surveys/index?from=…&amp;to=…</c> for the whole mall (the widest unit: every response of the year is
+/// summed). The responses are generated straight into the database (six services, the building and online, every day
+/// of the year before the run) before the measured run; afterwards the API must count all of them.
+/// </summary>
+public sealed class SurveyIndexScenario : Scenario
+{
+    public const int Responses = 1_000_000;
+    private static readonly string[] ServiceCodes = ["DKP-KTP", "DKP-KK", "DKP-AKTA-LAHIR", "PTSP-NIB", "POL-SKCK", "SAM-PKB"];
+    private LoadRequest? _request;
+    private string _query = "";
+    private bool _generated;
+
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public SurveyIndexScenario()
+    {
+        Name = "survey-index";
+        Measures = $"The satisfaction index of the whole mall over a year, `GET /api/v1/surveys/index?from=…&to=…` as the manager (bearer token), on {Responses:N0} generated responses.";
+        Target = new(MaxP95Ms: 200);
+    }
+
+    public override async Task PrepareAsync(BenchContext bench, CancellationToken ct)
+    {
+        using var http = MallApi.Client(bench.Mall.BaseUri);
+        var (building, zone) = await MallApi.BuildingAsync(http, ct);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone));
+        var from = today.AddDays(-364);
+        _query = $"/api/v1/surveys/index?from={from:yyyy-MM-dd}&to={today:yyyy-MM-dd}";
+        if (!_generated)
+        {
+            var services = new List<(Guid Id, Guid AgencyId)>();
+            foreach (var code in ServiceCodes) services.Add(await MallApi.ServiceAsync(http, code, ct));
+            Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] generating {Responses:N0} survey responses");
+            await bench.Database.BulkInsertAsync("SurveyResponses", Columns, Rows(services, building, from), ct);
+            _generated = true;
+        }
+        _request = new LoadRequest(_query, Headers: new Dictionary<string, string> { ["Authorization"] = "Bearer " + await MallApi.TokenAsync(bench.Mall.BaseUri, MallApi.Manager, ct) });
+    }
+
+    private static readonly Database.Column[] Columns =
+    [
+        new("Id", NpgsqlDbType.Uuid), new("ServiceId", NpgsqlDbType.Uuid), new("AgencyId", NpgsqlDbType.Uuid), new("SiteId", NpgsqlDbType.Uuid),
+        new("Day", NpgsqlDbType.Date), new("SubmittedAtUtc", NpgsqlDbType.TimestampTz), new("Channel", NpgsqlDbType.Varchar),
+        new("U1", NpgsqlDbType.Smallint), new("U2", NpgsqlDbType.Smallint), new("U3", NpgsqlDbType.Smallint), new("U4", NpgsqlDbType.Smallint),
+        new("U5", NpgsqlDbType.Smallint), new("U6", NpgsqlDbType.Smallint), new("U7", NpgsqlDbType.Smallint), new("U8", NpgsqlDbType.Smallint),
+        new("U9", NpgsqlDbType.Smallint), new("Language", NpgsqlDbType.Varchar), new("IsDemo", NpgsqlDbType.Boolean),
+    ];
+
+    private static IEnumerable<object?[]> Rows(List<(Guid Id, Guid AgencyId)> services, Guid building, DateOnly from)
+    {
+        var random = new Random(14_2017);
+        for (var i = 0; i < Responses; i++)
+        {
+            var (service, agency) = services[i % services.Count];
+            var day = from.AddDays(i % 365);
+            var row = new object?[Columns.Length];
+            row[0] = Guid.CreateVersion7();
+            row[1] = service;
+            row[2] = agency;
+            row[3] = i % 4 == 0 ? null : building;
+            row[4] = day;
+            row[5] = day.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
+            row[6] = "Paper";
+            for (var e = 0; e < 9; e++) row[7 + e] = (short)(2 + random.Next(3));
+            row[16] = "id";
+            row[17] = true;
+            yield return row;
+        }
+    }
+
+    public override Task<LoadResult> RunAsync(BenchContext bench, TimeSpan duration, CancellationToken ct) =>
+        bench.Wrk.RunAsync(bench.Mall.BaseUri, _request ?? throw new InvalidOperationException("Not prepared."), bench.Settings with { Duration = duration }, ct);
+
+    public override async Task<IReadOnlyList<Check>> VerifyAsync(BenchContext bench, CancellationToken ct)
+    {
+        using var http = MallApi.Client(bench.Mall.BaseUri);
+        http.DefaultRequestHeaders.Authorization = MallApi.Bearer(await MallApi.TokenAsync(bench.Mall.BaseUri, MallApi.Manager, ct));
+        var index = await http.GetFromJsonAsync<JsonElement>(_query, ct);
+        var respondents = index.GetProperty("respondents").GetInt64();
+        var grade = index.TryGetProperty("grade", out var g) ? g.GetString() : null;
+        return [new Check($"the index counts every generated response ({Responses:N0}) and has a grade", respondents >= Responses && grade is not null,
+            $"{respondents:N0} respondents, IKM {(index.TryGetProperty("ikm", out var ikm) ? ikm.ToString() : "–")}, grade {grade}")];
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using SatuAtap.Core.Applications;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
+using SatuAtap.Core.Queue;
+
+namespace SatuAtap.Core.Feedback;
+
+/// <summary>The unit and period of an index: any of agency, service and site, and the days from and to (local, inclusive).</summary>
+public sealed record IndexFilter(Guid? AgencyId, Guid? ServiceId, Guid? SiteId, DateOnly From, DateOnly To);
+
+public sealed record IndexElement(string Code, string Name, decimal Nrr, decimal WeightedNrr);
+
+/// <summary>The index of a unit and period, as the API answers it.</summary>
+public sealed record SurveyIndex(long Respondents, long Population, int SampleNeeded, bool SampleReached, IReadOnlyList<IndexElement> Elements,
+    decimal? Ikm, string? Grade, string? Label, IReadOnlyList<string> Priorities);
+
+/// <summary>
+/// The satisfaction index of a unit (agency, service, site) and period: the sums of the nine scores are added up in the
+/// database (one aggregate over an index on the filter column and the day), then <see cref="SatisfactionIndex"/>
+/// computes NRR, index and grade exactly. The population is the people the unit served in the period: finished
+/// tickets and completed applications. Managers and executives see every unit; an agency's staff only their agency's.
+/// </summary>
+public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
+{
+    public const int MaxDays = 731;
+
+    public async Task<Outcome<SurveyIndex>> HandleAsync(IndexFilter filter, Caller caller, CancellationToken ct = default)
+    {
+        var allowed = await MaySeeAsync(filter, caller, ct);
+        if (allowed is not null) return new Outcome<SurveyIndex>(allowed.Value, Message: allowed == OutcomeKind.NotFound
+            ? Lang.T("Layanan tidak ditemukan.", "Unknown service.") : Lang.T("Anda hanya dapat melihat indeks instansi Anda.", "You can only see your own agency's index."));
+        var (respondents, result) = await ComputeAsync(filter, ct);
+        var population = await PopulationAsync(filter, ct);
+        var needed = SampleSize.For(population);
+        var elements = result.Elements.Select(e => new IndexElement(e.Element.Code, e.Element.DisplayName, Math.Round(e.Nrr, 4, MidpointRounding.AwayFromZero),
+            Math.Round(e.WeightedNrr, 4, MidpointRounding.AwayFromZero))).ToList();
+        return Outcome<SurveyIndex>.Ok(new SurveyIndex(respondents, population, needed, respondents >= needed && respondents > 0, elements,
+            result.Ikm is { } ikm ? SatisfactionIndex.Shown(ikm) : null, result.Grade?.Code, result.Grade?.DisplayLabel,
+            result.Priorities.Select(p => p.Element.Code).ToList()));
+    }
+
+    /// <summary>Null when the caller may see the unit; otherwise why not.</summary>
+    public async Task<OutcomeKind?> MaySeeAsync(IndexFilter filter, Caller caller, CancellationToken ct)
+    {
+        if (caller.SeesWholeMall) return null;
+        if (!caller.IsAgencyStaff) return OutcomeKind.Forbidden;
+        if (filter.AgencyId is { } a && a != caller.AgencyId) return OutcomeKind.Forbidden;
+        if (filter.ServiceId is { } s)
+        {
+            var agency = await db.Services.AsNoTracking().Where(x => x.Id == s).Select(x => (Guid?)x.AgencyId).FirstOrDefaultAsync(ct);
+            if (agency is null) return OutcomeKind.NotFound;
+            if (agency != caller.AgencyId) return OutcomeKind.Forbidden;
+            return null;
+        }
+        // A site alone covers every agency at it: staff of one agency need their agency named too.
+        return filter.AgencyId is null ? OutcomeKind.Forbidden : null;
+    }
+
+    /// <summary>The responses of the unit and period.</summary>
+    public IQueryable<SurveyResponse> Responses(IndexFilter f)
+    {
+        var q = db.Set<SurveyResponse>().AsNoTracking().Where(r => r.Day >= f.From && r.Day <= f.To);
+        if (f.ServiceId is { } s) q = q.Where(r => r.ServiceId == s);
+        if (f.AgencyId is { } a) q = q.Where(r => r.AgencyId == a);
+        if (f.SiteId is { } site) q = q.Where(r => r.SiteId == site);
+        return q;
+    }
+
+    /// <summary>The respondents and the exact index of the unit and period, summed in the database.</summary>
+    public async Task<(long Respondents, IndexResult Result)> ComputeAsync(IndexFilter filter, CancellationToken ct)
+    {
+        var sums = await Responses(filter).GroupBy(r => 1).Select(g => new
+        {
+            N = g.LongCount(),
+            S1 = g.Sum(r => (long)r.U1), S2 = g.Sum(r => (long)r.U2), S3 = g.Sum(r => (long)r.U3),
+            S4 = g.Sum(r => (long)r.U4), S5 = g.Sum(r => (long)r.U5), S6 = g.Sum(r => (long)r.U6),
+            S7 = g.Sum(r => (long)r.U7), S8 = g.Sum(r => (long)r.U8), S9 = g.Sum(r => (long)r.U9),
+        }).FirstOrDefaultAsync(ct);
+        var n = sums?.N ?? 0;
+        long[] s = sums is null ? new long[9] : [sums.S1, sums.S2, sums.S3, sums.S4, sums.S5, sums.S6, sums.S7, sums.S8, sums.S9];
+        return (n, SatisfactionIndex.Compute(s.Select(x => new ElementTally(x, n)).ToList()));
+    }
+
+    /// <summary>The people the unit served in the period: finished tickets plus completed applications (not for a site: those are online).</summary>
+    public async Task<long> PopulationAsync(IndexFilter f, CancellationToken ct)
+    {
+        var tickets = from t in db.Tickets.AsNoTracking()
+                      join s in db.Services on t.ServiceId equals s.Id
+                      where t.Status == TicketStatus.Done && t.Day >= f.From && t.Day <= f.To
+                      select new { t.ServiceId, s.AgencyId, t.SiteId };
+        if (f.ServiceId is { } sid) tickets = tickets.Where(t => t.ServiceId == sid);
+        if (f.AgencyId is { } aid) tickets = tickets.Where(t => t.AgencyId == aid);
+        if (f.SiteId is { } site) tickets = tickets.Where(t => t.SiteId == site);
+        var count = await tickets.LongCountAsync(ct);
+        if (f.SiteId is not null) return count;
+        var fromUtc = time.ToUtc(f.From.ToDateTime(TimeOnly.MinValue));
+        var toUtc = time.ToUtc(f.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var apps = from a in db.Applications.AsNoTracking()
+                   join r in db.IssuedResults on a.Id equals r.ApplicationId
+                   where (a.Status == ApplicationStatus.Issued || a.Status == ApplicationStatus.ReadyForPickup)
+                         && r.IssuedAtUtc >= fromUtc && r.IssuedAtUtc < toUtc
+                   select new { a.ServiceId, a.AgencyId, r.IssuedAtUtc };
+        if (f.ServiceId is { } sid2) apps = apps.Where(a => a.ServiceId == sid2);
+        if (f.AgencyId is { } aid2) apps = apps.Where(a => a.AgencyId == aid2);
+        return count + await apps.LongCountAsync(ct);
+    }
+}

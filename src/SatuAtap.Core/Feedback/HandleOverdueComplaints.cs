@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
+
+namespace SatuAtap.Core.Feedback;
+
+public sealed record OverdueComplaintsRun(int Escalated, int Closed);
+
+/// <summary>
+/// The complaint desk's clock, run by a background job: a complaint the desk has not forwarded by its forward date, or
+/// the agency has not answered by its answer date, is escalated to the agency head (once per step: an escalation event,
+/// shown in the inbox); an answered complaint whose reporter stayed silent past its close date is closed.
+/// </summary>
+public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time)
+{
+    public async Task<OverdueComplaintsRun> HandleAsync(CancellationToken ct = default)
+    {
+        var today = time.Today;
+        var now = time.UtcNow;
+        var late = await db.Set<Complaint>()
+            .Where(c => c.EscalatedAtUtc == null
+                        && ((c.Status == ComplaintStatus.Submitted || c.Status == ComplaintStatus.Verified) && c.ForwardDue < today
+                            || c.Status == ComplaintStatus.Forwarded && c.AnswerDue < today))
+            .Take(500).ToListAsync(ct);
+        foreach (var c in late)
+        {
+            c.EscalatedAtUtc = now;
+            c.UpdatedAtUtc = now;
+            db.Set<ComplaintEvent>().Add(new ComplaintEvent
+            {
+                ComplaintId = c.Id, AtUtc = now, Action = ComplaintAction.Escalate, FromStatus = c.Status, ToStatus = c.Status,
+                ActorName = "Sistem", Public = false,
+                Text = c.Status == ComplaintStatus.Forwarded
+                    ? $"Melewati batas jawaban {c.AnswerDue:yyyy-MM-dd}; dieskalasi ke kepala instansi."
+                    : $"Melewati batas penerusan {c.ForwardDue:yyyy-MM-dd}; dieskalasi ke kepala instansi.",
+            });
+        }
+        var silent = await db.Set<Complaint>().Where(c => c.Status == ComplaintStatus.Answered && c.CloseOn < today).Take(500).ToListAsync(ct);
+        foreach (var c in silent)
+        {
+            c.Status = ComplaintStatus.Closed;
+            c.ClosedAtUtc = now;
+            c.UpdatedAtUtc = now;
+            db.Set<ComplaintEvent>().Add(new ComplaintEvent
+            {
+                ComplaintId = c.Id, AtUtc = now, Action = ComplaintAction.AutoClose, FromStatus = ComplaintStatus.Answered, ToStatus = ComplaintStatus.Closed,
+                ActorName = "Sistem", Public = true,
+            });
+        }
+        if (late.Count + silent.Count > 0) await db.SaveChangesAsync(ct);
+        return new OverdueComplaintsRun(late.Count, silent.Count);
+    }
+}
+
+/// <summary>Runs <see cref="HandleOverdueComplaints"/> every <c>Feedback:OverdueCheckMinutes</c> (0: not in this process).</summary>
+public sealed class OverdueComplaintsJob(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, ILogger<OverdueComplaintsJob> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = options.Value.OverdueCheckMinutes;
+        if (minutes <= 0) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var run = await scope.ServiceProvider.GetRequiredService<HandleOverdueComplaints>().HandleAsync(stoppingToken);
+                if (run.Escalated + run.Closed > 0 && log.IsEnabled(LogLevel.Information))
+                    log.LogInformation("Complaints: {Escalated} escalated, {Closed} closed after the reporter's silence.", run.Escalated, run.Closed);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Complaint deadline check failed; trying again next round.");
+            }
+            try { await Task.Delay(TimeSpan.FromMinutes(minutes), stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}
