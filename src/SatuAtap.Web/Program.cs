@@ -13,6 +13,7 @@ using SatuAtap.Web.Applications;
 using SatuAtap.Web.Catalog;
 using SatuAtap.Web.Identity;
 using SatuAtap.Web.Infrastructure;
+using SatuAtap.Web.Licensing;
 using SatuAtap.Web.Notifications;
 using SatuAtap.Web.Queue;
 using SatuAtap.Web.Rights;
@@ -57,6 +58,7 @@ services.AddQueueModule(config);
 services.AddNotificationsModule(config);
 services.AddApplicationsModule(config);
 services.AddRightsModule(config);
+services.AddLicensingModule(config);
 services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root),
     sp.GetRequiredService<PersonalDataProtector>()));
 
@@ -179,6 +181,7 @@ app.MapQueueModule();
 app.MapNotificationsModule();
 app.MapApplicationsModule();
 app.MapRightsModule();
+app.MapLicensingModule();
 app.MapLanguageSwitch();
 app.MapMallLogo();
 app.MapRazorPages();

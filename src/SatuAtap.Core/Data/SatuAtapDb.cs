@@ -79,6 +79,10 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<UsedFormToken> UsedFormTokens => Set<UsedFormToken>();
     public DbSet<Rights.CorrectionRequest> CorrectionRequests => Set<Rights.CorrectionRequest>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<Licensing.LicensingActivity> LicensingActivities => Set<Licensing.LicensingActivity>();
+    public DbSet<Licensing.LicensingTable> LicensingTables => Set<Licensing.LicensingTable>();
+    public DbSet<Licensing.LicensingBundle> LicensingBundles => Set<Licensing.LicensingBundle>();
+    public DbSet<Licensing.LicensingReminder> LicensingReminders => Set<Licensing.LicensingReminder>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -49,11 +49,14 @@ public static class Startup
             log.LogInformation("Seeded the Kabupaten Sukabumi demo catalog.");
         if (await SatuAtap.Core.Queue.QueueDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct))
             log.LogInformation("Seeded the demo queue sites and slots.");
+        if (await SatuAtap.Core.Licensing.Demo.LicensingDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct))
+            log.LogInformation("Seeded the demo activity table of Link-Satu.");
         await SeedAccountsAsync(sp, db, demo.Password!, ct);
         sp.GetRequiredService<CatalogCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Applications.WorkflowCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Notifications.TemplateCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Queue.QueueCache>().Invalidate();
+        sp.GetRequiredService<SatuAtap.Core.Licensing.ActivityTableCache>().Invalidate();
         Console.WriteLine();
         Console.WriteLine("Akun demo / demo accounts (password from Demo:Password):");
         foreach (var a in DemoAccounts) Console.WriteLine($"  {a.Email,-36} {a.Role}{(a.AgencyCode is null ? "" : " · " + a.AgencyCode)}");

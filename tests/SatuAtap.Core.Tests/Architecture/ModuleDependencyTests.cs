@@ -27,6 +27,7 @@ public sealed class ModuleDependencyTests
         ["Notifications"] = ["Identity", "Catalog"],
         ["Applications"] = ["Identity", "Catalog", "Notifications"],
         ["Rights"] = ["Identity", "Catalog", "Queue", "Notifications", "Applications"],
+        ["Licensing"] = ["Identity", "Catalog", "Notifications", "Applications"],
     };
 
     /// <summary>Uses that go both ways and are known to: none. Nothing may be added here.</summary>
