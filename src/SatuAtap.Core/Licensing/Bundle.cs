@@ -8,7 +8,9 @@ namespace SatuAtap.Core.Licensing;
 /// <summary>
 /// A Link-Satu bundle: every permit a business needs, applied for at once under one tracking number. Its children are
 /// ordinary applications (<see cref="Application.BundleId"/> points here), one per catalog service the permits go
-/// through; the bundle keeps the answers that made it, and what it represents (investment, jobs, district).
+/// through; the bundle keeps the answers that made it, and what it represents (investment, jobs, district). It holds no
+/// personal data of its own: the applicant's name, NIK and contacts are on the children, where the data rights and the
+/// retention of the Applications module reach them.
 /// </summary>
 public sealed class LicensingBundle : Entity
 {
@@ -16,7 +18,6 @@ public sealed class LicensingBundle : Entity
     /// <summary>With the tracking number, lets anyone follow the bundle (<see cref="TrackingCheck"/>).</summary>
     public required string CheckCode { get; set; }
     public Guid? ApplicantUserId { get; set; }
-    public string ApplicantName { get; set; } = "";
     public required string DistrictCode { get; set; }
     public string DistrictName { get; set; } = "";
     public long CapitalRupiah { get; set; }
@@ -53,7 +54,6 @@ internal sealed class LicensingBundleConfiguration : IEntityTypeConfiguration<Li
         b.HasIndex(x => new { x.CreatedOn, x.DistrictCode });
         b.Property(x => x.TrackingNumber).HasMaxLength(20);
         b.Property(x => x.CheckCode).HasMaxLength(6);
-        b.Property(x => x.ApplicantName).HasMaxLength(200);
         b.Property(x => x.DistrictCode).HasMaxLength(16);
         b.Property(x => x.DistrictName).HasMaxLength(100);
         b.Property(x => x.Scale).HasMaxLength(8);

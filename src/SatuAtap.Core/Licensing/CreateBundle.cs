@@ -52,7 +52,7 @@ public sealed class CreateBundle(SatuAtapDb db, AssessBusiness assess, CreateApp
 
         var bundle = new LicensingBundle
         {
-            TrackingNumber = "", CheckCode = TrackingCheck.New(), ApplicantUserId = caller.UserId, ApplicantName = caller.Name,
+            TrackingNumber = "", CheckCode = TrackingCheck.New(), ApplicantUserId = caller.UserId,
             DistrictCode = evaluated.District.Code, DistrictName = evaluated.District.Name, CapitalRupiah = request.CapitalRupiah!.Value,
             InvestmentRupiah = request.InvestmentRupiah, Employees = request.Employees, Scale = evaluated.View.Scale,
             Kblis = string.Join(';', evaluated.View.Items.Select(i => i.Kbli)),
