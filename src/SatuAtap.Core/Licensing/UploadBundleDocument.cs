@@ -11,8 +11,8 @@ public sealed record BundleDocumentUploaded(string Name, IReadOnlyList<string> A
 
 /// <summary>
 /// Takes a document once for the whole bundle (the once-only principle): it is stored with every child application
-/// whose service asks for a document of that name, through <see cref="UploadDocument"/> (same type checks), and with
-/// no other. Only the bundle's applicant uploads, while those children are drafts or returned for correction.
+/// whose service asks for a document of that name and that can still take one (a draft, or returned for correction),
+/// through <see cref="UploadDocument"/> (same type checks), and with no other. Only the bundle's applicant uploads.
 /// </summary>
 public sealed class UploadBundleDocument(SatuAtapDb db, CatalogCache catalogs, UploadDocument upload)
 {
@@ -35,7 +35,9 @@ public sealed class UploadBundleDocument(SatuAtapDb db, CatalogCache catalogs, U
         if (targets.Count == 0)
             return Outcome<BundleDocumentUploaded>.Invalid("name", Lang.T("Tidak ada izin dalam bundel ini yang meminta dokumen tersebut.",
                 "No permit of this bundle asks for that document."));
-        if (targets.Any(t => t.Child.Status is not (ApplicationStatus.Draft or ApplicationStatus.ReturnedForCorrection)))
+        // Children already submitted keep what they were given; a document goes to those that can still take one.
+        targets = targets.Where(t => t.Child.Status is ApplicationStatus.Draft or ApplicationStatus.ReturnedForCorrection).ToList();
+        if (targets.Count == 0)
             return Outcome<BundleDocumentUploaded>.Conflict(Lang.T("Dokumen hanya dapat diunggah pada draf atau permohonan yang dikembalikan untuk perbaikan.",
                 "Documents can only be uploaded to a draft or to an application returned for correction."));
         if (content is null || length <= 0) return Outcome<BundleDocumentUploaded>.Invalid("file", Lang.T("Pilih berkas yang akan diunggah.", "Choose a file to upload."));
