@@ -48,6 +48,8 @@ public sealed class IndexModel : PageModel
                 Lang.T("Terbitkan kode pendaftaran verifikasi dua langkah.", "Issue two-factor enrolment codes.")));
         Links.Add(new("/kelola/antrian", Lang.T("Antrian dan loket", "Queue and counters"),
             Lang.T("Panggil nomor berikutnya, layani, alihkan; angka antrian hari ini.", "Call next, serve, transfer; today's queue figures.")));
+        Links.Add(new("/kelola/izin-usaha", Lang.T("Link-Satu: bundel perizinan", "Link-Satu: licensing bundles"),
+            Lang.T("Bundel per kecamatan dan periode, kemajuan per instansi; tabel kegiatan usaha.", "Bundles per district and period, progress per agency; the activity table.")));
         Links.Add(new("/akun/dua-langkah", Lang.T("Verifikasi dua langkah", "Two-factor sign-in"),
             Lang.T("Aktifkan kode dari aplikasi autentikator.", "Turn on codes from an authenticator app.")));
         Links.Add(new("/scalar", Lang.T("Dokumentasi API", "API documentation"), "OpenAPI /openapi/v1.json"));
