@@ -97,5 +97,14 @@ public sealed class HomeBakeryJourneyTests(BrowserFixture mall)
         Assert.Contains("Kemajuan per instansi", await officer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(officer);
         await AssertNoSidewaysScrollAsync(officer);
+
+        // The manager's view adds the table import.
+        var manager = await mall.NewPageAsync();
+        await manager.SetViewportSizeAsync(360, 740);
+        await mall.SignInAsync(manager, "pengelola@demo.satuatap.id");
+        await manager.GotoAsync("/kelola/izin-usaha");
+        Assert.Equal(1, await manager.Locator("input[type=file]").CountAsync());
+        await BrowserFixture.AssertAccessibleAsync(manager);
+        await AssertNoSidewaysScrollAsync(manager);
     }
 }
