@@ -96,7 +96,7 @@ public static class Scenarios
         {
             Name = "licensing-search",
             Measures = "Link-Satu activity search on a generated table of 1,800 activities: `GET /api/v1/licensing/activities?q=warung makan` (cached table, word match, JSON).",
-            Request = new("/api/v1/licensing/activities?q=warung%20makan"),
+            Request = new("/api/v1/licensing/activities?q=warung+makan"),
             Target = new(MaxP99Ms: 20),
         },
         new LicensingScenario

@@ -184,10 +184,17 @@ public static class ActivityCsv
     public static bool IsKbli(string? s) => s is { Length: 5 } && s.All(char.IsAsciiDigit);
 }
 
-/// <summary>Search over the activity table by everyday words or by KBLI code, and the close matches of an unknown code.</summary>
+/// <summary>
+/// Search over the activity table by everyday words or by KBLI code, and the close matches of an unknown code. Built
+/// once per table: the entries in code order, and for every word of their titles and everyday words the set of entries
+/// holding it (a bit per entry), the words sorted so that the words starting with what was typed are one range.
+/// </summary>
 public sealed class ActivityIndex
 {
     private readonly List<(ActivityDefinition Activity, string Text)> _entries;
+    private readonly string[] _words;
+    private readonly ulong[][] _holders;
+    private readonly int _blocks;
 
     public ActivityIndex(IEnumerable<ActivityDefinition> activities)
     {
@@ -195,6 +202,16 @@ public sealed class ActivityIndex
             .Select(a => (a, " " + SearchText.Normalize(string.Join(' ', [a.Title, a.TitleEn ?? "", .. a.Synonyms])) + " "))
             .ToList();
         ByKbli = _entries.ToDictionary(e => e.Activity.Kbli, e => e.Activity, StringComparer.Ordinal);
+        _blocks = (_entries.Count + 63) / 64;
+        var holders = new SortedDictionary<string, ulong[]>(StringComparer.Ordinal);
+        for (var i = 0; i < _entries.Count; i++)
+            foreach (var word in _entries[i].Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!holders.TryGetValue(word, out var bits)) holders[word] = bits = new ulong[_blocks];
+                bits[i / 64] |= 1UL << (i % 64);
+            }
+        _words = [.. holders.Keys];
+        _holders = [.. holders.Values];
     }
 
     public IReadOnlyDictionary<string, ActivityDefinition> ByKbli { get; }
@@ -203,7 +220,8 @@ public sealed class ActivityIndex
 
     /// <summary>
     /// Activities whose code starts with the digits typed, or whose titles and everyday words hold every word typed
-    /// (as a word or the start of one); those matching a whole everyday phrase first. An empty query lists the table.
+    /// (as a word or the start of one), in code order with those holding the whole phrase first. An empty query lists
+    /// the table.
     /// </summary>
     public IReadOnlyList<ActivityDefinition> Search(string? query, int limit = 50)
     {
@@ -211,12 +229,39 @@ public sealed class ActivityIndex
         if (q.Length == 0) return _entries.Take(limit).Select(e => e.Activity).ToList();
         if (q.All(char.IsAsciiDigit))
             return _entries.Where(e => e.Activity.Kbli.StartsWith(q, StringComparison.Ordinal)).Take(limit).Select(e => e.Activity).ToList();
-        var words = q.Split(' ').Select(w => " " + w).ToArray();
+        ulong[]? found = null;
+        foreach (var word in q.Split(' '))
+        {
+            var starting = Starting(word);
+            if (found is null) found = starting;
+            else for (var b = 0; b < _blocks; b++) found[b] &= starting[b];
+        }
         var phrase = " " + q + " ";
-        return _entries
-            .Where(e => words.All(w => e.Text.Contains(w, StringComparison.Ordinal)))
-            .OrderBy(e => e.Text.Contains(phrase, StringComparison.Ordinal) ? 0 : 1)
-            .Take(limit).Select(e => e.Activity).ToList();
+        var whole = new List<ActivityDefinition>();
+        var partial = new List<ActivityDefinition>();
+        for (var b = 0; b < _blocks && whole.Count < limit; b++)
+        {
+            var bits = found![b];
+            while (bits != 0)
+            {
+                var i = b * 64 + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var (activity, text) = _entries[i];
+                if (text.Contains(phrase, StringComparison.Ordinal)) whole.Add(activity);
+                else if (partial.Count < limit) partial.Add(activity);
+            }
+        }
+        return whole.Concat(partial).Take(limit).ToList();
+    }
+
+    /// <summary>The entries holding a word that starts with <paramref name="prefix"/>.</summary>
+    private ulong[] Starting(string prefix)
+    {
+        var result = new ulong[_blocks];
+        var at = Array.BinarySearch(_words, prefix, StringComparer.Ordinal);
+        for (var w = at < 0 ? ~at : at; w < _words.Length && _words[w].StartsWith(prefix, StringComparison.Ordinal); w++)
+            for (var b = 0; b < _blocks; b++) result[b] |= _holders[w][b];
+        return result;
     }
 
     /// <summary>Codes close to an unknown one: those sharing its longest leading digits, then those one digit away.</summary>

@@ -17,6 +17,8 @@ public sealed record ActivityItem(string Kbli, string Title, string? TitleEn, IR
 public static class LicensingEndpoints
 {
     public const long MaxTableBytes = 8 * 1024 * 1024;
+    /// <summary>The most activities one search answers: a phone screen's worth; more words narrow it.</summary>
+    public const int MaxActivities = 20;
 
     public static void MapLicensingEndpoints(this IEndpointRouteBuilder app)
     {
@@ -27,7 +29,7 @@ public static class LicensingEndpoints
         {
             if (q is { Length: > 100 }) return Problems.Invalid("q", Lang.T("Paling banyak 100 karakter.", "At most 100 characters."));
             var view = await tables.GetAsync(ct);
-            return Results.Ok(view.Index.Search(q).Select(Item));
+            return Results.Ok(view.Index.Search(q, MaxActivities).Select(Item));
         });
         api.MapGet("/table", async (ActivityTableCache tables, CancellationToken ct) =>
             (await tables.GetAsync(ct)).Table is { } t

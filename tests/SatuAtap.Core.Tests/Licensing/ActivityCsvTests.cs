@@ -107,6 +107,11 @@ public sealed class ActivityCsvTests
         Assert.All(index.Search("561"), a => Assert.StartsWith("561", a.Kbli, StringComparison.Ordinal));
         Assert.Equal(["56101", "56102", "56103"], index.Search("561").Select(a => a.Kbli));
         Assert.Empty(index.Search("kapal selam"));
+        // Words match as typed so far, in any order; every word must match.
+        Assert.Equal(["45201", "45405"], index.Search("bengk").Select(a => a.Kbli));
+        Assert.Equal(["45405"], index.Search("motor bengkel").Select(a => a.Kbli));
+        Assert.Empty(index.Search("bengkel kue"));
+        Assert.Equal("96200", index.Search("LAUNDRY").Single().Kbli);
         Assert.Equal(["56101", "56102", "56103"], index.CloseTo("56109").Select(a => a.Kbli));
     }
 }
