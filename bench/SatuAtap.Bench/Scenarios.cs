@@ -107,5 +107,19 @@ public static class Scenarios
         new InboxScenario(page: true),
         new ApplicationSubmitScenario(),
         new SurveyIndexScenario(),
+        new LicensingScenario
+        {
+            Name = "licensing-search",
+            Measures = "Link-Satu activity search on a generated table of 1,800 activities: `GET /api/v1/licensing/activities?q=warung makan` (cached table, word match, JSON).",
+            Request = new("/api/v1/licensing/activities?q=warung+makan"),
+            Target = new(MaxP99Ms: 20),
+        },
+        new LicensingScenario
+        {
+            Name = "licensing-assessment",
+            Measures = "The Link-Satu navigator: `POST /api/v1/licensing/assessments` with three activities of the generated table (one raised by a parameter), a building and food at home.",
+            Request = new("/api/v1/licensing/assessments", "POST", LicensingTable.AssessmentBody(), "application/json"),
+            Target = new(MinRatio: 0.25),
+        },
     ];
 }

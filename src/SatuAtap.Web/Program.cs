@@ -14,6 +14,7 @@ using SatuAtap.Web.Catalog;
 using SatuAtap.Web.Feedback;
 using SatuAtap.Web.Identity;
 using SatuAtap.Web.Infrastructure;
+using SatuAtap.Web.Licensing;
 using SatuAtap.Web.Notifications;
 using SatuAtap.Web.Outreach;
 using SatuAtap.Web.Queue;
@@ -61,6 +62,7 @@ services.AddApplicationsModule(config);
 services.AddRightsModule(config);
 services.AddOutreachModule(config);
 services.AddFeedbackModule(config);
+services.AddLicensingModule(config);
 services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root),
     sp.GetRequiredService<PersonalDataProtector>()));
 
@@ -185,6 +187,7 @@ app.MapApplicationsModule();
 app.MapRightsModule();
 app.MapOutreachModule();
 app.MapFeedbackModule();
+app.MapLicensingModule();
 app.MapLanguageSwitch();
 app.MapMallLogo();
 app.MapRazorPages();

@@ -55,6 +55,11 @@ public sealed class Application : Entity, IVersioned
     /// <summary>When the application was escalated to the agency head because a step was overdue.</summary>
     public DateTime? EscalatedAtUtc { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>
+    /// The Link-Satu bundle this application is part of, when it was applied for with other permits at once; null for
+    /// an application of its own. The Licensing module declares the relation; this module only carries the link.
+    /// </summary>
+    public Guid? BundleId { get; set; }
 
     public List<ApplicationDocument> Documents { get; set; } = [];
     public List<ApplicationEvent> Events { get; set; } = [];

@@ -86,6 +86,10 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<Feedback.Complaint> Complaints => Set<Feedback.Complaint>();
     public DbSet<Feedback.ComplaintEvent> ComplaintEvents => Set<Feedback.ComplaintEvent>();
     public DbSet<Feedback.Open311Client> Open311Clients => Set<Feedback.Open311Client>();
+    public DbSet<Licensing.LicensingActivity> LicensingActivities => Set<Licensing.LicensingActivity>();
+    public DbSet<Licensing.LicensingTable> LicensingTables => Set<Licensing.LicensingTable>();
+    public DbSet<Licensing.LicensingBundle> LicensingBundles => Set<Licensing.LicensingBundle>();
+    public DbSet<Licensing.LicensingReminder> LicensingReminders => Set<Licensing.LicensingReminder>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -29,6 +29,12 @@ public static class NotificationDefaults
     /// </summary>
     public const string VisitMoved = "outreach.visitMoved", VisitCancelled = "outreach.visitCancelled";
 
+    /// <summary>
+    /// To the holder of a permit issued in a Link-Satu bundle, ahead of its expiry ({dueDate} is the expiry date, {days}
+    /// the days left).
+    /// </summary>
+    public const string PermitExpiring = "permit.expiring";
+
     /// <summary>Placeholders every message may use, filled from the mall's settings by the <see cref="Notifier"/>.</summary>
     public const string MallName = "mallName", MallShortName = "mallShortName";
 
@@ -39,6 +45,7 @@ public static class NotificationDefaults
     {
         AccountVerify or AccountPasswordReset => new HashSet<string>(["name", "code", "url", MallName, MallShortName], StringComparer.Ordinal),
         VisitMoved or VisitCancelled => new HashSet<string>(["name", "code", "stop", "service", "when", "newWhen", "alternative", "note", "url", MallName, MallShortName], StringComparer.Ordinal),
+        PermitExpiring => new HashSet<string>([.. ApplicationValues, "days", MallName, MallShortName], StringComparer.Ordinal),
         ApplicationOverdue or ApplicationEscalated => new HashSet<string>([.. ApplicationValues, "step", MallName, MallShortName], StringComparer.Ordinal),
         // Messages to the applicant also carry the application's check code (staff messages do not).
         _ => new HashSet<string>([.. ApplicationValues, "checkCode", MallName, MallShortName], StringComparer.Ordinal),
@@ -131,6 +138,28 @@ public static class NotificationDefaults
             EventCode = ApplicationEscalated, Language = Lang.English, Channel = Channels.Email,
             Subject = "Escalation: application {trackingNumber} is overdue",
             Body = "Dear {name},\n\nThe application for {service}, number {trackingNumber}, at step \"{step}\" has passed the step's due date ({dueDate}) and is escalated to you as head of the agency. Status: {status}.\nOpen it: {url}\n\nSatuAtap — {mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = PermitExpiring, Language = Lang.Indonesian, Channel = Channels.Email,
+            Subject = "{service} Anda berakhir {days} hari lagi",
+            Body = "Yth. {name},\n\n{service} yang terbit dari permohonan nomor {trackingNumber} berlaku sampai {dueDate}, {days} hari lagi. Ajukan perpanjangan sebelum tanggal itu: {url}\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = PermitExpiring, Language = Lang.English, Channel = Channels.Email,
+            Subject = "Your {service} expires in {days} days",
+            Body = "Dear {name},\n\nThe {service} issued on application number {trackingNumber} is valid until {dueDate}, {days} days from now. Apply to renew it before then: {url}\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = PermitExpiring, Language = Lang.Indonesian, Channel = Channels.Sms,
+            Body = "{mallShortName}: {service} ({trackingNumber}) berakhir {dueDate}, {days} hari lagi. {url}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = PermitExpiring, Language = Lang.English, Channel = Channels.Sms,
+            Body = "{mallShortName}: {service} ({trackingNumber}) expires {dueDate}, in {days} days. {url}",
         };
         yield return new NotificationTemplate
         {

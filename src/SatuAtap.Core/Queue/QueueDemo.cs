@@ -32,7 +32,7 @@ public static class QueueDemo
         // Booking slots for the most asked-for services: 08.00–12.00 in hourly windows of 10 places, working days.
         var zone = building.Zone;
         var today = SiteClock.Today(clock.GetUtcNow().UtcDateTime, zone);
-        var services = await db.Services.AsNoTracking().Where(s => new[] { "DKP-KTP", "DKP-KK", "DKP-AKTA-LAHIR", "PTSP-NIB", "POL-SKCK", "SAM-PKB" }.Contains(s.Code))
+        var services = await db.Services.AsNoTracking().Where(s => new[] { "DKP-KTP", "DKP-KK", "DKP-AKTA-LAHIR", "PTSP-NIB", "PTSP-LINKSATU", "POL-SKCK", "SAM-PKB" }.Contains(s.Code))
             .Select(s => s.Id).ToListAsync(ct);
         for (var day = today; day <= today.AddDays(14); day = day.AddDays(1))
         {

@@ -54,11 +54,14 @@ public static class Startup
         if (await SatuAtap.Core.Feedback.FeedbackDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), demo.Open311ApiKey,
                 sp.GetRequiredService<SatuAtap.Core.Feedback.Open311Desk>().KeyHash, ct))
             log.LogInformation("Seeded the demo survey responses, complaints and Open311 client.");
+        if (await SatuAtap.Core.Licensing.Demo.LicensingDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct))
+            log.LogInformation("Seeded the demo activity table of Link-Satu.");
         await SeedAccountsAsync(sp, db, demo.Password!, ct);
         sp.GetRequiredService<CatalogCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Applications.WorkflowCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Notifications.TemplateCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Queue.QueueCache>().Invalidate();
+        sp.GetRequiredService<SatuAtap.Core.Licensing.ActivityTableCache>().Invalidate();
         Console.WriteLine();
         Console.WriteLine("Akun demo / demo accounts (password from Demo:Password):");
         foreach (var a in DemoAccounts) Console.WriteLine($"  {a.Email,-36} {a.Role}{(a.AgencyCode is null ? "" : " · " + a.AgencyCode)}");

@@ -23,5 +23,6 @@ internal static class ModuleTable
         ["Rights"] = ["Identity", "Catalog", "Queue", "Notifications", "Applications"],
         ["Outreach"] = ["Identity", "Catalog", "Queue", "Notifications"],
         ["Feedback"] = ["Identity", "Catalog", "Queue", "Notifications", "Applications"],
+        ["Licensing"] = ["Identity", "Catalog", "Notifications", "Applications"],
     };
 }

@@ -67,6 +67,8 @@ public sealed class IndexModel(Microsoft.Extensions.Options.IOptions<DemoOptions
             Links.Add(new("/kelola/survei", Lang.T("Survei kepuasan (SKM)", "Satisfaction survey (SKM)"),
                 Lang.T("Indeks per layanan, kuesioner kertas, mode kios, laporan PDF/XLSX.", "Index per service, paper questionnaires, kiosk mode, PDF/XLSX reports.")));
         }
+        Links.Add(new("/kelola/izin-usaha", Lang.T("Link-Satu: bundel perizinan", "Link-Satu: licensing bundles"),
+            Lang.T("Bundel per kecamatan dan periode, kemajuan per instansi; tabel kegiatan usaha.", "Bundles per district and period, progress per agency; the activity table.")));
         Links.Add(new("/akun/dua-langkah", Lang.T("Verifikasi dua langkah", "Two-factor sign-in"),
             Lang.T("Aktifkan kode dari aplikasi autentikator.", "Turn on codes from an authenticator app.")));
         Links.Add(new("/scalar", Lang.T("Dokumentasi API", "API documentation"), "OpenAPI /openapi/v1.json"));
