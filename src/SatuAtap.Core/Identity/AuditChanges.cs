@@ -41,6 +41,9 @@ public static class AuditChanges
         return null;
     }
 
+    /// <summary>The snapshot's fields and their values as text (empty for no snapshot).</summary>
+    public static IReadOnlyDictionary<string, string?> Fields(string? json) => Read(json);
+
     private static Dictionary<string, string?> Read(string? json)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);

@@ -33,6 +33,11 @@ public sealed class AuditPageTests(MallFactory mall) : IClassFixture<MallFactory
         Assert.StartsWith("Topik layanan: ", link);
         Assert.Contains(" — ", link);
         Assert.DoesNotMatch(Guid, link);
+        // A record without a name of its own is named by what it points at: a mobile-unit visit by its stop and day.
+        var visit = (await manager.GetPageAsync("/kelola/audit?jenis=Visit")).QuerySelector(".audit > li p")!.TextContent;
+        Assert.StartsWith("Kunjungan MPP keliling: ", visit);
+        Assert.Matches(@"\d{1,2} \w+ 20\d\d", visit);
+        Assert.DoesNotMatch(Guid, visit);
     }
 
     [Fact]

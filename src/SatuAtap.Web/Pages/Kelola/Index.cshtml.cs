@@ -51,6 +51,8 @@ public sealed class IndexModel(Microsoft.Extensions.Options.IOptions<DemoOptions
                 Lang.T("Teks email dan SMS kepada pemohon, dalam bahasa Indonesia dan Inggris.", "The email and SMS texts sent to applicants, in Indonesian and English.")));
             Links.Add(new("/kelola/koreksi", Lang.T("Permintaan koreksi data", "Data correction requests"),
                 Lang.T("Permintaan warga untuk memperbaiki datanya; jawab sebelum batas waktu.", "Citizens' requests to correct their data; answer before the due date.")));
+            Links.Add(new("/kelola/keliling", Lang.T("MPP keliling", "Mobile mall"),
+                Lang.T("Kunjungan mendatang, pembatalan, perjalanan warga yang dihemat, permintaan di atas kuota.", "Coming visits, cancelling one, trips saved, demand over quota.")));
             Links.Add(new("/kelola/audit", Lang.T("Jejak audit", "Audit log"),
                 Lang.T("Siapa mengubah apa, kapan, sebelum dan sesudah.", "Who changed what, when, before and after.")));
         }

@@ -60,7 +60,7 @@ public sealed class IndexModel(SatuAtapDb db, MallTime time) : PageModel
     /// <summary>The names of the records the page's keys and snapshots point at (services, agencies, counters, …).</summary>
     private async Task<Dictionary<Guid, string>> NamesAsync(List<AuditEntry> entries, CancellationToken ct)
     {
-        var ids = entries.SelectMany(e => e.EntityKey.Split(','))
+        var ids = entries.SelectMany(e => e.EntityKey.Split(',').Concat(AuditChanges.Fields(e.After ?? e.Before).Values.OfType<string>()))
             .Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
         var names = new Dictionary<Guid, string>();
         if (ids.Count == 0) return names;
@@ -70,6 +70,8 @@ public sealed class IndexModel(SatuAtapDb db, MallTime time) : PageModel
         foreach (var x in await db.Topics.Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct)) names[x.Id] = x.Name;
         foreach (var x in await db.Agreements.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Number }).ToListAsync(ct)) names[x.Id] = x.Number;
         foreach (var x in await db.QueueSites.Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct)) names[x.Id] = x.Name;
+        foreach (var x in await db.MobileStops.Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct)) names[x.Id] = x.Name;
+        foreach (var x in await db.OutreachUnits.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(ct)) names[x.Id] = x.Name;
         return names;
     }
 
@@ -78,7 +80,22 @@ public sealed class IndexModel(SatuAtapDb db, MallTime time) : PageModel
         var parts = e.EntityKey.Split(',').Select(k => Guid.TryParse(k, out var id) && names.TryGetValue(id, out var n) ? n : null).ToList();
         // A link between two records is named by both ends; a record by its own name.
         if (parts.Count > 1 && parts.All(p => p is not null)) return string.Join(" — ", parts);
-        return AuditChanges.NameOf(e.Before, e.After) ?? parts.FirstOrDefault(p => p is not null) ?? e.EntityKey;
+        return AuditChanges.NameOf(e.Before, e.After) ?? parts.FirstOrDefault(p => p is not null) ?? Refers(e, names) ?? e.EntityKey;
+    }
+
+    /// <summary>
+    /// A record without a name of its own, by the named records it points at and its day ("Surade, 8 Desember 2026"
+    /// for a mobile-unit visit), or null.
+    /// </summary>
+    private static string? Refers(AuditEntry e, Dictionary<Guid, string> names)
+    {
+        var fields = AuditChanges.Fields(e.After ?? e.Before);
+        var parts = fields.Where(f => f.Key.EndsWith("Id", StringComparison.Ordinal) && Guid.TryParse(f.Value, out var id) && names.ContainsKey(id))
+            .Select(f => names[Guid.Parse(f.Value!)]).ToList();
+        if (fields.TryGetValue("Day", out var day) && DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var d))
+            parts.Add(Formats.Date(d));
+        return parts.Count > 0 ? string.Join(", ", parts) : null;
     }
 
     public static string TypeLabel(string type) => type switch
@@ -100,6 +117,9 @@ public sealed class IndexModel(SatuAtapDb db, MallTime time) : PageModel
         "WorkflowStep" => Lang.T("Tahap alur kerja", "Workflow step"),
         "Site" => Lang.T("Lokasi antrian", "Queue site"),
         "NotificationTemplate" => Lang.T("Templat notifikasi", "Notification template"),
+        "Visit" => Lang.T("Kunjungan MPP keliling", "Mobile-unit visit"),
+        "OutreachUnit" => Lang.T("Unit MPP keliling", "Mobile unit"),
+        "Open311Client" => Lang.T("Aplikasi klien Open311", "Open311 client application"),
         _ => type,
     };
 
