@@ -126,30 +126,11 @@ public sealed class HandleOverdueApplications(SatuAtapDb db, CatalogCache cache,
 }
 
 /// <summary>Runs <see cref="HandleOverdueApplications"/> every <c>Applications:OverdueCheckMinutes</c>.</summary>
-public sealed class OverdueChecker(IServiceScopeFactory scopes, IOptions<ApplicationsOptions> options, ILogger<OverdueChecker> log) : BackgroundService
+public sealed class OverdueChecker(IServiceScopeFactory scopes, IOptions<ApplicationsOptions> options, ILogger<OverdueChecker> log) : PeriodicJob(log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.OverdueCheckMinutes <= 0) return;
-        var delay = TimeSpan.FromMinutes(options.Value.OverdueCheckMinutes);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogWarning(e, "Overdue check failed; trying again next round.");
-            }
-            try { await Task.Delay(delay, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override TimeSpan? Every => options.Value.OverdueCheckMinutes > 0 ? TimeSpan.FromMinutes(options.Value.OverdueCheckMinutes) : null;
+    protected override string What => "Overdue check";
+    protected override Task RoundAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One round in its own scope (what the timer runs; tests call it directly).</summary>
     public async Task<OverdueRound> RunOnceAsync(CancellationToken ct = default)

@@ -58,31 +58,16 @@ public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time)
 }
 
 /// <summary>Runs <see cref="HandleOverdueComplaints"/> every <c>Feedback:OverdueCheckMinutes</c> (0: not in this process).</summary>
-public sealed class OverdueComplaintsJob(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, ILogger<OverdueComplaintsJob> log) : BackgroundService
+public sealed class OverdueComplaintsJob(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, ILogger<OverdueComplaintsJob> log) : PeriodicJob(log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan? Every => options.Value.OverdueCheckMinutes > 0 ? TimeSpan.FromMinutes(options.Value.OverdueCheckMinutes) : null;
+    protected override string What => "Complaint deadline check";
+
+    protected override async Task RoundAsync(CancellationToken ct)
     {
-        var minutes = options.Value.OverdueCheckMinutes;
-        if (minutes <= 0) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var run = await scope.ServiceProvider.GetRequiredService<HandleOverdueComplaints>().HandleAsync(stoppingToken);
-                if (run.Escalated + run.Closed > 0 && log.IsEnabled(LogLevel.Information))
-                    log.LogInformation("Complaints: {Escalated} escalated, {Closed} closed after the reporter's silence.", run.Escalated, run.Closed);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogWarning(e, "Complaint deadline check failed; trying again next round.");
-            }
-            try { await Task.Delay(TimeSpan.FromMinutes(minutes), stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<HandleOverdueComplaints>().HandleAsync(ct);
+        if (run.Escalated + run.Closed > 0 && log.IsEnabled(LogLevel.Information))
+            log.LogInformation("Complaints: {Escalated} escalated, {Closed} closed after the reporter's silence.", run.Escalated, run.Closed);
     }
 }

@@ -88,30 +88,11 @@ public sealed class SendExpiryReminders(SatuAtapDb db, CatalogCache catalogs, No
 }
 
 /// <summary>Runs <see cref="SendExpiryReminders"/> every <c>Licensing:ReminderCheckMinutes</c>.</summary>
-public sealed class ExpiryReminderJob(IServiceScopeFactory scopes, IOptions<LicensingOptions> options, ILogger<ExpiryReminderJob> log) : BackgroundService
+public sealed class ExpiryReminderJob(IServiceScopeFactory scopes, IOptions<LicensingOptions> options, ILogger<ExpiryReminderJob> log) : PeriodicJob(log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.ReminderCheckMinutes <= 0) return;
-        var delay = TimeSpan.FromMinutes(options.Value.ReminderCheckMinutes);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogWarning(e, "Expiry reminders failed; trying again next round.");
-            }
-            try { await Task.Delay(delay, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override TimeSpan? Every => options.Value.ReminderCheckMinutes > 0 ? TimeSpan.FromMinutes(options.Value.ReminderCheckMinutes) : null;
+    protected override string What => "Expiry reminders";
+    protected override Task RoundAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One round in its own scope (what the timer runs; tests call it directly).</summary>
     public async Task<ReminderRound> RunOnceAsync(CancellationToken ct = default)

@@ -95,32 +95,17 @@ public sealed class ApplyRetention(SatuAtapDb db, FileStore files, MallTime time
 }
 
 /// <summary>Runs <see cref="ApplyRetention"/> every <c>Retention:RunHours</c> while <c>Retention:Enabled</c>.</summary>
-public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, ILogger<RetentionJob> log) : BackgroundService
+public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, ILogger<RetentionJob> log) : PeriodicJob(log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan? Every => options.Value.Enabled ? TimeSpan.FromHours(options.Value.RunHours) : null;
+    protected override string What => "Retention run";
+
+    protected override async Task RoundAsync(CancellationToken ct)
     {
-        if (!options.Value.Enabled) return;
-        var delay = TimeSpan.FromHours(options.Value.RunHours);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var round = await RunOnceAsync(stoppingToken);
-                if (log.IsEnabled(LogLevel.Information))
-                    log.LogInformation("Retention: {Drafts} drafts, {Documents} documents deleted; {Messages} message bodies, {Bookings} bookings cleared.",
-                        round.DraftsDeleted, round.DocumentsDeleted, round.MessagesCleared, round.BookingsCleared);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogWarning(e, "Retention run failed; trying again next round.");
-            }
-            try { await Task.Delay(delay, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        var round = await RunOnceAsync(ct);
+        if (log.IsEnabled(LogLevel.Information))
+            log.LogInformation("Retention: {Drafts} drafts, {Documents} documents deleted; {Messages} message bodies, {Bookings} bookings cleared.",
+                round.DraftsDeleted, round.DocumentsDeleted, round.MessagesCleared, round.BookingsCleared);
     }
 
     /// <summary>One run in its own scope.</summary>
