@@ -10,7 +10,7 @@ namespace SatuAtap.Core.Applications;
 /// Records a change of an application: the timeline event, and the message to the applicant in the outbox.
 /// Both are added to the same unit of work as the change itself.
 /// </summary>
-public sealed class ApplicationJournal(Notifier notifier, MallTime time, PublicLinks links)
+public sealed class ApplicationJournal(Notifier notifier, MallTime time, PublicLinks links, IEnumerable<IApplicationMessageValues> extras)
 {
     public async Task RecordAsync(SatuAtapDb db, Application app, ServiceView service, ApplicationAction action, ApplicationStatus? from,
         Caller actor, string? note, CancellationToken ct)
@@ -35,6 +35,7 @@ public sealed class ApplicationJournal(Notifier notifier, MallTime time, PublicL
             ["url"] = PublicUrl("/lacak?nomor=" + app.TrackingNumber),
             ["checkCode"] = app.CheckCode,
         };
+        foreach (var extra in extras) extra.Add(app, values);
         await notifier.EnqueueAsync(db, action == ApplicationAction.Revoke ? NotificationDefaults.ResultRevoked : NotificationDefaults.ApplicationEvent(ApplicationCodes.Status(app.Status)),
             new Notifier.Recipient(app.ApplicantEmail, app.ApplicantPhone, language), values, ct);
     }

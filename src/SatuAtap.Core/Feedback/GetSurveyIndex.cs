@@ -83,6 +83,19 @@ public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
         return (n, SatisfactionIndex.Compute(s.Select(x => new ElementTally(x, n)).ToList()));
     }
 
+    /// <summary>The respondents and score sums of the unit per day of the period (for the trend).</summary>
+    public async Task<IReadOnlyList<DayTally>> DailyAsync(IndexFilter filter, CancellationToken ct)
+    {
+        var rows = await Responses(filter).GroupBy(r => r.Day).Select(g => new
+        {
+            Day = g.Key, N = g.LongCount(),
+            S1 = g.Sum(r => (long)r.U1), S2 = g.Sum(r => (long)r.U2), S3 = g.Sum(r => (long)r.U3),
+            S4 = g.Sum(r => (long)r.U4), S5 = g.Sum(r => (long)r.U5), S6 = g.Sum(r => (long)r.U6),
+            S7 = g.Sum(r => (long)r.U7), S8 = g.Sum(r => (long)r.U8), S9 = g.Sum(r => (long)r.U9),
+        }).ToListAsync(ct);
+        return rows.Select(r => new DayTally(r.Day, r.N, [r.S1, r.S2, r.S3, r.S4, r.S5, r.S6, r.S7, r.S8, r.S9])).ToList();
+    }
+
     /// <summary>The people the unit served in the period: finished tickets plus completed applications (not for a site: those are online).</summary>
     public async Task<long> PopulationAsync(IndexFilter f, CancellationToken ct)
     {

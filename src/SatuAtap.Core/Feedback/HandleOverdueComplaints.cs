@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
+using SatuAtap.Core.Notifications;
 
 namespace SatuAtap.Core.Feedback;
 
@@ -14,9 +16,10 @@ public sealed record OverdueComplaintsRun(int Escalated, int Closed);
 /// <summary>
 /// The complaint desk's clock, run by a background job: a complaint the desk has not forwarded by its forward date, or
 /// the agency has not answered by its answer date, is escalated to the agency head (once per step: an escalation event,
-/// shown in the inbox); an answered complaint whose reporter stayed silent past its close date is closed.
+/// shown in the inbox, and an email through the outbox to every head of the complaint's agency, when it names one);
+/// an answered complaint whose reporter stayed silent past its close date is closed.
 /// </summary>
-public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time)
+public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time, Notifier notifier, PublicLinks links)
 {
     public async Task<OverdueComplaintsRun> HandleAsync(CancellationToken ct = default)
     {
@@ -39,6 +42,7 @@ public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time)
                     ? $"Melewati batas jawaban {c.AnswerDue:yyyy-MM-dd}; dieskalasi ke kepala instansi."
                     : $"Melewati batas penerusan {c.ForwardDue:yyyy-MM-dd}; dieskalasi ke kepala instansi.",
             });
+            await TellHeadsAsync(c, ct);
         }
         var silent = await db.Set<Complaint>().Where(c => c.Status == ComplaintStatus.Answered && c.CloseOn < today).Take(500).ToListAsync(ct);
         foreach (var c in silent)
@@ -54,6 +58,33 @@ public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time)
         }
         if (late.Count + silent.Count > 0) await db.SaveChangesAsync(ct);
         return new OverdueComplaintsRun(late.Count, silent.Count);
+    }
+
+    /// <summary>One email to each head of the complaint's agency (in the head's language), saved with the escalation.</summary>
+    private async Task TellHeadsAsync(Complaint c, CancellationToken ct)
+    {
+        if (c.AgencyId is not { } agencyId) return;
+        var heads = await (from u in db.Users
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where u.AgencyId == agencyId && r.Name == Roles.AgencyHead && u.Email != null
+                           orderby u.Email
+                           select new { u.FullName, u.Email, u.PreferredLanguage }).AsNoTracking().ToListAsync(ct);
+        var answering = c.Status == ComplaintStatus.Forwarded;
+        foreach (var head in heads)
+        {
+            var english = head.PreferredLanguage == Lang.English;
+            var values = new Dictionary<string, string>
+            {
+                ["name"] = head.FullName,
+                ["trackingNumber"] = c.Number,
+                ["step"] = answering ? (english ? "answered" : "dijawab") : (english ? "forwarded" : "diteruskan"),
+                ["dueDate"] = (answering ? c.AnswerDue ?? c.ForwardDue : c.ForwardDue).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["url"] = links.To("/kelola/pengaduan"),
+            };
+            await notifier.EnqueueAsync(db, NotificationDefaults.ComplaintEscalated,
+                new Notifier.Recipient(head.Email, null, english ? Lang.English : Lang.Indonesian), values, ct);
+        }
     }
 }
 

@@ -18,10 +18,19 @@ public sealed record SurveyInvitation(SurveySubject Subject, Guid SubjectId, Gui
 /// and carries a keyed hash of it (<c>PersonalData:HashKey</c>), so the same ticket always has the same link and nobody
 /// can make one up; it is used up by the response it brings (one response per ticket or application, unique in the
 /// database), and it expires <c>Feedback:SurveyLinkDays</c> days after the service. Queue and Applications never call
-/// this: the pages and messages of the mall ask it for the link.
+/// this: the pages of the mall ask it for the link, and it fills <c>{surveyUrl}</c> in the applicant's message about a
+/// completed application (as an <see cref="IApplicationMessageValues"/>).
 /// </summary>
 public sealed class SurveyLinks(SatuAtapDb db, PersonalDataProtector protector, PublicLinks links, MallTime time, IOptions<FeedbackOptions> options)
+    : IApplicationMessageValues
 {
+    /// <summary>The link of an application just issued or made ready for pickup, for its message (<c>{surveyUrl}</c>).</summary>
+    public void Add(Application app, IDictionary<string, string> values)
+    {
+        if (app.Status is ApplicationStatus.Issued or ApplicationStatus.ReadyForPickup)
+            values[Notifications.NotificationDefaults.SurveyUrl] = Url(Token(SurveySubject.Application, app.Id));
+    }
+
     private const int HashLength = 24;
 
     /// <summary>The survey page of a token, absolute (from <c>Mall:PublicBaseUrl</c>).</summary>

@@ -7,8 +7,9 @@ namespace SatuAtap.Core.Notifications;
 /// <summary>
 /// The default message texts, in Indonesian and English, seeded into the template table where missing so
 /// that managers can edit them. Placeholders: {name} {trackingNumber} {service} {status} {note} {dueDate} {url} {code}
-/// {checkCode} (the application's tracking check code, for following it at /lacak), and in every message {mallName}
-/// {mallShortName} (the mall's names from its settings).
+/// {checkCode} (the application's tracking check code, for following it at /lacak), {surveyUrl} (in the messages of a
+/// completed application: its once-only satisfaction survey link, filled by the Feedback module), and in every message
+/// {mallName} {mallShortName} (the mall's names from its settings).
 /// </summary>
 public static class NotificationDefaults
 {
@@ -35,16 +36,32 @@ public static class NotificationDefaults
     /// </summary>
     public const string PermitExpiring = "permit.expiring";
 
+    /// <summary>
+    /// To the head of an agency when a complaint about it went past its forward or answer date ({name} {trackingNumber}
+    /// {step} {dueDate} {url}); the sender is the Feedback module.
+    /// </summary>
+    public const string ComplaintEscalated = "complaint.escalated";
+
     /// <summary>Placeholders every message may use, filled from the mall's settings by the <see cref="Notifier"/>.</summary>
     public const string MallName = "mallName", MallShortName = "mallShortName";
+
+    /// <summary>The once-only survey link of a completed application (issued or ready for pickup).</summary>
+    public const string SurveyUrl = "surveyUrl";
+
+    /// <summary>The events of an application being completed, whose messages carry <c>{surveyUrl}</c>.</summary>
+    public static readonly IReadOnlySet<string> CompletedEvents = new HashSet<string>(["application.issued", "application.readyForPickup"], StringComparer.Ordinal);
 
     private static readonly string[] ApplicationValues = ["name", "trackingNumber", "service", "status", "note", "dueDate", "url"];
 
     /// <summary>The placeholders the sender fills for an event; a template may use only these.</summary>
     public static IReadOnlySet<string> PlaceholdersFor(string eventCode) => eventCode switch
     {
+        // A completed application's messages also carry its survey link.
+        _ when CompletedEvents.Contains(eventCode) =>
+            new HashSet<string>([.. ApplicationValues, "checkCode", SurveyUrl, MallName, MallShortName], StringComparer.Ordinal),
         AccountVerify or AccountPasswordReset => new HashSet<string>(["name", "code", "url", MallName, MallShortName], StringComparer.Ordinal),
         VisitMoved or VisitCancelled => new HashSet<string>(["name", "code", "stop", "service", "when", "newWhen", "alternative", "note", "url", MallName, MallShortName], StringComparer.Ordinal),
+        ComplaintEscalated => new HashSet<string>(["name", "trackingNumber", "step", "dueDate", "url", MallName, MallShortName], StringComparer.Ordinal),
         PermitExpiring => new HashSet<string>([.. ApplicationValues, "days", MallName, MallShortName], StringComparer.Ordinal),
         ApplicationOverdue or ApplicationEscalated => new HashSet<string>([.. ApplicationValues, "step", MallName, MallShortName], StringComparer.Ordinal),
         // Messages to the applicant also carry the application's check code (staff messages do not).
@@ -68,6 +85,7 @@ public static class NotificationDefaults
         {
             var code = ApplicationEvent(status);
             var (idLine, enLine) = Line(status);
+            var completed = CompletedEvents.Contains(code);
             yield return new NotificationTemplate
             {
                 EventCode = code, Language = Lang.Indonesian, Channel = Channels.Email,
@@ -85,12 +103,12 @@ public static class NotificationDefaults
             yield return new NotificationTemplate
             {
                 EventCode = code, Language = Lang.Indonesian, Channel = Channels.Sms,
-                Body = "{mallShortName}: permohonan {trackingNumber} {status}. Kode pemeriksa {checkCode}. {url}",
+                Body = "{mallShortName}: permohonan {trackingNumber} {status}. Kode pemeriksa {checkCode}. {url}" + (completed ? " Nilai layanan kami: {surveyUrl}" : ""),
             };
             yield return new NotificationTemplate
             {
                 EventCode = code, Language = Lang.English, Channel = Channels.Sms,
-                Body = "{mallShortName}: application {trackingNumber} {status}. Check code {checkCode}. {url}",
+                Body = "{mallShortName}: application {trackingNumber} {status}. Check code {checkCode}. {url}" + (completed ? " Rate our service: {surveyUrl}" : ""),
             };
         }
         yield return new NotificationTemplate
@@ -138,6 +156,18 @@ public static class NotificationDefaults
             EventCode = ApplicationEscalated, Language = Lang.English, Channel = Channels.Email,
             Subject = "Escalation: application {trackingNumber} is overdue",
             Body = "Dear {name},\n\nThe application for {service}, number {trackingNumber}, at step \"{step}\" has passed the step's due date ({dueDate}) and is escalated to you as head of the agency. Status: {status}.\nOpen it: {url}\n\nSatuAtap — {mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = ComplaintEscalated, Language = Lang.Indonesian, Channel = Channels.Email,
+            Subject = "Eskalasi: pengaduan {trackingNumber} lewat batas waktu",
+            Body = "Yth. {name},\n\nPengaduan nomor {trackingNumber} belum {step} sampai batas waktunya ({dueDate}) dan diteruskan kepada Anda sebagai kepala instansi.\nLihat kotak pengaduan: {url}\n\nSatuAtap — {mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = ComplaintEscalated, Language = Lang.English, Channel = Channels.Email,
+            Subject = "Escalation: complaint {trackingNumber} is overdue",
+            Body = "Dear {name},\n\nComplaint number {trackingNumber} was not {step} by its due date ({dueDate}) and is escalated to you as head of the agency.\nOpen the complaint inbox: {url}\n\nSatuAtap — {mallName}",
         };
         yield return new NotificationTemplate
         {
@@ -231,13 +261,17 @@ public static class NotificationDefaults
         };
     }
 
+    private const string SurveyLineId = "Bantu kami memperbaiki layanan: isi survei kepuasan (9 pertanyaan, sekali isi) di {surveyUrl}\n";
+    private const string SurveyLineEn = "Help us improve: answer the satisfaction survey (9 questions, once) at {surveyUrl}\n";
+
     private static (string Id, string En) Line(string statusCode) => statusCode switch
     {
         "returnedForCorrection" => ("Mohon perbaiki permohonan Anda lalu ajukan ulang. Batas waktu berhenti sampai Anda mengajukan ulang.\n",
             "Please correct your application and resubmit it. The clock stops until you do.\n"),
         "rejected" => ("Alasan penolakan tercantum di bawah ini.\n", "The reason is given below.\n"),
-        "issued" => ("Hasil layanan dapat diunduh dari halaman permohonan Anda.\n", "The result can be downloaded from your application's page.\n"),
-        "readyForPickup" => ("Hasil layanan siap diambil di loket MPP dengan membawa tanda terima.\n", "The result is ready for pickup at the mall's counter; bring your receipt.\n"),
+        "issued" => ("Hasil layanan dapat diunduh dari halaman permohonan Anda.\n" + SurveyLineId, "The result can be downloaded from your application's page.\n" + SurveyLineEn),
+        "readyForPickup" => ("Hasil layanan siap diambil di loket MPP dengan membawa tanda terima.\n" + SurveyLineId,
+            "The result is ready for pickup at the mall's counter; bring your receipt.\n" + SurveyLineEn),
         _ => ("", ""),
     };
 

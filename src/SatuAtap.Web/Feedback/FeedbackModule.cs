@@ -10,8 +10,10 @@ public static class FeedbackModule
     {
         services.AddSettings<FeedbackOptions, FeedbackOptionsValidator>(config, FeedbackOptions.Section);
         services.AddScoped<SurveyLinks>();
+        services.AddScoped<SatuAtap.Core.Applications.IApplicationMessageValues>(sp => sp.GetRequiredService<SurveyLinks>());
         services.AddScoped<SubmitSurveyResponse>();
         services.AddScoped<GetSurveyIndex>();
+        services.AddScoped<GetSurveyTrend>();
         services.AddScoped<SurveyReport>();
         services.AddScoped<FileComplaint>();
         services.AddScoped<TrackComplaint>();
@@ -19,6 +21,9 @@ public static class FeedbackModule
         services.AddScoped<ListComplaints>();
         services.AddScoped<HandleOverdueComplaints>();
         services.AddScoped<Open311Desk>();
+        services.AddScoped<IssueOpen311Key>();
+        services.AddScoped<RevokeOpen311Key>();
+        services.AddScoped<ListOpen311Clients>();
         services.AddHostedService<OverdueComplaintsJob>();
         return services;
     }
@@ -28,6 +33,7 @@ public static class FeedbackModule
         app.MapSurveyEndpoints();
         app.MapComplaintEndpoints();
         app.MapOpen311Endpoints();
+        app.MapOpen311KeyEndpoints();
         return app;
     }
 }

@@ -32,6 +32,14 @@ public static class SurveyEndpoints
             if (filter.Problem is not null) return filter.Problem;
             return Answers.Answer(await handler.HandleAsync(filter.Filter!, http.Caller(), ct));
         }).RequireAuthorization(Policies.Staff);
+        // The index month by month over the period (default: this year so far).
+        surveys.MapGet("/trend", async (string? agencyId, string? serviceId, string? siteId, string? from, string? to, GetSurveyTrend handler,
+            CatalogCache catalog, MallTime time, HttpContext http, CancellationToken ct) =>
+        {
+            var filter = await ReadFilterAsync(agencyId, serviceId, siteId, from, to, catalog, time, ct);
+            if (filter.Problem is not null) return filter.Problem;
+            return Answers.Answer(await handler.HandleAsync(filter.Filter!, http.Caller(), ct));
+        }).RequireAuthorization(Policies.Staff);
         surveys.MapGet("/report", async (string? agencyId, string? serviceId, string? siteId, string? from, string? to, string? format, SurveyReport report,
             CatalogCache catalog, MallTime time, HttpContext http, CancellationToken ct) =>
         {

@@ -91,4 +91,24 @@ public sealed class FeedbackJourneyTests(BrowserFixture mall)
         await desk.GotoAsync("/kelola/survei");
         await AssertFitsAndAccessibleAsync(desk);
     }
+
+    [Fact]
+    public async Task A_manager_issues_an_Open311_key_and_an_executive_reads_the_trend_on_a_phone()
+    {
+        var desk = await PhoneAsync();
+        await mall.SignInAsync(desk, "pengelola@demo.satuatap.id");
+        await desk.GotoAsync("/kelola/open311");
+        await desk.FillAsync("#nama", "Aplikasi Lapor Desa");
+        await desk.ClickAsync("form[action*='handler=Terbitkan'] button[type=submit]");
+        await desk.Locator("#api-key").WaitForAsync();
+        Assert.StartsWith("o311-", await desk.Locator("#api-key").InnerTextAsync());
+        await AssertFitsAndAccessibleAsync(desk);
+
+        var regent = await PhoneAsync();
+        await mall.SignInAsync(regent, "bupati@demo.satuatap.id");
+        await regent.GotoAsync("/kelola/survei?layanan=DKP-KTP");
+        await regent.Locator("#tren svg").WaitForAsync();
+        Assert.True(await regent.Locator("#tren svg rect").CountAsync() > 0);
+        await AssertFitsAndAccessibleAsync(regent);
+    }
 }

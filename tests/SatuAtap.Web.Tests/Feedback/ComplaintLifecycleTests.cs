@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SatuAtap.Core.Data;
 using SatuAtap.Core.Feedback;
+using SatuAtap.Core.Notifications;
 using SatuAtap.Web.Tests.Infrastructure;
 
 namespace SatuAtap.Web.Tests.Feedback;
@@ -24,6 +27,15 @@ public sealed class ComplaintLifecycleTests(MallFactory mall) : IClassFixture<Ma
         var response = await call;
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return await response.ReadJsonAsync();
+    }
+
+    /// <summary>The escalation emails about a complaint in the outbox, oldest first.</summary>
+    private async Task<List<OutboxMessage>> EscalationMailsAsync(string number)
+    {
+        await using var scope = mall.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var all = await db.OutboxMessages.AsNoTracking().Where(m => m.EventCode == NotificationDefaults.ComplaintEscalated).ToListAsync();
+        return all.Where(m => m.Subject.Contains(number, StringComparison.Ordinal)).OrderBy(m => m.CreatedAtUtc).ToList();
     }
 
     private HttpClient _manager = null!, _dukcapil = null!, _dpmptsp = null!;
@@ -80,9 +92,18 @@ public sealed class ComplaintLifecycleTests(MallFactory mall) : IClassFixture<Ma
         await AdvanceDaysAsync(3);
         await RunJobAsync();
         Assert.False((await _manager.GetJsonAsync($"/api/v1/complaints/{number}"))["escalated"]!.GetValue<bool>());
+        Assert.Empty(await EscalationMailsAsync(number));
         await AdvanceDaysAsync(1);
         await RunJobAsync();
         await RunJobAsync();
+        // The head of the agency the complaint is about gets one email, on the day of the escalation.
+        var mail = Assert.Single(await EscalationMailsAsync(number));
+        Assert.Equal(Accounts.DukcapilHead, mail.Recipient);
+        Assert.Equal(Channels.Email, mail.Channel);
+        Assert.Equal(mall.Clock.GetUtcNow().UtcDateTime, mail.CreatedAtUtc);
+        Assert.Contains("diteruskan", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("2026-12-03", mail.Body, StringComparison.Ordinal);
+        Assert.Contains(MallFactory.PublicBaseUrl + "/kelola/pengaduan", mail.Body, StringComparison.Ordinal);
         var escalated = await _manager.GetJsonAsync($"/api/v1/complaints/{number}");
         Assert.True(escalated["escalated"]!.GetValue<bool>());
         Assert.True(escalated["steps"]!.AsArray().Count(s => s!["action"]!.GetValue<string>() == "escalate") == 1, escalated.ToJsonString());
@@ -113,6 +134,10 @@ public sealed class ComplaintLifecycleTests(MallFactory mall) : IClassFixture<Ma
         await AdvanceDaysAsync(10);
         await RunJobAsync();
         Assert.True((await _manager.GetJsonAsync($"/api/v1/complaints/{number}"))["escalated"]!.GetValue<bool>());
+        var mails = await EscalationMailsAsync(number);
+        Assert.Equal(2, mails.Count);
+        Assert.Contains("dijawab", mails[1].Body, StringComparison.Ordinal);
+        Assert.Contains("2026-12-11", mails[1].Body, StringComparison.Ordinal);
         await (await _dukcapil.PostJsonAsync($"/api/v1/complaints/{number}/answer", new JsonObject())).AssertProblemAsync(400);
         var answered = await OkAsync(_dukcapil.PostJsonAsync($"/api/v1/complaints/{number}/answer",
             new JsonObject { ["text"] = "Kuota antrian KTP ditambah mulai Senin." }));

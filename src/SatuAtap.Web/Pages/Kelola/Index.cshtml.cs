@@ -69,6 +69,12 @@ public sealed class IndexModel(Microsoft.Extensions.Options.IOptions<DemoOptions
             Links.Add(new("/kelola/survei", Lang.T("Survei kepuasan (SKM)", "Satisfaction survey (SKM)"),
                 Lang.T("Indeks per layanan, kuesioner kertas, mode kios, laporan PDF/XLSX.", "Index per service, paper questionnaires, kiosk mode, PDF/XLSX reports.")));
         }
+        else if (caller.IsExecutive)
+            Links.Add(new("/kelola/survei", Lang.T("Indeks kepuasan masyarakat (IKM)", "Community satisfaction index (IKM)"),
+                Lang.T("Indeks seluruh layanan per bulan, prioritas perbaikan, laporan PDF/XLSX.", "The index of every service by month, improvement priorities, PDF/XLSX reports.")));
+        if (manager)
+            Links.Add(new("/kelola/open311", Lang.T("Kunci API Open311", "Open311 API keys"),
+                Lang.T("Terbitkan dan cabut kunci aplikasi klien yang mengirim pengaduan.", "Issue and revoke the keys of client applications that post complaints.")));
         Links.Add(new("/kelola/izin-usaha", Lang.T("Link-Satu: bundel perizinan", "Link-Satu: licensing bundles"),
             Lang.T("Bundel per kecamatan dan periode, kemajuan per instansi; tabel kegiatan usaha.", "Bundles per district and period, progress per agency; the activity table.")));
         Links.Add(new("/akun/dua-langkah", Lang.T("Verifikasi dua langkah", "Two-factor sign-in"),

@@ -11,14 +11,19 @@ namespace SatuAtap.Web.Pages.Kelola.Survei;
 /// <summary>
 /// For an agency's staff and managers: the index of a service this year, the report downloads, and the questionnaire —
 /// entered from paper, or in kiosk mode on a counter tablet (large targets; after each response the form is empty again).
+/// Executives see every service's index and report, read-only (no questionnaire).
 /// </summary>
-public sealed class IndexModel(CatalogCache catalog, SubmitSurveyResponse submit, GetSurveyIndex index, MallTime time) : PageModel
+public sealed class IndexModel(CatalogCache catalog, SubmitSurveyResponse submit, GetSurveyIndex index, GetSurveyTrend trend, MallTime time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "layanan")] public string? Layanan { get; set; }
     [BindProperty(SupportsGet = true, Name = "kiosk")] public string? KioskFlag { get; set; }
-    public bool Kiosk => KioskFlag == "1";
+    public bool Kiosk => KioskFlag == "1" && !ReadOnly;
+    /// <summary>An executive: sees every unit, enters nothing.</summary>
+    public bool ReadOnly => HttpContext.Caller() is var c && !c.IsManager && !c.IsAgencyStaff;
     public IReadOnlyList<ServiceView> Services { get; private set; } = [];
     public SurveyIndex? Index { get; private set; }
+    /// <summary>The unit's index per month over the last twelve months.</summary>
+    public SurveyTrendView? Trend { get; private set; }
     public string? UnitName { get; private set; }
     public string Query => "serviceId=" + Uri.EscapeDataString(Layanan ?? "");
     public string? Message { get; private set; }
@@ -51,7 +56,7 @@ public sealed class IndexModel(CatalogCache catalog, SubmitSurveyResponse submit
     {
         var caller = HttpContext.Caller();
         var snapshot = await catalog.GetAsync(ct);
-        Services = snapshot.Services.Where(s => caller.IsManager || caller.AgencyId == s.Agency.Id).OrderBy(s => s.DisplayName, StringComparer.CurrentCulture).ToList();
+        Services = snapshot.Services.Where(s => caller.SeesWholeMall || caller.AgencyId == s.Agency.Id).OrderBy(s => s.DisplayName, StringComparer.CurrentCulture).ToList();
         var chosen = Services.FirstOrDefault(s => s.Code == Layanan) ?? (Services.Count > 0 ? Services[0] : null);
         Layanan = chosen?.Code;
         if (chosen is null || Kiosk) return;
@@ -59,5 +64,7 @@ public sealed class IndexModel(CatalogCache catalog, SubmitSurveyResponse submit
         var today = time.Today;
         var outcome = await index.HandleAsync(new IndexFilter(null, chosen.Id, null, new DateOnly(today.Year, 1, 1), today), caller, ct);
         Index = outcome.Value;
+        var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        Trend = (await trend.HandleAsync(new IndexFilter(null, chosen.Id, null, firstMonth, today), caller, ct)).Value;
     }
 }
