@@ -95,9 +95,10 @@ public sealed class CreateApplication(SatuAtapDb db, CatalogCache cache, MallTim
     internal static void ApplyFields(Application app, ServiceView service, IReadOnlyDictionary<Guid, string> fields)
     {
         app.FieldsJson = FieldRules.Serialize(fields);
-        var (nik, phone) = FieldRules.Identity(service, fields);
+        var (nik, phone, email) = FieldRules.Identity(service, fields);
         if (app.CapturedByUserId is null || app.ApplicantNik is null) app.ApplicantNik = nik ?? app.ApplicantNik;
         if (phone is not null && app.ApplicantPhone is null) app.ApplicantPhone = phone;
+        if (email is not null && app.ApplicantEmail is null) app.ApplicantEmail = email;
     }
 
     /// <summary>Saves with a fresh tracking number; on the rare collision with an existing one (unique index), draws again.</summary>

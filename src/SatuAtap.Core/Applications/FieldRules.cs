@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
@@ -7,58 +8,84 @@ using SatuAtap.Core.Identity;
 namespace SatuAtap.Core.Applications;
 
 /// <summary>
-/// The rule a field requirement's value must meet, recognised from the requirement's name: a single NIK is
-/// checked as a NIK, a mobile number as one, a date as YYYY-MM-DD; anything else is free text.
+/// The rule a field requirement's value must meet, from the requirement's type (<see cref="FieldType"/>): a NIK is
+/// checked as a NIK, an NPWP as 15 or 16 digits, a mobile number and an email address as such, a date as
+/// YYYY-MM-DD, a number as digits, an address as more than a word; text is free.
 /// </summary>
-public static class FieldRules
+public static partial class FieldRules
 {
     public const int MaxLength = 500;
-
-    public enum Kind { Text, Nik, Phone, Date }
-
-    public static Kind KindOf(string requirementName)
-    {
-        var n = requirementName.Trim().ToLowerInvariant();
-        if ((n == "nik" || n.StartsWith("nik ", StringComparison.Ordinal))
-            && !n.Contains(" dan ", StringComparison.Ordinal) && !n.Contains(" atau ", StringComparison.Ordinal)
-            && !n.Contains("seluruh", StringComparison.Ordinal) && !n.Contains("kedua", StringComparison.Ordinal))
-            return Kind.Nik;
-        if (n is "nomor ponsel aktif" or "nomor ponsel" or "nomor telepon") return Kind.Phone;
-        if (n is "tanggal lahir" or "tanggal perkawinan") return Kind.Date;
-        return Kind.Text;
-    }
+    public const int MinAddressLength = 10;
 
     /// <summary>A stored value as people read it: a date as "14 Mei 2008" (in the reader's language), the rest as stored.</summary>
-    public static string Display(string requirementName, string? value)
+    public static string Display(FieldType type, string? value)
     {
         if (string.IsNullOrEmpty(value)) return value ?? "";
-        return KindOf(requirementName) == Kind.Date
+        return type == FieldType.Date
                && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? Formats.Date(date)
             : value;
     }
 
-    /// <summary>The value as stored (a phone number in national form), or the message saying what is wrong.</summary>
-    public static (string? Value, string? Error) Check(string requirementName, string? raw)
+    /// <summary>
+    /// The value as stored (a phone number in national form, an NPWP as its digits, an email address trimmed), or
+    /// the message saying what is wrong.
+    /// </summary>
+    public static (string? Value, string? Error) Check(FieldType type, string? raw)
     {
         var value = raw?.Trim() ?? "";
         if (value.Length == 0) return ("", null);
         if (value.Length > MaxLength) return (null, Lang.T($"Paling banyak {MaxLength} karakter.", $"At most {MaxLength} characters."));
-        switch (KindOf(requirementName))
+        switch (type)
         {
-            case Kind.Nik:
+            case FieldType.Nik:
                 var problem = Nik.Validate(value);
                 return problem == Nik.Problem.None ? (value, null) : (null, Nik.Message(problem));
-            case Kind.Phone:
+            case FieldType.Npwp:
+                var digits = NpwpSeparators().Replace(value, "");
+                return digits.Length is 15 or 16 && digits.All(char.IsAsciiDigit) ? (digits, null)
+                    : (null, Lang.T("NPWP harus 15 atau 16 angka (contoh 01.234.567.8-901.000 atau NIK Anda).",
+                        "An NPWP has 15 or 16 digits (for example 01.234.567.8-901.000, or your NIK)."));
+            case FieldType.Phone:
                 return PhoneNumber.Normalize(value) is { } phone ? (phone, null)
                     : (null, Lang.T("Nomor ponsel tidak valid (contoh 081234567890).", "Not a valid mobile number (for example 081234567890)."));
-            case Kind.Date:
+            case FieldType.Email:
+                return System.Net.Mail.MailAddress.TryCreate(value, out var mail) && mail.Address == value && mail.Host.Contains('.', StringComparison.Ordinal)
+                    ? (value, null)
+                    : (null, Lang.T("Alamat email tidak valid (contoh nama@contoh.id).", "Not a valid email address (for example name@example.id)."));
+            case FieldType.Date:
                 return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? (value, null)
                     : (null, Lang.T("Tanggal harus berformat YYYY-MM-DD.", "The date must be YYYY-MM-DD."));
+            case FieldType.Number:
+                return NumberPattern().IsMatch(value) ? (value, null)
+                    : (null, Lang.T("Isi dengan angka (contoh 25 atau 1.500.000).", "Enter a number (for example 25 or 1,500,000)."));
+            case FieldType.Address:
+                return value.Length >= MinAddressLength && value.Any(char.IsLetter) ? (value, null)
+                    : (null, Lang.T("Tulis alamat lengkap: jalan atau kampung, RT/RW, desa, kecamatan.",
+                        "Write the full address: street or hamlet, RT/RW, village, district."));
             default:
                 return (value, null);
         }
     }
+
+    /// <summary>How a form asks for a value of the type: the input's type, the keyboard a phone shows, and what the browser may fill in.</summary>
+    public static (string Type, string? InputMode, string? AutoComplete) Input(FieldType type) => type switch
+    {
+        FieldType.Nik or FieldType.Npwp => ("text", "numeric", "off"),
+        FieldType.Phone => ("tel", "tel", "tel-national"),
+        FieldType.Email => ("email", "email", "email"),
+        FieldType.Date => ("date", null, null),
+        FieldType.Number => ("text", "decimal", null),
+        FieldType.Address => ("text", null, "street-address"),
+        _ => ("text", null, null),
+    };
+
+    [GeneratedRegex(@"[\s.\-]")]
+    private static partial Regex NpwpSeparators();
+
+    // A whole or decimal number, written plainly (1500000), with Indonesian thousands (1.500.000) or English ones (1,500,000).
+    [GeneratedRegex(@"^(\d+|\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+)([.,]\d+)?$")]
+    private static partial Regex NumberPattern();
 
     /// <summary>
     /// Reads the submitted fields (keyed by requirement id or name) against the service's field requirements:
@@ -78,7 +105,7 @@ public static class FieldRules
                 errors.Add($"fields.{key}", Lang.T("Bukan isian layanan ini.", "Not a field of this service."));
                 continue;
             }
-            var (value, error) = Check(req.Name, raw);
+            var (value, error) = Check(req.Type, raw);
             if (error is not null) errors.Add($"fields.{req.Name}", error);
             else if (!string.IsNullOrEmpty(value)) result[req.Id] = value!;
         }
@@ -91,7 +118,7 @@ public static class FieldRules
         foreach (var r in service.Requirements.Where(r => r.Kind == RequirementKind.Field && r.Required))
             if (!values.TryGetValue(r.Id, out var v) || string.IsNullOrWhiteSpace(v))
                 errors.Add($"fields.{r.Name}", Lang.T("Wajib diisi.", "Required."));
-            else if (Check(r.Name, v).Error is { } e)
+            else if (Check(r.Type, v).Error is { } e)
                 errors.Add($"fields.{r.Name}", e);
     }
 
@@ -100,17 +127,12 @@ public static class FieldRules
 
     public static string Serialize(IReadOnlyDictionary<Guid, string> values) => JsonSerializer.Serialize(values);
 
-    /// <summary>The applicant's NIK and mobile number among the fields, for the tracking check.</summary>
-    public static (string? Nik, string? Phone) Identity(ServiceView service, IReadOnlyDictionary<Guid, string> values)
+    /// <summary>The applicant's NIK, mobile number and email address: the first field of each type that has a value.</summary>
+    public static (string? Nik, string? Phone, string? Email) Identity(ServiceView service, IReadOnlyDictionary<Guid, string> values)
     {
-        string? nik = null, phone = null;
-        foreach (var r in service.Requirements.Where(r => r.Kind == RequirementKind.Field))
-        {
-            if (!values.TryGetValue(r.Id, out var v)) continue;
-            var kind = KindOf(r.Name);
-            if (kind == Kind.Nik && nik is null) nik = v;
-            if (kind == Kind.Phone && phone is null) phone = v;
-        }
-        return (nik, phone);
+        string? Of(FieldType type) => service.Requirements
+            .Where(r => r.Kind == RequirementKind.Field && r.Type == type && values.ContainsKey(r.Id))
+            .Select(r => values[r.Id]).FirstOrDefault();
+        return (Of(FieldType.Nik), Of(FieldType.Phone), Of(FieldType.Email));
     }
 }

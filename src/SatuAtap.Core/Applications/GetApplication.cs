@@ -8,7 +8,7 @@ namespace SatuAtap.Core.Applications;
 
 public sealed record ServiceRef(Guid Id, string Code, string Name, string? NameEn, string AgencyName);
 public sealed record ApplicantView(string Name, string? Nik, string? Phone, string? Email, bool InPerson);
-public sealed record FieldView(Guid RequirementId, string Name, string? NameEn, bool Required, string? Value);
+public sealed record FieldView(Guid RequirementId, string Name, string? NameEn, bool Required, string? Value, FieldType Type = FieldType.Text);
 public sealed record DocumentView(Guid RequirementId, string Name, string? NameEn, bool Required, Guid? DocumentId, string? FileName, string? ContentType, long? SizeBytes);
 public sealed record TimelineEntry(DateTime At, string Action, string ActionLabel, string? FromStatus, string ToStatus, string StatusLabel, string? Actor, string? Note, int Step);
 public sealed record StepRef(int Number, int Of, string Name, DateOnly? DueDate);
@@ -47,7 +47,7 @@ public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, WorkflowCa
             new ApplicantView(app.ApplicantName, staffView ? NameMask.Nik(app.ApplicantNik) : app.ApplicantNik, app.ApplicantPhone, app.ApplicantEmail, app.ApplicantUserId is null),
             service.Requirements.Where(r => r.Kind == RequirementKind.Field)
                 .Select(r => new FieldView(r.Id, r.Name, r.NameEn, r.Required,
-                    staffView && FieldRules.KindOf(r.Name) == FieldRules.Kind.Nik ? NameMask.Nik(fields.GetValueOrDefault(r.Id)) : fields.GetValueOrDefault(r.Id))).ToList(),
+                    staffView && r.Type == FieldType.Nik ? NameMask.Nik(fields.GetValueOrDefault(r.Id)) : fields.GetValueOrDefault(r.Id), r.Type)).ToList(),
             service.Requirements.Where(r => r.Kind == RequirementKind.Document).Select(r =>
             {
                 var d = docs.OrderByDescending(x => x.UploadedAtUtc).FirstOrDefault(x => x.RequirementId == r.Id);

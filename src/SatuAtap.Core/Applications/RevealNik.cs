@@ -25,7 +25,7 @@ public sealed class RevealNik(SatuAtapDb db, CatalogCache cache, MallTime time)
         var service = (await cache.GetAsync(ct)).ServicesById[app.ServiceId];
         var fields = FieldRules.Parse(app.FieldsJson);
         var niks = service.Requirements
-            .Where(r => r.Kind == RequirementKind.Field && FieldRules.KindOf(r.Name) == FieldRules.Kind.Nik && fields.ContainsKey(r.Id))
+            .Where(r => r.Kind == RequirementKind.Field && r.Type == FieldType.Nik && fields.ContainsKey(r.Id))
             .Select(r => new RevealedField(r.Id, r.Name, r.NameEn, fields[r.Id])).ToList();
         AccessLog.Add(db, time.UtcNow, viewer.UserId, viewer.Name, viewer.AgencyId, app.ApplicantUserId, AccessLog.Application, app.Id, AccessLog.NikReveal);
         await db.SaveChangesAsync(ct);

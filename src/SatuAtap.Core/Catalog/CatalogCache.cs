@@ -31,7 +31,8 @@ public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider clock
     {
         var today = time.Today;
         var agencies = (await db.Agencies.AsNoTracking().ToListAsync(ct))
-            .Select(a => new AgencyView(a.Id, a.Code, a.Name, a.NameEn, a.Kind, a.Description, a.DescriptionEn, a.IsDemo, a.Version))
+            .Select(a => new AgencyView(a.Id, a.Code, a.Name, a.NameEn, a.Kind, a.Description, a.DescriptionEn, a.IsDemo, a.Version,
+                a.Address, a.OpeningHours, a.OpeningHoursEn, a.Phone, a.Email))
             .ToDictionary(a => a.Id);
         var topics = (await db.Topics.AsNoTracking().ToListAsync(ct))
             .Select(t => new TopicView(t.Id, t.Code, t.Name, t.NameEn, t.Order, t.Version)).ToDictionary(t => t.Id);
@@ -45,7 +46,7 @@ public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider clock
             .ToListAsync(ct);
         var views = services.Select(s => new ServiceView(
             s.Id, s.Code, agencies[s.AgencyId], s.Name, s.NameEn, s.Summary, s.SummaryEn, s.Channels, s.IsDemo, s.Standard,
-            s.Requirements.OrderBy(r => r.Order).Select(r => new RequirementView(r.Id, r.Name, r.NameEn, r.Kind, r.Required)).ToList(),
+            s.Requirements.OrderBy(r => r.Order).Select(r => new RequirementView(r.Id, r.Name, r.NameEn, r.Kind, r.Required, r.FieldType)).ToList(),
             s.Topics.Select(t => topics[t.Id]).OrderBy(t => t.Order).ToList(),
             s.Counters.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c =>
             {

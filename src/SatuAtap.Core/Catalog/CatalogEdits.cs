@@ -5,7 +5,9 @@ using SatuAtap.Core.Identity;
 
 namespace SatuAtap.Core.Catalog;
 
-public sealed record AgencyDocument(Guid? Id, string? Code, string? Name, string? NameEn, string? Kind, string? Description, string? DescriptionEn, Guid? Version);
+/// <summary>An agency as the API takes it; address, hours and contact left out (null) keep what is stored.</summary>
+public sealed record AgencyDocument(Guid? Id, string? Code, string? Name, string? NameEn, string? Kind, string? Description, string? DescriptionEn, Guid? Version,
+    string? Address = null, string? OpeningHours = null, string? OpeningHoursEn = null, string? Phone = null, string? Email = null);
 public sealed record TopicDocument(Guid? Id, string? Code, string? Name, string? NameEn, int? Order, Guid? Version);
 public sealed record SynonymDocument(Guid? Id, string? Term, string[]? Alternatives, Guid? Version);
 public sealed record CounterDocument(Guid? Id, string? Code, string? Name, Guid? AgencyId, Guid[]? ServiceIds, Guid? Version);
@@ -24,6 +26,13 @@ public sealed class CatalogEdits(SatuAtapDb db, CatalogCache cache)
             e.Optional("nameEn", doc.NameEn, 200);
             e.Optional("description", doc.Description, 2000);
             e.Optional("descriptionEn", doc.DescriptionEn, 2000);
+            e.Optional("address", doc.Address, 300);
+            e.Optional("openingHours", doc.OpeningHours, 200);
+            e.Optional("openingHoursEn", doc.OpeningHoursEn, 200);
+            e.Optional("phone", doc.Phone, 50);
+            e.Optional("email", doc.Email, 256);
+            if (!string.IsNullOrWhiteSpace(doc.Email) && !System.Net.Mail.MailAddress.TryCreate(doc.Email.Trim(), out _))
+                e.Add("email", Lang.T("Alamat email tidak valid.", "Not a valid email address."));
             var kind = CatalogCodes.ParseAgencyKind(doc.Kind);
             if (kind is null) e.Add("kind", Lang.T("Harus salah satu dari regional, vertical, stateEnterprise, bank, other.", "Must be one of regional, vertical, stateEnterprise, bank, other."));
             var code = doc.Code?.Trim().ToUpperInvariant();
@@ -32,6 +41,11 @@ public sealed class CatalogEdits(SatuAtapDb db, CatalogCache cache)
             if (e.Any) return;
             a.Code = code!; a.Name = doc.Name!.Trim(); a.NameEn = Blank(doc.NameEn); a.Kind = kind!.Value;
             a.Description = doc.Description?.Trim() ?? ""; a.DescriptionEn = Blank(doc.DescriptionEn);
+            if (doc.Address is not null) a.Address = doc.Address.Trim();
+            if (doc.OpeningHours is not null) a.OpeningHours = doc.OpeningHours.Trim();
+            if (doc.OpeningHoursEn is not null) a.OpeningHoursEn = Blank(doc.OpeningHoursEn);
+            if (doc.Phone is not null) a.Phone = doc.Phone.Trim();
+            if (doc.Email is not null) a.Email = doc.Email.Trim();
         }, ct);
 
     public Task<Outcome<Guid>> SaveTopicAsync(Guid? id, TopicDocument doc, Caller editor, CancellationToken ct = default) =>

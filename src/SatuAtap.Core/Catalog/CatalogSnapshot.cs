@@ -3,8 +3,10 @@ using SatuAtap.Core.Common;
 
 namespace SatuAtap.Core.Catalog;
 
-public sealed record AgencyView(Guid Id, string Code, string Name, string? NameEn, AgencyKind Kind, string Description, string? DescriptionEn, bool IsDemo, Guid Version)
+public sealed record AgencyView(Guid Id, string Code, string Name, string? NameEn, AgencyKind Kind, string Description, string? DescriptionEn, bool IsDemo, Guid Version,
+    string Address = "", string OpeningHours = "", string? OpeningHoursEn = null, string Phone = "", string Email = "")
 {
+    public string DisplayOpeningHours => Lang.Pick(OpeningHours, OpeningHoursEn);
     public string DisplayName => Lang.Pick(Name, NameEn);
     public string KindCode => CatalogCodes.AgencyKind(Kind);
 }
@@ -14,7 +16,7 @@ public sealed record TopicView(Guid Id, string Code, string Name, string? NameEn
     public string DisplayName => Lang.Pick(Name, NameEn);
 }
 
-public sealed record RequirementView(Guid Id, string Name, string? NameEn, RequirementKind Kind, bool Required)
+public sealed record RequirementView(Guid Id, string Name, string? NameEn, RequirementKind Kind, bool Required, FieldType Type = FieldType.Text)
 {
     public string DisplayName => Lang.Pick(Name, NameEn);
 }
@@ -167,6 +169,12 @@ public static class CatalogCodes
         "field" => Catalog.RequirementKind.Field,
         _ => null,
     };
+
+    public static string FieldType(FieldType t) => t.ToString().ToLowerInvariant();
+
+    /// <summary>A field type from its code (<c>nik</c>, <c>npwp</c>, <c>phone</c>, <c>email</c>, <c>date</c>, <c>address</c>, <c>number</c>, <c>text</c>).</summary>
+    public static FieldType? ParseFieldType(string? code) =>
+        code is not null && Enum.GetValues<FieldType>().FirstOrDefault(t => FieldType(t) == code) is var t && FieldType(t) == code ? t : null;
 
     public static string AgreementKind(AgreementKind k) => k switch
     {

@@ -14,7 +14,8 @@ public sealed record ServiceDocument(
         s.Id, s.Code, s.Name, s.NameEn, s.Summary, s.SummaryEn, s.Agency.Id,
         s.Topics.Select(t => t.Code).ToArray(), CatalogCodes.Channels(s.Channels), s.Counters.Select(c => c.Id).ToArray(),
         new StandardDocument(
-            s.Requirements.Select(r => new RequirementDocument(r.Id, r.Name, r.NameEn, CatalogCodes.RequirementKind(r.Kind), r.Required)).ToList(),
+            s.Requirements.Select(r => new RequirementDocument(r.Id, r.Name, r.NameEn, CatalogCodes.RequirementKind(r.Kind), r.Required,
+                r.Kind == RequirementKind.Field ? CatalogCodes.FieldType(r.Type) : null)).ToList(),
             s.Standard.Procedure, s.Standard.ProcedureEn, s.Standard.CompletionWorkingDays, s.Standard.CostRupiah,
             s.Standard.Product, s.Standard.ProductEn, s.Standard.ComplaintHandling, s.Standard.ComplaintHandlingEn, s.Standard.LegalBasis,
             withInternal ? new InternalStandardDocument(s.Standard.Facilities, s.Standard.StaffCompetence, s.Standard.InternalSupervision,
@@ -27,7 +28,8 @@ public sealed record StandardDocument(
     string? Product, string? ProductEn, string? ComplaintHandling, string? ComplaintHandlingEn, string? LegalBasis,
     InternalStandardDocument? Internal);
 
-public sealed record RequirementDocument(Guid? Id, string? Name, string? NameEn, string? Kind, bool? Required);
+/// <summary>A requirement as the API carries it; <c>type</c> only for a field (absent: <c>text</c>).</summary>
+public sealed record RequirementDocument(Guid? Id, string? Name, string? NameEn, string? Kind, bool? Required, string? Type = null);
 
 /// <summary>The eight internal components of the service standard (PermenPANRB 15/2014), shown to staff only.</summary>
 public sealed record InternalStandardDocument(
@@ -150,6 +152,10 @@ public sealed class SaveService(SatuAtapDb db, CatalogCache cache)
             e.Optional($"standard.requirements[{i}].nameEn", reqs[i].NameEn, 300);
             if (CatalogCodes.ParseRequirementKind(reqs[i].Kind) is null)
                 e.Add($"standard.requirements[{i}].kind", Lang.T("Harus 'document' atau 'field'.", "Must be 'document' or 'field'."));
+            if (reqs[i].Type is { } type && CatalogCodes.ParseFieldType(type) is null)
+                e.Add($"standard.requirements[{i}].type", Lang.T(
+                    "Harus salah satu dari: nik, npwp, phone, email, date, address, number, text.",
+                    "Must be one of: nik, npwp, phone, email, date, address, number, text."));
         }
         return e;
     }
@@ -202,6 +208,9 @@ public sealed class SaveService(SatuAtapDb db, CatalogCache cache)
             target.Name = r.Name!.Trim();
             target.NameEn = Blank(r.NameEn);
             target.Kind = CatalogCodes.ParseRequirementKind(r.Kind)!.Value;
+            // Without a type an existing field keeps its own (a client that does not know types changes nothing).
+            target.FieldType = target.Kind != RequirementKind.Field ? FieldType.Text
+                : r.Type is { } type ? CatalogCodes.ParseFieldType(type)!.Value : target.FieldType;
             target.Required = r.Required ?? true;
         }
         var topicCodes = doc.Topics ?? [];

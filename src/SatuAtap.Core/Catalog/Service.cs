@@ -9,6 +9,9 @@ public enum ServiceChannels { None = 0, Building = 1, Mobile = 2, Online = 4 }
 
 public enum RequirementKind { Document, Field }
 
+/// <summary>What a field requirement asks for: it decides the check of the value and the keyboard a phone offers.</summary>
+public enum FieldType { Text, Nik, Npwp, Phone, Email, Date, Address, Number }
+
 /// <summary>A service (layanan) of one agency, with its service standard.</summary>
 public sealed class Service : Entity, IAudited, IVersioned
 {
@@ -63,6 +66,8 @@ public sealed class Requirement : Entity, IAudited
     public required string Name { get; set; }
     public string? NameEn { get; set; }
     public RequirementKind Kind { get; set; }
+    /// <summary>For a field: its type (a document requirement keeps <see cref="FieldType.Text"/>).</summary>
+    public FieldType FieldType { get; set; }
     public bool Required { get; set; } = true;
 }
 
@@ -103,5 +108,8 @@ internal sealed class RequirementConfiguration : IEntityTypeConfiguration<Requir
         b.Property(r => r.Name).HasMaxLength(300);
         b.Property(r => r.NameEn).HasMaxLength(300);
         b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        // Stored as its name ("Nik", "Phone", …); rows from before the types existed are "Text" (the migration types
+        // the fields whose names the old rules recognised).
+        b.Property(r => r.FieldType).HasConversion<string>().HasMaxLength(16);
     }
 }

@@ -62,7 +62,7 @@ public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStor
         var service = (await cache.GetAsync(ct)).ServicesById[app.ServiceId];
         var fields = FieldRules.Parse(app.FieldsJson);
         var facts = service.Requirements.Where(r => r.Kind == RequirementKind.Field && fields.ContainsKey(r.Id))
-            .Select(r => (r.DisplayName, FieldRules.Display(r.Name, fields[r.Id]))).ToList();
+            .Select(r => (r.DisplayName, FieldRules.Display(r.Type, fields[r.Id]))).ToList();
         return ApplicationPdfs.Result(new ResultData(result.VerificationCode, GetApplication.VerifyUrl(baseUrl, result.VerificationCode),
             Lang.Pick(result.ServiceName, result.ServiceNameEn), Lang.Pick(service.Standard.Product, service.Standard.ProductEn), result.IssuedByAgency,
             result.HolderName, app.TrackingNumber, time.ToLocal(result.IssuedAtUtc), result.IssuedByName, facts), mall.Letterhead(), time.Now);

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace SatuAtap.Web.Catalog;
 
-public sealed record AgencyItem(Guid Id, string Code, string Name, string Kind, string? NameEn, string Description, bool IsDemo, Guid Version);
+public sealed record AgencyItem(Guid Id, string Code, string Name, string Kind, string? NameEn, string Description, bool IsDemo, Guid Version,
+    string? DescriptionEn, string Address, string OpeningHours, string? OpeningHoursEn, string Phone, string Email);
 public sealed record ServiceItem(Guid Id, string Code, string Name, Guid AgencyId, string? NameEn, string Summary, long CostRupiah, int CompletionWorkingDays, string[] Channels);
 public sealed record ServicePage(IReadOnlyList<ServiceItem> Items, int Total, int Page, int PageSize);
 public sealed record TopicItem(Guid Id, string Code, string Name, string? NameEn, int Order, Guid Version);
@@ -130,7 +131,8 @@ public static class CatalogEndpoints
     }
 
     private static AgencyItem ToItem(AgencyView a) =>
-        new(a.Id, a.Code, a.Name, a.KindCode, a.NameEn, a.Description, a.IsDemo, a.Version);
+        new(a.Id, a.Code, a.Name, a.KindCode, a.NameEn, a.Description, a.IsDemo, a.Version,
+            a.DescriptionEn, a.Address, a.OpeningHours, a.OpeningHoursEn, a.Phone, a.Email);
 
     /// <summary>201 with a location for a new record, 200 for an edit, problem details otherwise.</summary>
     internal static async Task<IResult> Write<T>(Task<Outcome<T>> pending, Func<T, string> location, HttpContext http)

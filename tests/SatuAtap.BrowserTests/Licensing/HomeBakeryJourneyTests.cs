@@ -57,8 +57,8 @@ public sealed class HomeBakeryJourneyTests(BrowserFixture mall)
         await AssertNoSidewaysScrollAsync(page);
         foreach (var (label, value) in new[]
                  {
-                     ("NIK dan NPWP", "3202011505900001 / 12.345.678.9-405.000"), ("Alamat lokasi usaha", "Kp. Citepus, Palabuhanratu"),
-                     ("Kegiatan usaha (KBLI) dan modal usaha", "10710, Rp 50.000.000"), ("Alamat surel dan nomor ponsel aktif", "warga@demo.satuatap.id"),
+                     ("NIK", "3202011505900001"), ("NPWP", "12.345.678.9-405.000"), ("Alamat lokasi usaha", "Kp. Citepus, Palabuhanratu"),
+                     ("Kegiatan usaha (KBLI) dan modal usaha", "10710, Rp 50.000.000"), ("Alamat surel", "warga@demo.satuatap.id"), ("Nomor ponsel aktif", "081234567890"),
                      ("Nomor Induk Berusaha (NIB)", "dalam proses"), ("Akun SIHALAL", "warga@demo.satuatap.id"), ("Nama dan jenis produk pangan", "Kue bolu"),
                  })
             await page.GetByLabel(label, new() { Exact = true }).FillAsync(value);

@@ -1,4 +1,5 @@
 using SatuAtap.Core.Applications;
+using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Identity;
 
@@ -62,35 +63,79 @@ public sealed class TrackingNumberTests
 
 public sealed class FieldRulesTests
 {
-    [Theory]
-    [InlineData("NIK", FieldRules.Kind.Nik)]
-    [InlineData("NIK pemohon", FieldRules.Kind.Nik)]
-    [InlineData("NIK suami dan istri", FieldRules.Kind.Text)]
-    [InlineData("NIK atau NPWP", FieldRules.Kind.Text)]
-    [InlineData("Nomor ponsel aktif", FieldRules.Kind.Phone)]
-    [InlineData("Tanggal lahir", FieldRules.Kind.Date)]
-    [InlineData("Alamat tujuan pindah", FieldRules.Kind.Text)]
-    public void KindOf_RecognisesTheRuleFromTheName(string name, FieldRules.Kind kind) => Assert.Equal(kind, FieldRules.KindOf(name));
-
     [Fact]
     public void Check_NikField_UsesTheNikRule()
     {
-        Assert.Equal(Nik.Message(Nik.Problem.NotSixteenDigits), FieldRules.Check("NIK", "12345").Error);
-        Assert.Null(FieldRules.Check("NIK", "3202011505900001").Error);
+        Assert.Equal(Nik.Message(Nik.Problem.NotSixteenDigits), FieldRules.Check(FieldType.Nik, "12345").Error);
+        Assert.Null(FieldRules.Check(FieldType.Nik, "3202011505900001").Error);
     }
 
     [Fact]
-    public void Check_Phone_IsStoredInNationalForm() => Assert.Equal("081234567890", FieldRules.Check("Nomor ponsel aktif", "+62 812-3456-7890").Value);
+    public void Check_Phone_IsStoredInNationalForm() => Assert.Equal("081234567890", FieldRules.Check(FieldType.Phone, "+62 812-3456-7890").Value);
 
     [Fact]
-    public void Check_Date_MustBeIso() => Assert.NotNull(FieldRules.Check("Tanggal lahir", "15/05/1990").Error);
+    public void Check_Date_MustBeIso() => Assert.NotNull(FieldRules.Check(FieldType.Date, "15/05/1990").Error);
 
     [Theory]
-    [InlineData("Tanggal lahir", "2008-05-14", "14 Mei 2008")]
-    [InlineData("Tanggal lahir", "bukan tanggal", "bukan tanggal")]
-    [InlineData("Alamat", "2008-05-14", "2008-05-14")]
-    [InlineData("Tanggal lahir", "", "")]
-    public void Display_WritesDatesAsPeopleReadThem(string field, string stored, string shown)
+    [InlineData("01.234.567.8-901.000", "012345678901000")]
+    [InlineData("3202011505900001", "3202011505900001")]
+    [InlineData("0123 4567 8901 000", "012345678901000")]
+    public void Check_Npwp_Takes15Or16Digits_AndStoresTheDigits(string raw, string stored) =>
+        Assert.Equal(stored, FieldRules.Check(FieldType.Npwp, raw).Value);
+
+    [Theory]
+    [InlineData(FieldType.Npwp, "12.345.678")]
+    [InlineData(FieldType.Npwp, "01.234.567.8-901.00A")]
+    [InlineData(FieldType.Email, "warga@")]
+    [InlineData(FieldType.Email, "warga demo@contoh.id")]
+    [InlineData(FieldType.Email, "warga@localhost")]
+    [InlineData(FieldType.Number, "dua puluh")]
+    [InlineData(FieldType.Number, "12,5,3")]
+    [InlineData(FieldType.Address, "Cisaat")]
+    [InlineData(FieldType.Address, "1234567890")]
+    [InlineData(FieldType.Phone, "12345")]
+    [InlineData(FieldType.Nik, "3202019905900001")] // day 99: neither a day nor a day + 40
+    public void Check_RefusesValuesBreakingTheirType(FieldType type, string raw)
+    {
+        var (value, error) = FieldRules.Check(type, raw);
+        Assert.Null(value);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    [Theory]
+    [InlineData(FieldType.Email, "warga@demo.satuatap.id")]
+    [InlineData(FieldType.Number, "25")]
+    [InlineData(FieldType.Number, "1.500.000")]
+    [InlineData(FieldType.Number, "2,5")]
+    [InlineData(FieldType.Address, "Kp. Citepus RT 02/05, Palabuhanratu")]
+    [InlineData(FieldType.Text, "NIK dan NPWP: apa saja")]
+    public void Check_AcceptsValuesOfTheirType(FieldType type, string raw) => Assert.Equal(raw, FieldRules.Check(type, raw).Value);
+
+    [Fact]
+    public void Identity_ComesFromTheTypes_NotFromTheNames()
+    {
+        var nik = new RequirementView(Guid.NewGuid(), "Nomor identitas pemohon", null, RequirementKind.Field, true, FieldType.Nik);
+        var npwp = new RequirementView(Guid.NewGuid(), "NPWP", null, RequirementKind.Field, true, FieldType.Npwp);
+        var named = new RequirementView(Guid.NewGuid(), "NIK", null, RequirementKind.Field, true, FieldType.Text);
+        var mail = new RequirementView(Guid.NewGuid(), "Alamat surel", null, RequirementKind.Field, true, FieldType.Email);
+        var phone = new RequirementView(Guid.NewGuid(), "Kontak", null, RequirementKind.Field, true, FieldType.Phone);
+        var agency = new AgencyView(Guid.NewGuid(), "A", "A", null, AgencyKind.Regional, "", null, false, Guid.NewGuid());
+        var service = new ServiceView(Guid.NewGuid(), "X", agency, "X", null, "", null, ServiceChannels.Online, false, new ServiceStandard(),
+            [named, npwp, nik, mail, phone], [], [], Guid.NewGuid());
+        var values = new Dictionary<Guid, string>
+        {
+            [named.Id] = "bukan NIK", [npwp.Id] = "012345678901000", [nik.Id] = "3202011505900001",
+            [mail.Id] = "warga@demo.satuatap.id", [phone.Id] = "081234567890",
+        };
+        Assert.Equal(("3202011505900001", "081234567890", "warga@demo.satuatap.id"), FieldRules.Identity(service, values));
+    }
+
+    [Theory]
+    [InlineData(FieldType.Date, "2008-05-14", "14 Mei 2008")]
+    [InlineData(FieldType.Date, "bukan tanggal", "bukan tanggal")]
+    [InlineData(FieldType.Text, "2008-05-14", "2008-05-14")]
+    [InlineData(FieldType.Date, "", "")]
+    public void Display_WritesDatesAsPeopleReadThem(FieldType field, string stored, string shown)
     {
         var before = System.Globalization.CultureInfo.CurrentUICulture;
         System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("id-ID");

@@ -130,10 +130,12 @@ public sealed class OverdueTests(MallFactory mall) : IClassFixture<MallFactory>
         var citizen = await mall.ClientForAsync(Accounts.Citizen);
         var (id, number) = await SubmitAsync(citizen, "PTSP-NIB", new JsonObject
         {
-            ["NIK dan NPWP"] = "3202011505900001 / 12.345.678.9-012.000",
+            ["NIK"] = "3202011505900001",
+            ["NPWP"] = "12.345.678.9-012.000",
             ["Alamat lokasi usaha"] = "Jl. Raya Cibadak 10",
             ["Kegiatan usaha (KBLI) dan modal usaha"] = "56103, Rp 20.000.000",
-            ["Alamat surel dan nomor ponsel aktif"] = "warga@demo.satuatap.id, 081234567890",
+            ["Alamat surel"] = "warga@demo.satuatap.id",
+            ["Nomor ponsel aktif"] = "081234567890",
         }, "KTP-el");
         PastDue();
         await RunAsync();

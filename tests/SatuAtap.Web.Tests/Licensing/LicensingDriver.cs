@@ -25,10 +25,12 @@ public static class LicensingDriver
     /// <summary>The fields the bakery's permits ask, each given once.</summary>
     public static JsonObject BakeryFields() => new()
     {
-        ["NIK dan NPWP"] = "3202011505900001 / 12.345.678.9-405.000",
+        ["NIK"] = "3202011505900001",
+        ["NPWP"] = "12.345.678.9-405.000",
         ["Alamat lokasi usaha"] = "Kp. Citepus RT 02/05, Palabuhanratu",
         ["Kegiatan usaha (KBLI) dan modal usaha"] = "10710, Rp 50.000.000",
-        ["Alamat surel dan nomor ponsel aktif"] = "warga@demo.satuatap.id / 081234567890",
+        ["Alamat surel"] = "warga@demo.satuatap.id",
+        ["Nomor ponsel aktif"] = "081234567890",
         ["Nomor Induk Berusaha (NIB)"] = "dalam proses",
         ["Akun SIHALAL"] = "warga@demo.satuatap.id",
         ["Nama dan jenis produk pangan"] = "Kue bolu pandan, kue basah",

@@ -51,6 +51,7 @@ public static class DemoCatalog
         {
             Code = a.Code, Name = a.Name, NameEn = a.NameEn, Description = a.Description ?? "", DescriptionEn = a.DescriptionEn,
             Kind = CatalogCodes.ParseAgencyKind(a.Kind) ?? AgencyKind.Other, IsDemo = true,
+            Address = a.Address ?? "", OpeningHours = a.OpeningHours ?? "", OpeningHoursEn = a.OpeningHoursEn, Phone = a.Phone ?? "", Email = a.Email ?? "",
         }).ToDictionary(a => a.Code);
         db.Agencies.AddRange(agencies.Values);
         var counters = data.Counters.Select(c => new Counter { Code = c.Code, Name = c.Name, AgencyId = agencies[c.AgencyCode].Id })
@@ -78,6 +79,7 @@ public static class DemoCatalog
                 {
                     Order = i, Name = r.Name, NameEn = r.NameEn, Required = r.Required,
                     Kind = CatalogCodes.ParseRequirementKind(r.Kind) ?? RequirementKind.Document,
+                    FieldType = CatalogCodes.ParseFieldType(r.Type) ?? FieldType.Text,
                 }).ToList(),
                 Topics = s.Topics.Where(topics.ContainsKey).Select(t => topics[t]).ToList(),
                 Counters = (s.CounterCodes ?? []).Where(counters.ContainsKey).Select(c => counters[c]).ToList(),
@@ -131,7 +133,8 @@ public static class DemoCatalog
     internal sealed record DemoData(List<DemoTopic> Topics, List<DemoAgency> Agencies, List<DemoCounter> Counters,
         List<DemoService> Services, List<DemoSynonym> Synonyms, List<DemoAgreement> Agreements);
     internal sealed record DemoTopic(string Code, string Name, string? NameEn);
-    internal sealed record DemoAgency(string Code, string Name, string? NameEn, string Kind, string? Description, string? DescriptionEn);
+    internal sealed record DemoAgency(string Code, string Name, string? NameEn, string Kind, string? Description, string? DescriptionEn,
+        string? Address = null, string? OpeningHours = null, string? OpeningHoursEn = null, string? Phone = null, string? Email = null);
     internal sealed record DemoCounter(string Code, string Name, string AgencyCode);
     internal sealed record DemoService(string Code, string AgencyCode, string Name, string? NameEn, string? Summary, string? SummaryEn,
         List<string> Topics, List<string> Channels, List<string>? CounterCodes, DemoStandard Standard);
@@ -139,7 +142,7 @@ public static class DemoCatalog
         long CostRupiah, string Product, string? ProductEn, string ComplaintHandling, string? ComplaintHandlingEn, string LegalBasis,
         string? Facilities, string? StaffCompetence, string? InternalSupervision, string? StaffCount, string? ServiceGuarantee,
         string? SafetyGuarantee, string? PerformanceEvaluation);
-    internal sealed record DemoRequirement(string Name, string? NameEn, string Kind, bool Required);
+    internal sealed record DemoRequirement(string Name, string? NameEn, string Kind, bool Required, string? Type = null);
     internal sealed record DemoSynonym(string Term, List<string> Alternatives);
     internal sealed record DemoAgreement(string Number, string Kind, string Title, string AgencyCode, string? Parties,
         DateOnly SignedOn, DateOnly ValidFrom, DateOnly ValidUntil, List<string>? ServiceCodes, List<DemoAgreementCounter>? Counters);

@@ -28,7 +28,11 @@ public sealed class IndexModel(SatuAtapDb db, CatalogEdits edits) : PageModel
     }
 
     public async Task<IActionResult> OnPostAgencyAsync(CancellationToken ct) =>
-        await AfterAsync(await edits.SaveAgencyAsync(Agency?.Id, Agency ?? new(null, null, null, null, null, null, null, null), HttpContext.Caller(), ct), ct);
+        await AfterAsync(await edits.SaveAgencyAsync(Agency?.Id, Posted(Agency ?? new(null, null, null, null, null, null, null, null)), HttpContext.Caller(), ct), ct);
+
+    // The form always sends the contact fields; an emptied one arrives as null and must clear, not keep, the value.
+    private static AgencyDocument Posted(AgencyDocument a) =>
+        a with { Address = a.Address ?? "", OpeningHours = a.OpeningHours ?? "", OpeningHoursEn = a.OpeningHoursEn ?? "", Phone = a.Phone ?? "", Email = a.Email ?? "" };
 
     public async Task<IActionResult> OnPostTopicAsync(CancellationToken ct) =>
         await AfterAsync(await edits.SaveTopicAsync(Topic?.Id, Topic ?? new(null, null, null, null, null, null), HttpContext.Caller(), ct), ct);
