@@ -56,6 +56,7 @@ public sealed class MallProcess : IAsyncDisposable
         env["Demo__Seed"] = "true";
         env["Demo__Password"] = "Demo#2026satu";
         env["RateLimiting__Enabled"] = "false";
+        env["Queue__EnforceOpeningHours"] = "false"; // tickets at any hour of the run
         // Production requires staff two-factor sign-in; the scenarios sign the demo staff in with a password.
         env["Security__RequireTwoFactorForStaff"] = "false";
         // Production requires the public address and a certificate that encrypts the data-protection keys.

@@ -12,6 +12,9 @@ public sealed class WorkingDayCalendar
 
     public static WorkingDayCalendar Empty { get; } = new([]);
 
+    /// <summary>A national holiday or collective leave (whatever the weekday).</summary>
+    public bool IsDayOff(DateOnly date) => _daysOff.Contains(date);
+
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_daysOff.Contains(date);
 

@@ -10,13 +10,7 @@ public static class VisitTimes
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>The Indonesian name of a zone (WIB, WITA, WIT), else its UTC offset.</summary>
-    public static string ZoneName(DateTimeOffset at, string timeZone) => timeZone switch
-    {
-        "Asia/Jakarta" or "Asia/Pontianak" => "WIB",
-        "Asia/Makassar" => "WITA",
-        "Asia/Jayapura" => "WIT",
-        _ => "UTC" + at.ToString("zzz", CultureInfo.InvariantCulture),
-    };
+    public static string ZoneName(DateTimeOffset at, string timeZone) => Queue.SiteClock.ZoneName(at, timeZone);
 
     public static string Span(DateTimeOffset start, DateTimeOffset end, string timeZone, bool english) =>
         english

@@ -13,10 +13,26 @@ public static class QueueDemo
 {
     public const string BuildingName = "MPP Kabupaten Sukabumi";
 
+    /// <summary>The building's demo hours: Monday–Thursday 08.00–15.00, Friday 08.00–14.30 (the demo agreements staff
+    /// the counters on weekdays); closed at the weekend and on the holiday calendar's days off.</summary>
+    public static List<SiteHours> BuildingHours() =>
+    [
+        .. Enumerable.Range(1, 4).Select(d => new SiteHours { Weekday = d, Opens = new TimeOnly(8, 0), Closes = new TimeOnly(15, 0) }),
+        new SiteHours { Weekday = 5, Opens = new TimeOnly(8, 0), Closes = new TimeOnly(14, 30) },
+    ];
+
     public static async Task<bool> SeedAsync(SatuAtapDb db, TimeProvider clock, CancellationToken ct = default)
     {
-        if (await db.QueueSites.AnyAsync(ct)) return false;
-        var building = new Site { Name = BuildingName, Kind = SiteKind.Building, TimeZone = "Asia/Jakarta" };
+        if (await db.QueueSites.AnyAsync(ct))
+        {
+            // A demo seeded before sites had hours: the building gets the demo hours once.
+            var existing = await db.QueueSites.FirstOrDefaultAsync(s => s.Name == BuildingName && s.Kind == SiteKind.Building, ct);
+            if (existing is null || existing.Hours.Count > 0) return false;
+            existing.Hours = BuildingHours();
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
+        var building = new Site { Name = BuildingName, Kind = SiteKind.Building, TimeZone = "Asia/Jakarta", Hours = BuildingHours() };
         db.QueueSites.Add(building);
         foreach (var stop in await db.MobileStops.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct))
             db.QueueSites.Add(new Site { Name = $"MPP Keliling {stop.Name}", Kind = SiteKind.Mobile, TimeZone = "Asia/Jakarta", MobileStopId = stop.Id });

@@ -31,6 +31,12 @@ public sealed class QueueOptions
     /// slots of a refusal (a cancellation on this node clears it at once; on another node, after this long).</summary>
     public int FullSlotSeconds { get; set; } = 5;
 
+    /// <summary>Tickets are issued only while the site is open (its hours, the holiday calendar, a mobile site's visits).
+    /// <c>false</c> for load tests and a demo shown at night.</summary>
+    public bool EnforceOpeningHours { get; set; } = true;
+    /// <summary>A booking is checked in at the kiosk from this many minutes before its slot starts.</summary>
+    public int CheckInMinutesBefore { get; set; } = 60;
+
     public CallNextRules Rules => new(TimeSpan.FromMinutes(DueEarlyMinutes), PriorityEnabled);
 }
 
@@ -48,6 +54,7 @@ public sealed class QueueOptionsValidator : IValidateOptions<QueueOptions>
         if (o.SuggestedSlots is < 1 or > 20) failures.Add("Queue:SuggestedSlots must be between 1 and 20.");
         if (o.CacheSeconds is < 1 or > 3600) failures.Add("Queue:CacheSeconds must be between 1 and 3600.");
         if (o.ServiceMinutesSeconds is < 0 or > 600) failures.Add("Queue:ServiceMinutesSeconds must be between 0 and 600.");
+        if (o.CheckInMinutesBefore is < 0 or > 720) failures.Add("Queue:CheckInMinutesBefore must be between 0 and 720.");
         if (o.FullSlotSeconds is < 0 or > 60) failures.Add("Queue:FullSlotSeconds must be between 0 and 60.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

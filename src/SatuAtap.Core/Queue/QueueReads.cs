@@ -159,9 +159,16 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
             .Select(t => new { t.Series, t.Number, t.LastCalledUtc, t.CounterId }).ToListAsync(ct);
         var counterIds = called.Select(c => c.CounterId).Distinct().ToList();
         var names = await db.Counters.AsNoTracking().Where(c => counterIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var waiting = await db.Tickets.CountAsync(t => t.SiteId == site.Id && t.Day == today && t.Status == TicketStatus.Waiting && !t.Parked, ct);
+        var perService = await db.Tickets.AsNoTracking()
+            .Where(t => t.SiteId == site.Id && t.Day == today && t.Status == TicketStatus.Waiting && !t.Parked)
+            .GroupBy(t => t.ServiceId).Select(g => new { ServiceId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var services = (await catalog.GetAsync(ct)).ServicesById;
+        var waiting = perService
+            .Select(w => new ServiceWaiting(w.ServiceId, services.GetValueOrDefault(w.ServiceId)?.DisplayName ?? "", w.Count))
+            .OrderByDescending(w => w.Waiting).ThenBy(w => w.Name, StringComparer.Ordinal).ToList();
         return new BoardView(called.Select(c => new BoardEntry(Ticket.Format(c.Series, c.Number),
-            c.CounterId is { } id && names.TryGetValue(id, out var n) ? n : "", SiteClock.Offset(c.LastCalledUtc!.Value, site.Zone))).ToList(), waiting);
+            c.CounterId is { } id && names.TryGetValue(id, out var n) ? n : "", SiteClock.Offset(c.LastCalledUtc!.Value, site.Zone))).ToList(),
+            waiting.Sum(w => w.Waiting), waiting);
     }
 
     /// <summary>An officer's desk: the ticket the counter handles, the ones it parked, and how many wait for it.</summary>

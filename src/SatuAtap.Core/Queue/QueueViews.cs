@@ -24,7 +24,10 @@ public sealed record TicketView(Guid Id, string Number, string Status, Guid Site
 
 public sealed record BoardEntry(string Number, string Counter, DateTimeOffset CalledAt);
 
-public sealed record BoardView(IReadOnlyList<BoardEntry> Called, int Waiting);
+/// <summary>How many wait for one service (the board's "waiting per service"), most first.</summary>
+public sealed record ServiceWaiting(Guid ServiceId, string Name, int Waiting);
+
+public sealed record BoardView(IReadOnlyList<BoardEntry> Called, int Waiting, IReadOnlyList<ServiceWaiting> Services);
 
 public static class BookingCodes
 {

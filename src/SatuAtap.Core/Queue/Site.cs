@@ -19,6 +19,11 @@ public sealed class Site : Entity, IAudited
     /// <summary>For a mobile visit: the stop it is at (Catalog's <c>MobileStop</c>).</summary>
     public Guid? MobileStopId { get; set; }
     public bool Active { get; set; } = true;
+    /// <summary>
+    /// Opening hours per weekday (a building's; see <see cref="OpeningHours"/>). A mobile site has none: it is open
+    /// during its visits' slots. A building without any is not held to hours.
+    /// </summary>
+    public List<SiteHours> Hours { get; set; } = [];
 
     public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var z) ? z : TimeZoneInfo.Utc;
 }
@@ -49,6 +54,14 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(s => s.TimeZone).HasMaxLength(64);
         b.Ignore(s => s.Zone);
+        // Opening hours: owned rows (site, ISO weekday 1–7) → opens, closes in the site's time; loaded with the site.
+        b.OwnsMany(s => s.Hours, h =>
+        {
+            h.ToTable("QueueSiteHours", t => t.HasCheckConstraint("CK_QueueSiteHours_Weekday", "\"Weekday\" BETWEEN 1 AND 7"));
+            h.WithOwner().HasForeignKey("SiteId");
+            h.HasKey("SiteId", nameof(SiteHours.Weekday));
+            h.Property(x => x.Weekday).ValueGeneratedNever();
+        });
     }
 }
 

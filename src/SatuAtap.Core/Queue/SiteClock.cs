@@ -17,6 +17,15 @@ public static class SiteClock
         return new DateTimeOffset(u).ToOffset(zone.GetUtcOffset(u));
     }
 
+    /// <summary>The Indonesian name of a zone (WIB, WITA, WIT), else its UTC offset.</summary>
+    public static string ZoneName(DateTimeOffset at, string timeZone) => timeZone switch
+    {
+        "Asia/Jakarta" or "Asia/Pontianak" => "WIB",
+        "Asia/Makassar" => "WITA",
+        "Asia/Jayapura" => "WIT",
+        _ => "UTC" + at.ToString("zzz", CultureInfo.InvariantCulture),
+    };
+
     public static DateOnly Today(DateTime utcNow, TimeZoneInfo zone) => DateOnly.FromDateTime(ToLocal(utcNow, zone));
 
     /// <summary>When a slot on <paramref name="day"/> opens for booking: that many days before, at that hour, site time.</summary>

@@ -2793,6 +2793,36 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Queue.Site", b =>
+                {
+                    b.OwnsMany("SatuAtap.Core.Queue.SiteHours", "Hours", b1 =>
+                        {
+                            b1.Property<Guid>("SiteId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Weekday")
+                                .HasColumnType("integer");
+
+                            b1.Property<TimeOnly>("Closes")
+                                .HasColumnType("time without time zone");
+
+                            b1.Property<TimeOnly>("Opens")
+                                .HasColumnType("time without time zone");
+
+                            b1.HasKey("SiteId", "Weekday");
+
+                            b1.ToTable("QueueSiteHours", null, t =>
+                                {
+                                    t.HasCheckConstraint("CK_QueueSiteHours_Weekday", "\"Weekday\" BETWEEN 1 AND 7");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("SiteId");
+                        });
+
+                    b.Navigation("Hours");
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Queue.SiteCounter", b =>
                 {
                     b.HasOne("SatuAtap.Core.Catalog.Counter", null)

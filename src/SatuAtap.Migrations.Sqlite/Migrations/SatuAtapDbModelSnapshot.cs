@@ -2782,6 +2782,36 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Queue.Site", b =>
+                {
+                    b.OwnsMany("SatuAtap.Core.Queue.SiteHours", "Hours", b1 =>
+                        {
+                            b1.Property<Guid>("SiteId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Weekday")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<TimeOnly>("Closes")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeOnly>("Opens")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("SiteId", "Weekday");
+
+                            b1.ToTable("QueueSiteHours", null, t =>
+                                {
+                                    t.HasCheckConstraint("CK_QueueSiteHours_Weekday", "\"Weekday\" BETWEEN 1 AND 7");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("SiteId");
+                        });
+
+                    b.Navigation("Hours");
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Queue.SiteCounter", b =>
                 {
                     b.HasOne("SatuAtap.Core.Catalog.Counter", null)

@@ -97,8 +97,13 @@ public static class QueueEndpoints
 
         api.MapPost("/sites/{siteId:guid}/tickets", async (Guid siteId, IssueTicketRequest body, IssueTicket issue, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await issue.HandleAsync(siteId, body, http.User.IsStaff(), http.User.Identity?.Name ?? "kiosk", ct);
-            return outcome.Succeeded ? Results.Created($"/api/v1/tickets/{outcome.Value!.Id}", outcome.Value) : Problems.From(outcome);
+            var attempt = await issue.HandleAsync(siteId, body, http.User.IsStaff(), http.User.Identity?.Name ?? "kiosk", ct);
+            var outcome = attempt.Outcome;
+            if (outcome.Succeeded) return Results.Created($"/api/v1/tickets/{outcome.Value!.Id}", outcome.Value);
+            // Closed, or a check-in too early: 409 with the time it opens (site time).
+            return attempt.OpensAt is { } opens
+                ? Problems.Problem(409, outcome.Message, new Dictionary<string, object?> { ["opensAt"] = opens })
+                : Problems.From(outcome);
         }).WithIdempotency<IssueTicketRequest>("tickets.issue");
         api.MapGet("/tickets/{id:guid}", async (Guid id, QueueReads reads, CancellationToken ct) =>
             await reads.TicketAsync(id, ct) is { } t ? Results.Ok(t) : Problems.Problem(404, Lang.T("Tiket tidak ditemukan.", "Ticket not found.")));

@@ -16,6 +16,7 @@ public static class QueueModule
         services.AddScoped<CancelBooking>();
         services.AddScoped<MoveBooking>();
         services.AddScoped<IssueTicket>();
+        services.AddScoped<SiteOpening>();
         services.AddSingleton<TicketBatcher>();
         services.AddSingleton<QueueCache>();
         services.AddSingleton<BookingBatcher>();

@@ -118,6 +118,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Security:RequireTwoFactorForStaff", "false");
             builder.UseSetting("Files:Root", Path.Combine(folder, "files"));
             builder.UseSetting("RateLimiting:Enabled", "false");
+            builder.UseSetting("Queue:EnforceOpeningHours", "false"); // the journeys run at whatever hour the suite runs
             // The demo circuit comes to each stop weekly: with two weeks the next visit is always open for booking.
             builder.UseSetting("Queue:BookingOpensDaysAhead", "14");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -59,6 +59,7 @@ public class MallFactory : WebApplicationFactory<Program>
             ["Security:RequireTwoFactorForStaff"] = "false",
             ["Files:Root"] = Path.Combine(_folder, "files"),
             ["RateLimiting:Enabled"] = "false",
+            ["Queue:EnforceOpeningHours"] = "false", // tests of the opening hours set it on
             ["Applications:OverdueCheckMinutes"] = "0", // tests run the overdue check themselves, at the clock they set
             ["Retention:Enabled"] = "false", // tests run the retention use case themselves, at the clock they set
             ["Feedback:OverdueCheckMinutes"] = "0", // tests run the complaint deadline check themselves, at the clock they set

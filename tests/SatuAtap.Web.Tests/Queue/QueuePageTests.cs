@@ -35,7 +35,9 @@ public sealed class QueuePageTests(MallFactory mall) : IClassFixture<MallFactory
         Assert.Matches("^A-\\d{3}$", ticket.QuerySelector(".ticket-number")!.TextContent);
         Assert.NotNull(ticket.QuerySelector("#posisi"));
         Assert.NotNull(ticket.QuerySelector("svg.qr"));
-        Assert.Contains("content=\"20\"", ticket.QuerySelector("head noscript")!.InnerHtml);
+        // Printed at the kiosk: the page goes back to the kiosk's start for the next person.
+        Assert.Contains($"content=\"20;url=/antrian/{site}/kiosk\"", ticket.QuerySelector("head noscript")!.InnerHtml);
+        Assert.Equal($"/antrian/{site}/kiosk", ticket.QuerySelector("article.ticket")!.GetAttribute("data-kembali"));
     }
 
     [Fact]

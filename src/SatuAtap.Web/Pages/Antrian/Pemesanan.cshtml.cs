@@ -14,6 +14,8 @@ public sealed class PemesananModel(SatuAtapDb db, QueueReads reads, CatalogCache
     [FromRoute] public string Code { get; set; } = "";
     public BookingView Booking { get; private set; } = null!;
     public string ServiceName { get; private set; } = "";
+    /// <summary>What to bring: the service's document requirements.</summary>
+    public IReadOnlyList<Core.Catalog.RequirementView> ToBring { get; private set; } = [];
     public string SiteName { get; private set; } = "";
     public IReadOnlyList<SlotView> Alternatives { get; private set; } = [];
     [TempData] public string? Message { get; set; }
@@ -31,7 +33,9 @@ public sealed class PemesananModel(SatuAtapDb db, QueueReads reads, CatalogCache
         // An unknown code: the lookup page says so and offers to try again.
         if (booking is null) return Redirect("/antrian/pesan/cari?kode=" + Uri.EscapeDataString(CancelBooking.Normalize(Code)));
         Booking = booking;
-        ServiceName = (await catalog.GetAsync(ct)).ServicesById.GetValueOrDefault(booking.ServiceId)?.DisplayName ?? "";
+        var bookedService = (await catalog.GetAsync(ct)).ServicesById.GetValueOrDefault(booking.ServiceId);
+        ServiceName = bookedService?.DisplayName ?? "";
+        ToBring = bookedService?.Requirements.Where(r => r.Kind == Core.Catalog.RequirementKind.Document).ToList() ?? [];
         var site = (await reads.SiteAsync(booking.SiteId, ct))!;
         SiteName = site.Name;
         if (booking.Status == "active")

@@ -16,6 +16,15 @@ public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot 
     [BindProperty(SupportsGet = true, Name = "lokasi")] public Guid? SiteId { get; set; }
     [BindProperty(SupportsGet = true, Name = "layanan")] public Guid? ServiceId { get; set; }
     [BindProperty(SupportsGet = true, Name = "tanggal")] public string? Date { get; set; }
+    /// <summary>Narrows the service list (the catalog's search), a GET form without JavaScript.</summary>
+    [BindProperty(SupportsGet = true, Name = "cari")] public string? Query { get; set; }
+    /// <summary>How the service list is grouped: <c>instansi</c> (agency) or by need (the default).</summary>
+    [BindProperty(SupportsGet = true, Name = "kelompok")] public string? Grouping { get; set; }
+    public bool ByAgency => Grouping == "instansi";
+    /// <summary>The services of the site, filtered and grouped for the list.</summary>
+    public IReadOnlyList<(string Group, IReadOnlyList<ServiceView> Services)> ServiceGroups { get; private set; } = [];
+    /// <summary>What to bring for the chosen service: its document requirements.</summary>
+    public IReadOnlyList<RequirementView> ToBring => Service?.Requirements.Where(r => r.Kind == RequirementKind.Document).ToList() ?? [];
     [BindProperty] public Guid? SlotId { get; set; }
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Phone { get; set; }
@@ -89,6 +98,19 @@ public sealed class PesanModel(QueueReads reads, CatalogCache catalog, BookSlot 
         }
         Services = snapshot.Services.Where(s => served.Contains(s.Id)).ToList();
         Service = ServiceId is { } sid ? Services.FirstOrDefault(s => s.Id == sid) : null;
+        IEnumerable<ServiceView> listed = Services;
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var found = snapshot.Search(Query[..Math.Min(Query.Length, 100)]).ToHashSet();
+            listed = listed.Where(s => found.Contains(s.Id) || s.Id == Service?.Id);
+        }
+        var other = Lang.T("Lainnya", "Other");
+        ServiceGroups = ByAgency
+            ? listed.GroupBy(s => s.Agency.DisplayName).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (g.Key, (IReadOnlyList<ServiceView>)g.OrderBy(s => s.DisplayName, StringComparer.Ordinal).ToList())).ToList()
+            : listed.GroupBy(s => s.Topics.OrderBy(t => t.Order).FirstOrDefault())
+                .OrderBy(g => g.Key is null ? int.MaxValue : g.Key.Order)
+                .Select(g => (g.Key?.DisplayName ?? other, (IReadOnlyList<ServiceView>)g.OrderBy(s => s.DisplayName, StringComparer.Ordinal).ToList())).ToList();
         if (Service is null) return;
         Days = await reads.DaysAsync(Site, Service.Id, 31, ct);
         if (DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && Core.Common.SupportedDates.Contains(day))

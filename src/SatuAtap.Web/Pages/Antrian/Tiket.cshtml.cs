@@ -16,6 +16,14 @@ public sealed class TiketModel(QueueReads reads, CatalogCache catalog, Core.Comm
     public string? SurveyUrl { get; private set; }
     [BindProperty(SupportsGet = true, Name = "cetak")] public int? PrintFlag { get; set; }
     public bool Print => PrintFlag == 1;
+    /// <summary>Printed at the kiosk (<c>kios=1</c>): bare page, back to the kiosk's start after a while.</summary>
+    [BindProperty(SupportsGet = true, Name = "kios")] public int? KioskFlag { get; set; }
+    public bool Kiosk => KioskFlag == 1;
+    /// <summary>The thermal paper width the ticket is laid out for: 58 or 80 mm.</summary>
+    [BindProperty(SupportsGet = true, Name = "kertas")] public int? Paper { get; set; }
+    public int PaperWidth => Paper == 58 ? 58 : 80;
+    /// <summary>Seconds before a kiosk ticket returns to the kiosk's start.</summary>
+    public const int KioskReturnSeconds = 20;
 
     public string StatusLabel => Ticket.Parked
         ? Core.Common.Lang.T("Ditunda — petugas akan memanggil Anda lagi", "Parked — the officer will call you again")

@@ -32,27 +32,58 @@
     setTimeout(then, 1000);
   }
 
-  function speak(text) {
-    if (!("speechSynthesis" in window) || !text) return;
+  // Speaks the text, then calls done (also when speech is missing or never reports its end).
+  function speak(text, done) {
+    var finished = false;
+    function finish() { if (!finished) { finished = true; done(); } }
+    if (!("speechSynthesis" in window) || !text) { setTimeout(finish, 1500); return; }
     var u = new SpeechSynthesisUtterance(text);
     u.lang = "id-ID"; u.rate = 0.9;
     var voice = speechSynthesis.getVoices().filter(function (v) { return v.lang && v.lang.indexOf("id") === 0; })[0];
     if (voice) u.voice = voice;
+    u.onend = finish; u.onerror = finish;
+    setTimeout(finish, 15000);
     speechSynthesis.speak(u);
+  }
+
+  // Several calls close together are announced in turn, each with its chime, none cut off by the next.
+  var pending = [];
+  var speaking = false;
+  function announceNext() {
+    if (pending.length === 0) { speaking = false; return; }
+    speaking = true;
+    var next = pending.shift();
+    chime(function () { speak(next, announceNext); });
+  }
+  function announce(text) {
+    pending.push(text);
+    if (!speaking) announceNext();
   }
 
   function text(tag, value) { var e = document.createElement(tag); e.textContent = value; return e; }
   function hhmm(iso) { var m = /T(\d{2}):(\d{2})/.exec(iso); return m ? m[1] + "." + m[2] : ""; }
 
+  var hall = board.classList.contains("hall");
+
   function render(data) {
     var body = document.querySelector("#panggilan tbody");
     body.textContent = "";
-    data.called.forEach(function (c) {
+    // The hall shows the latest call large and the ones before it in the table.
+    data.called.slice(hall ? 1 : 0).forEach(function (c) {
       var tr = document.createElement("tr");
       tr.appendChild(text("td", c.number)); tr.appendChild(text("td", c.counter)); tr.appendChild(text("td", hhmm(c.calledAt)));
       body.appendChild(tr);
     });
     document.getElementById("menunggu").textContent = data.waiting;
+    var perService = document.getElementById("per-layanan");
+    if (perService && data.services) {
+      perService.textContent = "";
+      data.services.forEach(function (w) {
+        var li = document.createElement("li");
+        li.appendChild(text("span", w.name)); li.appendChild(document.createTextNode(" ")); li.appendChild(text("strong", String(w.waiting)));
+        perService.appendChild(li);
+      });
+    }
     if (data.called.length > 0) {
       var latest = document.getElementById("terbaru");
       latest.textContent = "";
@@ -77,6 +108,22 @@
       });
   }
 
+  // The hall's date and clock, in the site's zone.
+  var clock = document.getElementById("jam");
+  if (clock && window.Intl) {
+    var zone = board.getAttribute("data-zone"), locale = board.getAttribute("data-locale") || "id-ID";
+    var timeFormat = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    var dateFormat = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+    var day = document.getElementById("tanggal");
+    var tick = function () {
+      var now = new Date();
+      clock.textContent = timeFormat.format(now).replace(":", locale === "id-ID" ? "." : ":");
+      if (day) day.textContent = dateFormat.format(now);
+    };
+    tick();
+    setInterval(tick, 1000);
+  }
+
   var delay = 1000;
   function connect() {
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
@@ -94,7 +141,7 @@
           refresh(false);
         } else if (m.type === 1 && m.target === "called") {
           var call = m.arguments[0];
-          refresh(true).then(function () { chime(function () { speak(call.announcement); }); });
+          refresh(true).then(function () { announce(call.announcement); });
         } else if (m.type === 1 && m.target === "changed") {
           refresh(false);
         } else if (m.type === 7) {
