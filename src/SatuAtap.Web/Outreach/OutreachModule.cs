@@ -9,6 +9,7 @@ public static class OutreachModule
     public static IServiceCollection AddOutreachModule(this IServiceCollection services, IConfiguration config)
     {
         services.AddSettings<OutreachOptions, OutreachOptionsValidator>(config, OutreachOptions.Section);
+        services.AddSingleton<ScheduleCache>();
         services.AddScoped<OutreachReads>();
         services.AddScoped<OutreachEdits>();
         services.AddScoped<VisitPlanning>();
