@@ -13,7 +13,8 @@ public sealed record IssueTicketRequest(Guid? ServiceId, string? BookingCode, bo
 /// write lock (SQLite) serializes concurrent issuers: unique and without gaps. The write goes through the
 /// <see cref="TicketBatcher"/>, which numbers the tickets that arrive together in one transaction.
 /// </summary>
-public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, TicketBatcher batcher, MallMetrics metrics)
+public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, TicketBatcher batcher, MallMetrics metrics,
+    IEnumerable<ISiteOffer> offers)
 {
     public async Task<Outcome<TicketView>> HandleAsync(Guid siteId, IssueTicketRequest request, bool byStaff, string actor, CancellationToken ct)
     {
@@ -48,6 +49,9 @@ public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache 
         var counters = await cache.CountersServingAsync(siteId, service, ct);
         if (counters == 0)
             return QueueOutcome.Unprocessable<TicketView>(Lang.T("Layanan ini tidak dilayani di lokasi ini.", "This service is not served at this site."));
+        foreach (var offer in offers)
+            if (await offer.RefusalAsync(site, serviceId, today, ct) is { } refusal)
+                return QueueOutcome.Unprocessable<TicketView>(refusal);
         var series = await SeriesOfAsync(service.Agency.Id, ct);
 
         var ticket = new Ticket

@@ -19,6 +19,7 @@ public static class OutreachModule
         services.AddScoped<MoveVisit>();
         services.AddScoped<CancelVisit>();
         services.AddScoped<VisitReports>();
+        services.AddScoped<SatuAtap.Core.Queue.ISiteOffer, VisitOffer>();
         return services;
     }
 
