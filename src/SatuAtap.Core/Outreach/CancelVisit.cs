@@ -43,6 +43,7 @@ public sealed class CancelVisit(SatuAtapDb db, VisitPlanning planning, OutreachR
             await changes.NotifyAsync(VisitChanges.CancelledEvent, booking, stop, when, null, text, visit.Note, ct);
         }
         await db.SaveChangesAsync(ct);
+        reads.ScheduleChanged();
         foreach (var id in slotIds) queue.SlotChanged(id);
         return Outcome<VisitView>.Ok((await reads.VisitAsync(visit.Id, ct))!);
     }

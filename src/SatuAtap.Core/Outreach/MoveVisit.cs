@@ -71,6 +71,7 @@ public sealed class MoveVisit(SatuAtapDb db, VisitPlanning planning, OutreachRea
                 "Seorang pemesan sudah memiliki pemesanan lain untuk layanan yang sama pada hari baru itu; pilih hari lain.",
                 "Someone who booked this visit already holds another booking of the same service on the new day; choose another day."));
         }
+        reads.ScheduleChanged();
         foreach (var id in slotIds) queue.SlotChanged(id);
         return Outcome<VisitView>.Ok((await reads.VisitAsync(visit.Id, ct))!);
     }

@@ -101,6 +101,7 @@ public sealed class OutreachEdits(SatuAtapDb db, OutreachReads reads, QueueCache
             return Outcome<StopView>.Conflict(Lang.T("Kode lokasi ini sudah dipakai.", "This stop code is taken."));
         }
         queue.Invalidate();
+        reads.ScheduleChanged();
         var view = (await reads.StopAsync(stop.Id, ct))!;
         return id is null ? Outcome<StopView>.Created(view) : Outcome<StopView>.Ok(view);
     }

@@ -12,6 +12,10 @@ public sealed class OutreachOptions
 
     /// <summary>How many days ahead the public schedule, the home page and the feed show visits.</summary>
     public int ScheduleDays { get; set; } = 90;
+
+    /// <summary>How long a node keeps the stops and the visits in memory before reading them again; a change on this node
+    /// shows at once. With several web nodes this is how long another node's change may take to show.</summary>
+    public int CacheSeconds { get; set; } = 30;
 }
 
 public sealed class OutreachOptionsValidator : IValidateOptions<OutreachOptions>
@@ -21,6 +25,7 @@ public sealed class OutreachOptionsValidator : IValidateOptions<OutreachOptions>
         var failures = new List<string>();
         if (o.CostPerKmRupiah is < 0 or > 1_000_000) failures.Add($"{OutreachOptions.Section}:CostPerKmRupiah must be between 0 and 1000000.");
         if (o.ScheduleDays is < 1 or > 400) failures.Add($"{OutreachOptions.Section}:ScheduleDays must be between 1 and 400.");
+        if (o.CacheSeconds is < 1 or > 3600) failures.Add($"{OutreachOptions.Section}:CacheSeconds must be between 1 and 3600.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

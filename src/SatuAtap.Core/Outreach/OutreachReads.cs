@@ -11,12 +11,12 @@ public sealed record StopView(Guid Id, string Code, string Name, string District
     string Facilities, double RoadDistanceKm, int TravelMinutes, string TimeZone)
 {
     /// <summary>A map link (OpenStreetMap) when the stop has coordinates.</summary>
-    public string? MapUrl => Latitude is { } lat && Longitude is { } lon
+    public string? MapUrl { get; } = Latitude is { } lat && Longitude is { } lon
         ? FormattableString.Invariant($"https://www.openstreetmap.org/?mlat={lat:0.######}&mlon={lon:0.######}#map=17/{lat:0.######}/{lon:0.######}")
         : null;
 
     /// <summary>The stop's public page.</summary>
-    public string PagePath => "/keliling/" + Code.ToLowerInvariant();
+    public string PagePath { get; } = "/keliling/" + Code.ToLowerInvariant();
 }
 
 public sealed record VisitServiceView(Guid ServiceId, string Code, string Name, int Quota, int Remaining, Guid SlotId);
@@ -24,49 +24,56 @@ public sealed record VisitServiceView(Guid ServiceId, string Code, string Name, 
 public sealed record VisitView(Guid Id, Guid SiteId, Guid UnitId, StopView Stop, DateTimeOffset Start, DateTimeOffset End, string Status, string? Note,
     IReadOnlyList<VisitServiceView> Services);
 
-/// <summary>The public reads of the schedule: stops, visits (filtered by time, stop and service) and the next visits.</summary>
-public sealed class OutreachReads(SatuAtapDb db, CatalogCache catalog, TimeProvider clock, IOptions<OutreachOptions> options)
+/// <summary>
+/// The public reads of the schedule: stops, visits (filtered by time, stop and service) and the next visits. The stops
+/// and the visits around now come from the node's <see cref="ScheduleCache"/>; places left are read from the Queue's
+/// slots on every call, in one query.
+/// </summary>
+public sealed class OutreachReads(SatuAtapDb db, CatalogCache catalog, ScheduleCache schedule, TimeProvider clock, IOptions<OutreachOptions> options)
 {
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<IReadOnlyList<StopView>> StopsAsync(CancellationToken ct)
-    {
-        var stops = await db.MobileStops.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
-        var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct);
-        var sites = await SitesAsync(ct);
-        return stops.Select(s => View(s, districts, sites)).ToList();
-    }
+    /// <summary>After a change of stops or visits on this node: the next read sees it.</summary>
+    public void ScheduleChanged() => schedule.Invalidate();
 
-    public async Task<StopView?> StopAsync(Guid id, CancellationToken ct) => (await StopsAsync(ct)).FirstOrDefault(s => s.Id == id);
+    public async Task<IReadOnlyList<StopView>> StopsAsync(CancellationToken ct) => (await schedule.GetAsync(ct)).Stops;
+
+    public async Task<StopView?> StopAsync(Guid id, CancellationToken ct) => (await schedule.GetAsync(ct)).StopsById.GetValueOrDefault(id);
 
     public async Task<StopView?> StopByCodeAsync(string code, CancellationToken ct) =>
         (await StopsAsync(ct)).FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
 
-    private async Task<Dictionary<Guid, (Guid Id, string Zone)>> SitesAsync(CancellationToken ct) =>
-        (await db.QueueSites.AsNoTracking().Where(s => s.Kind == SiteKind.Mobile && s.MobileStopId != null)
-            .Select(s => new { s.Id, Stop = s.MobileStopId!.Value, s.TimeZone }).ToListAsync(ct))
-        .GroupBy(s => s.Stop).ToDictionary(g => g.Key, g => (g.OrderBy(x => x.Id).First().Id, g.OrderBy(x => x.Id).First().TimeZone));
-
-    private static StopView View(MobileStop s, Dictionary<string, string> districts, Dictionary<Guid, (Guid Id, string Zone)> sites) =>
-        new(s.Id, s.Code, s.Name, districts.GetValueOrDefault(s.DistrictCode, s.DistrictCode), s.Address, s.Latitude, s.Longitude,
-            sites.TryGetValue(s.Id, out var site) ? site.Id : null, s.Facilities, s.RoadDistanceKm, s.TravelMinutes,
-            sites.TryGetValue(s.Id, out var z) ? z.Zone : "Asia/Jakarta");
-
     /// <summary>Visits that end after <paramref name="fromUtc"/> and start before <paramref name="toUtc"/>, in time order.</summary>
     public async Task<IReadOnlyList<VisitView>> VisitsAsync(DateTime fromUtc, DateTime toUtc, Guid? stopId, Guid? serviceId, bool includeCancelled, CancellationToken ct)
     {
-        var q = db.OutreachVisits.AsNoTracking().Include(v => v.Services).Where(v => v.EndUtc > fromUtc && v.StartUtc < toUtc);
-        if (stopId is { } s) q = q.Where(v => v.StopId == s);
-        if (serviceId is { } sv) q = q.Where(v => v.Services.Any(x => x.ServiceId == sv));
-        if (!includeCancelled) q = q.Where(v => v.Status != VisitStatus.Cancelled);
-        var visits = await q.OrderBy(v => v.StartUtc).Take(2000).ToListAsync(ct);
-        return await ViewsAsync(visits, ct);
+        const int max = 2000;
+        var snapshot = await schedule.GetAsync(ct);
+        List<Visit> visits;
+        if (snapshot.Covers(fromUtc, toUtc))
+        {
+            visits = snapshot.Visits.Where(v => v.EndUtc > fromUtc && v.StartUtc < toUtc
+                    && (stopId is not { } s || v.StopId == s)
+                    && (serviceId is not { } sv || v.Services.Any(x => x.ServiceId == sv))
+                    && (includeCancelled || v.Status != VisitStatus.Cancelled))
+                .Take(max).ToList();
+        }
+        else
+        {
+            var q = db.OutreachVisits.AsNoTracking().Include(v => v.Services).Where(v => v.EndUtc > fromUtc && v.StartUtc < toUtc);
+            if (stopId is { } s) q = q.Where(v => v.StopId == s);
+            if (serviceId is { } sv) q = q.Where(v => v.Services.Any(x => x.ServiceId == sv));
+            if (!includeCancelled) q = q.Where(v => v.Status != VisitStatus.Cancelled);
+            visits = await q.OrderBy(v => v.StartUtc).ThenBy(v => v.Id).Take(max).ToListAsync(ct);
+        }
+        return await ViewsAsync(snapshot, visits, ct);
     }
 
     public async Task<VisitView?> VisitAsync(Guid id, CancellationToken ct)
     {
-        var visit = await db.OutreachVisits.AsNoTracking().Include(v => v.Services).FirstOrDefaultAsync(v => v.Id == id, ct);
-        return visit is null ? null : (await ViewsAsync([visit], ct))[0];
+        var snapshot = await schedule.GetAsync(ct);
+        var visit = snapshot.Visits.FirstOrDefault(v => v.Id == id)
+                    ?? await db.OutreachVisits.AsNoTracking().Include(v => v.Services).FirstOrDefaultAsync(v => v.Id == id, ct);
+        return visit is null ? null : (await ViewsAsync(snapshot, [visit], ct))[0];
     }
 
     /// <summary>The coming visits (not cancelled, not yet over) within the schedule's horizon.</summary>
@@ -76,37 +83,76 @@ public sealed class OutreachReads(SatuAtapDb db, CatalogCache catalog, TimeProvi
     /// <summary>The coming visits (not cancelled, not yet over) at a mobile Queue site, for its booking page, kiosk and board.</summary>
     public async Task<IReadOnlyList<VisitView>> AtSiteAsync(Guid siteId, CancellationToken ct)
     {
+        var snapshot = await schedule.GetAsync(ct);
         var now = UtcNow;
         var until = now.AddDays(options.Value.ScheduleDays);
-        var visits = await db.OutreachVisits.AsNoTracking().Include(v => v.Services)
-            .Where(v => v.SiteId == siteId && v.Status != VisitStatus.Cancelled && v.EndUtc > now && v.StartUtc < until)
-            .OrderBy(v => v.StartUtc).Take(200).ToListAsync(ct);
-        return await ViewsAsync(visits, ct);
+        var visits = snapshot.Covers(now, until)
+            ? snapshot.Visits.Where(v => v.SiteId == siteId && v.Status != VisitStatus.Cancelled && v.EndUtc > now && v.StartUtc < until).Take(200).ToList()
+            : await db.OutreachVisits.AsNoTracking().Include(v => v.Services)
+                .Where(v => v.SiteId == siteId && v.Status != VisitStatus.Cancelled && v.EndUtc > now && v.StartUtc < until)
+                .OrderBy(v => v.StartUtc).ThenBy(v => v.Id).Take(200).ToListAsync(ct);
+        return await ViewsAsync(snapshot, visits, ct);
     }
 
-    internal async Task<IReadOnlyList<VisitView>> ViewsAsync(IReadOnlyList<Visit> visits, CancellationToken ct)
+    internal async Task<IReadOnlyList<VisitView>> ViewsAsync(IReadOnlyList<Visit> visits, CancellationToken ct) =>
+        await ViewsAsync(await schedule.GetAsync(ct), visits, ct);
+
+    private async Task<IReadOnlyList<VisitView>> ViewsAsync(ScheduleSnapshot snapshot, IReadOnlyList<Visit> visits, CancellationToken ct)
     {
         if (visits.Count == 0) return [];
-        var stops = (await StopsAsync(ct)).ToDictionary(s => s.Id);
-        var snapshot = await catalog.GetAsync(ct);
-        var slotIds = visits.SelectMany(v => v.Services.Select(s => s.SlotId)).ToList();
-        var slots = await db.Slots.AsNoTracking().Where(s => slotIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Capacity, s.Booked, s.Closed }).ToDictionaryAsync(s => s.Id, ct);
+        var catalogSnapshot = await catalog.GetAsync(ct);
         var now = UtcNow;
-        return visits.Select(v =>
+        var slots = await PlacesLeftAsync(visits.Where(v => v.Status != VisitStatus.Cancelled && !v.IsDone(now)).ToList(), ct);
+        var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
+        var result = new List<VisitView>(visits.Count);
+        foreach (var v in visits)
         {
-            var stop = stops[v.StopId];
-            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(stop.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+            // A stop made on another node after the snapshot was built: read the stops again.
+            var stop = snapshot.StopsById.GetValueOrDefault(v.StopId)
+                       ?? (await StopsFromDatabaseAsync(ct)).First(s => s.Id == v.StopId);
+            if (!zones.TryGetValue(stop.TimeZone, out var zone))
+                zones[stop.TimeZone] = zone = TimeZoneInfo.TryFindSystemTimeZoneById(stop.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+            var open = v.Status != VisitStatus.Cancelled && !v.IsDone(now);
             var services = v.Services
-                .Select(s => (s, service: snapshot.ServicesById.GetValueOrDefault(s.ServiceId)))
+                .Select(s => (s, service: catalogSnapshot.ServicesById.GetValueOrDefault(s.ServiceId)))
                 .OrderBy(x => x.service?.Code, StringComparer.Ordinal)
                 .Select(x => new VisitServiceView(x.s.ServiceId, x.service?.Code ?? "", x.service?.DisplayName ?? "", x.s.Quota,
-                    slots.TryGetValue(x.s.SlotId, out var slot) && !slot.Closed && v.Status != VisitStatus.Cancelled && !v.IsDone(now)
-                        ? Math.Max(0, slot.Capacity - slot.Booked) : 0,
+                    open && slots.TryGetValue(x.s.SlotId, out var slot) && !slot.Closed ? Math.Max(0, slot.Capacity - slot.Booked) : 0,
                     x.s.SlotId))
                 .ToList();
-            return new VisitView(v.Id, v.SiteId, v.UnitId, stop, SiteClock.Offset(v.StartUtc, zone), SiteClock.Offset(v.EndUtc, zone), v.StatusCode(now),
-                string.IsNullOrEmpty(v.Note) ? null : v.Note, services);
-        }).ToList();
+            result.Add(new VisitView(v.Id, v.SiteId, v.UnitId, stop, SiteClock.Offset(v.StartUtc, zone), SiteClock.Offset(v.EndUtc, zone), v.StatusCode(now),
+                string.IsNullOrEmpty(v.Note) ? null : v.Note, services));
+        }
+        return result;
+    }
+
+    private async Task<IReadOnlyList<StopView>> StopsFromDatabaseAsync(CancellationToken ct)
+    {
+        schedule.Invalidate();
+        return (await schedule.GetAsync(ct)).Stops;
+    }
+
+    /// <summary>
+    /// Places left of the visits' slots in a time range: one compiled query joining the visits, their services and the
+    /// Queue's slots, with its parameters, so that neither its SQL nor its length grows with the schedule.
+    /// </summary>
+    private static readonly Func<SatuAtapDb, DateTime, DateTime, Guid?, IAsyncEnumerable<SlotPlaces>> PlacesQuery =
+        EF.CompileAsyncQuery((SatuAtapDb db, DateTime fromUtc, DateTime toUtc, Guid? stopId) =>
+            from vs in db.Set<VisitService>()
+            join v in db.OutreachVisits on vs.VisitId equals v.Id
+            join s in db.Slots on vs.SlotId equals s.Id
+            where v.EndUtc > fromUtc && v.StartUtc < toUtc && v.Status != VisitStatus.Cancelled && (stopId == null || v.StopId == stopId)
+            select new SlotPlaces(s.Id, s.Capacity, s.Booked, s.Closed));
+
+    private async Task<Dictionary<Guid, SlotPlaces>> PlacesLeftAsync(List<Visit> open, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, SlotPlaces>();
+        if (open.Count == 0) return result;
+        Guid? stop = open.All(v => v.StopId == open[0].StopId) ? open[0].StopId : null;
+        await foreach (var row in PlacesQuery(db, open.Min(v => v.StartUtc), open.Max(v => v.EndUtc), stop).WithCancellation(ct)) result[row.SlotId] = row;
+        return result;
     }
 }
+
+/// <summary>A visit's slot: its capacity (the quota), the places booked, and whether it is closed.</summary>
+public sealed record SlotPlaces(Guid SlotId, int Capacity, int Booked, bool Closed);

@@ -13,7 +13,7 @@ public sealed record VisitServiceRequest(Guid? ServiceId, int? Quota);
 /// visits, the holiday calendar, and the travelling agreements. A service travels with the unit on a day when it is
 /// offered on the mobile unit (the Catalog's channel "mobile") and an agreement in force on that day covers it.
 /// </summary>
-public sealed class VisitPlanning(SatuAtapDb db, CatalogCache catalog, PlanSlots slots, TimeProvider clock)
+public sealed class VisitPlanning(SatuAtapDb db, CatalogCache catalog, PlanSlots slots, ScheduleCache schedule, TimeProvider clock)
 {
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
@@ -28,6 +28,7 @@ public sealed class VisitPlanning(SatuAtapDb db, CatalogCache catalog, PlanSlots
             site = new Site { Name = $"MPP Keliling {stop.Name}", Kind = SiteKind.Mobile, MobileStopId = stop.Id, TimeZone = await MallZoneAsync(ct) };
             db.QueueSites.Add(site);
             await db.SaveChangesAsync(ct);
+            schedule.Invalidate();
         }
         return (stop, site);
     }
@@ -124,6 +125,7 @@ public sealed class VisitPlanning(SatuAtapDb db, CatalogCache catalog, PlanSlots
         }
         db.OutreachVisits.Add(visit);
         await db.SaveChangesAsync(ct);
+        schedule.Invalidate();
         return Outcome<Visit>.Created(visit);
     }
 

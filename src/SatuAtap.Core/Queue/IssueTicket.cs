@@ -21,7 +21,7 @@ public sealed record TicketAttempt(Outcome<TicketView> Outcome, DateTimeOffset? 
 /// number only while the site is open (<see cref="SiteOpening"/>), unless <see cref="QueueOptions.EnforceOpeningHours"/> is off.
 /// </summary>
 public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, TicketBatcher batcher, MallMetrics metrics,
-    SiteOpening opening, IOptions<QueueOptions> options)
+    SiteOpening opening, IOptions<QueueOptions> options, IEnumerable<ISiteOffer> offers)
 {
     public async Task<TicketAttempt> HandleAsync(Guid siteId, IssueTicketRequest request, bool byStaff, string actor, CancellationToken ct)
     {
@@ -66,6 +66,9 @@ public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache 
         var counters = await cache.CountersServingAsync(siteId, service, ct);
         if (counters == 0)
             return new(QueueOutcome.Unprocessable<TicketView>(Lang.T("Layanan ini tidak dilayani di lokasi ini.", "This service is not served at this site.")));
+        foreach (var offer in offers)
+            if (await offer.RefusalAsync(site, serviceId, today, ct) is { } refusal)
+                return new(QueueOutcome.Unprocessable<TicketView>(refusal));
         var series = await SeriesOfAsync(service.Agency.Id, ct);
 
         var ticket = new Ticket

@@ -62,6 +62,7 @@ public static class Startup
         sp.GetRequiredService<SatuAtap.Core.Notifications.TemplateCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Queue.QueueCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Licensing.ActivityTableCache>().Invalidate();
+        sp.GetRequiredService<SatuAtap.Core.Outreach.ScheduleCache>().Invalidate();
         Console.WriteLine();
         Console.WriteLine("Akun demo / demo accounts (password from Demo:Password):");
         foreach (var a in DemoAccounts) Console.WriteLine($"  {a.Email,-36} {a.Role}{(a.AgencyCode is null ? "" : " · " + a.AgencyCode)}");

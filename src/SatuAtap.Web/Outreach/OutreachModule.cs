@@ -9,6 +9,7 @@ public static class OutreachModule
     public static IServiceCollection AddOutreachModule(this IServiceCollection services, IConfiguration config)
     {
         services.AddSettings<OutreachOptions, OutreachOptionsValidator>(config, OutreachOptions.Section);
+        services.AddSingleton<ScheduleCache>();
         services.AddScoped<OutreachReads>();
         services.AddScoped<OutreachEdits>();
         services.AddScoped<VisitPlanning>();
@@ -18,6 +19,7 @@ public static class OutreachModule
         services.AddScoped<MoveVisit>();
         services.AddScoped<CancelVisit>();
         services.AddScoped<VisitReports>();
+        services.AddScoped<SatuAtap.Core.Queue.ISiteOffer, VisitOffer>();
         return services;
     }
 

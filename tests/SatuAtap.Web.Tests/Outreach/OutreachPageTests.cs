@@ -143,3 +143,33 @@ public sealed class OutreachStaffPageTests(MallFactory mall) : IClassFixture<Mal
         Assert.StartsWith("/akun/ditolak", (await officer.GetAsync("/kelola/keliling")).Headers.Location!.PathAndQuery);
     }
 }
+
+/// <summary>The kiosk API at a stop takes tickets only for the services of that day's visit. Its own mall: the clock moves.</summary>
+public sealed class VisitKioskApiTests(MallFactory mall) : IClassFixture<MallFactory>
+{
+    [Fact]
+    public async Task AtAStop_TheKioskApi_TakesOnlyTheVisitsServices_AndOnADayWithoutAVisitNamesTheNextOne()
+    {
+        var manager = await mall.ClientForAsync(Accounts.Manager);
+        var (_, site) = await mall.StopAsync("SURADE");
+        var l01 = await mall.CounterAsync("L01");
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.PutAsync($"/api/v1/sites/{site}/counters/{l01}", null)).StatusCode);
+        var client = mall.CreateClient();
+        var ktp = await mall.ServiceAsync("DKP-KTP");
+        var birth = await mall.ServiceAsync("DKP-AKTA-LAHIR");
+
+        // Tuesday 1 December 2026, 09.00 WIB: the visit to Surade brings ID cards, not birth certificates, although counter 1 serves both.
+        mall.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
+        var refused = await client.PostJsonAsync($"/api/v1/sites/{site}/tickets", new System.Text.Json.Nodes.JsonObject { ["serviceId"] = birth.ToString() });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("tidak dibawa", (await refused.ReadJsonAsync())["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created,
+            (await client.PostJsonAsync($"/api/v1/sites/{site}/tickets", new System.Text.Json.Nodes.JsonObject { ["serviceId"] = ktp.ToString() })).StatusCode);
+
+        // Wednesday 2 December: no visit to Surade; the answer names the next one, Tuesday 8 December.
+        mall.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero));
+        var none = await client.PostJsonAsync($"/api/v1/sites/{site}/tickets", new System.Text.Json.Nodes.JsonObject { ["serviceId"] = ktp.ToString() });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, none.StatusCode);
+        Assert.Contains("8 Desember 2026", (await none.ReadJsonAsync())["detail"]!.GetValue<string>());
+    }
+}

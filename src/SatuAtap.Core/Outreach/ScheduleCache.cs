@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SatuAtap.Core.Data;
+using SatuAtap.Core.Queue;
+
+namespace SatuAtap.Core.Outreach;
+
+/// <summary>
+/// The stops (with their district's name and Queue site) and the visits of a window around now (from 31 days back, as
+/// the feed reaches, to two days past the schedule's horizon), as read from the database at <see cref="BuiltUtc"/>.
+/// The visits are in time order, with their services; places left are not part of it (they change with every booking).
+/// </summary>
+public sealed record ScheduleSnapshot(IReadOnlyList<StopView> Stops, IReadOnlyDictionary<Guid, StopView> StopsById, IReadOnlyList<Visit> Visits,
+    DateTime FromUtc, DateTime ToUtc, DateTime BuiltUtc)
+{
+    /// <summary>Whether every visit overlapping [from, to) is in <see cref="Visits"/>.</summary>
+    public bool Covers(DateTime fromUtc, DateTime toUtc) => fromUtc >= FromUtc && toUtc <= ToUtc;
+}
+
+/// <summary>
+/// Keeps the <see cref="ScheduleSnapshot"/> per node, so that the public schedule, a stop's page and the feed read the
+/// circuit without going to the database for it. A change made here (a stop saved, a visit created, planned, moved or
+/// cancelled) clears it at once; a change made on another node shows within <see cref="OutreachOptions.CacheSeconds"/>.
+/// </summary>
+public sealed class ScheduleCache(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutreachOptions> options)
+    : RefreshingCache<ScheduleSnapshot>(scopes, clock, () => options.Value.CacheSeconds)
+{
+    /// <summary>How far back the snapshot reaches: the feed shows the last 30 days.</summary>
+    public const int DaysBack = 31;
+
+    protected override async Task<ScheduleSnapshot> BuildAsync(SatuAtapDb db, DateTime nowUtc, CancellationToken ct)
+    {
+        var stops = await ReadStopsAsync(db, ct);
+        var from = nowUtc.AddDays(-DaysBack);
+        var to = nowUtc.AddDays(options.Value.ScheduleDays + 2);
+        var visits = await db.OutreachVisits.AsNoTracking().Include(v => v.Services)
+            .Where(v => v.EndUtc > from && v.StartUtc < to).OrderBy(v => v.StartUtc).ThenBy(v => v.Id).ToListAsync(ct);
+        return new ScheduleSnapshot(stops, stops.ToDictionary(s => s.Id), visits, from, to, nowUtc);
+    }
+
+    private static async Task<IReadOnlyList<StopView>> ReadStopsAsync(SatuAtapDb db, CancellationToken ct)
+    {
+        var stops = await db.MobileStops.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
+        var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        // A stop's site: the first mobile Queue site placed there (one per stop in practice).
+        var sites = (await db.QueueSites.AsNoTracking().Where(s => s.Kind == SiteKind.Mobile && s.MobileStopId != null)
+                .Select(s => new { s.Id, Stop = s.MobileStopId!.Value, s.TimeZone }).ToListAsync(ct))
+            .GroupBy(s => s.Stop).ToDictionary(g => g.Key, g => g.OrderBy(x => x.Id).First());
+        return stops.Select(s =>
+        {
+            var site = sites.GetValueOrDefault(s.Id);
+            return new StopView(s.Id, s.Code, s.Name, districts.GetValueOrDefault(s.DistrictCode, s.DistrictCode), s.Address, s.Latitude, s.Longitude,
+                site?.Id, s.Facilities, s.RoadDistanceKm, s.TravelMinutes, site?.TimeZone ?? "Asia/Jakarta");
+        }).ToList();
+    }
+}
