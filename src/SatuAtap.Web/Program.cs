@@ -14,6 +14,7 @@ using SatuAtap.Web.Catalog;
 using SatuAtap.Web.Feedback;
 using SatuAtap.Web.Identity;
 using SatuAtap.Web.Infrastructure;
+using SatuAtap.Web.Insights;
 using SatuAtap.Web.Licensing;
 using SatuAtap.Web.Notifications;
 using SatuAtap.Web.Outreach;
@@ -63,6 +64,7 @@ services.AddRightsModule(config);
 services.AddOutreachModule(config);
 services.AddFeedbackModule(config);
 services.AddLicensingModule(config);
+services.AddInsightsModule(config);
 services.AddSingleton(sp => new FileStore(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<FilesOptions>>().Value.Root),
     sp.GetRequiredService<PersonalDataProtector>()));
 
@@ -188,6 +190,7 @@ app.MapRightsModule();
 app.MapOutreachModule();
 app.MapFeedbackModule();
 app.MapLicensingModule();
+app.MapInsightsModule();
 app.MapLanguageSwitch();
 app.MapMallLogo();
 app.MapRazorPages();

@@ -90,6 +90,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<Licensing.LicensingTable> LicensingTables => Set<Licensing.LicensingTable>();
     public DbSet<Licensing.LicensingBundle> LicensingBundles => Set<Licensing.LicensingBundle>();
     public DbSet<Licensing.LicensingReminder> LicensingReminders => Set<Licensing.LicensingReminder>();
+    public DbSet<Insights.InsightDay> InsightDays => Set<Insights.InsightDay>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

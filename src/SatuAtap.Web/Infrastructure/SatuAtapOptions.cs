@@ -106,6 +106,9 @@ public sealed class DemoOptions
     public bool? OutboxPage { get; set; }
     /// <summary>The api_key of the demo Open311 client application (Feedback); no demo client without it.</summary>
     public string? Open311ApiKey { get; set; }
+    /// <summary>Days of demo history (tickets, applications, survey answers) generated before the seed date for the
+    /// performance figures; default 180, 0 for none (0–366).</summary>
+    public int HistoryDays { get; set; } = 180;
 }
 
 public sealed class SecurityOptions
@@ -234,6 +237,7 @@ internal sealed class SettingsValidator(IHostEnvironment env, IConfiguration con
     {
         if (o.OutboxPage == true && env.IsProduction())
             return ValidateOptionsResult.Fail("Demo:OutboxPage cannot be on in Production: the page shows every message, codes and personal data included.");
+        if (o.HistoryDays is < 0 or > 366) return ValidateOptionsResult.Fail("Demo:HistoryDays must be between 0 and 366.");
         if (!DemoEnabled(o, env)) return ValidateOptionsResult.Success;
         if (string.IsNullOrWhiteSpace(o.Password) || o.Password.Length < 8)
             return ValidateOptionsResult.Fail("Demo:Password must be set (at least 8 characters, with upper and lower case, a digit and a symbol) when demo data is seeded.");

@@ -56,6 +56,12 @@ public static class Startup
             log.LogInformation("Seeded the demo survey responses, complaints and Open311 client.");
         if (await SatuAtap.Core.Licensing.Demo.LicensingDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct))
             log.LogInformation("Seeded the demo activity table of Link-Satu.");
+        var catalog = sp.GetRequiredService<CatalogCache>();
+        catalog.Invalidate();
+        var seeding = System.Diagnostics.Stopwatch.StartNew();
+        if (await SatuAtap.Core.Insights.InsightsDemo.SeedAsync(db, await catalog.GetAsync(ct), sp.GetRequiredService<TimeProvider>(), demo.HistoryDays, ct)
+            && log.IsEnabled(LogLevel.Information))
+            log.LogInformation("Seeded {Days} days of demo history in {Seconds:0.0} s.", demo.HistoryDays, seeding.Elapsed.TotalSeconds);
         await SeedAccountsAsync(sp, db, demo.Password!, ct);
         sp.GetRequiredService<CatalogCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Applications.WorkflowCache>().Invalidate();

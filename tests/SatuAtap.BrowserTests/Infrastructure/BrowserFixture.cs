@@ -112,6 +112,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "mall.db")}");
             builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Demo:HistoryDays", "0");
             builder.UseSetting("Mall:PublicBaseUrl", "https://mpp.test.example");
             builder.UseSetting("Demo:Password", DemoPassword);
             builder.UseSetting("Demo:OutboxPage", "true"); // as in Development: the registration journey reads its code there

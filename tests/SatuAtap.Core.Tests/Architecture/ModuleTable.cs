@@ -24,5 +24,6 @@ internal static class ModuleTable
         ["Outreach"] = ["Identity", "Catalog", "Queue", "Notifications"],
         ["Feedback"] = ["Identity", "Catalog", "Queue", "Notifications", "Applications"],
         ["Licensing"] = ["Identity", "Catalog", "Notifications", "Applications"],
+        ["Insights"] = ["Identity", "Catalog", "Queue", "Notifications", "Applications", "Outreach", "Feedback", "Licensing"],
     };
 }

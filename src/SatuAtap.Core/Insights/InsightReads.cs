@@ -1,0 +1,189 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
+
+namespace SatuAtap.Core.Insights;
+
+/// <summary>A period and what it is cut to (each filter optional).</summary>
+public sealed record InsightFilter(DateOnly From, DateOnly To, Guid? AgencyId = null, Guid? SiteId = null, string? District = null);
+
+public sealed record WaitMinutes(int? P50, int? P90);
+
+/// <summary>GET /api/v1/insights/summary: the figures of a period (docs/insights.md defines each).</summary>
+public sealed record InsightSummary(
+    string Period, DateOnly From, DateOnly To, int Served, WaitMinutes WaitMinutes, double? WaitAverageMinutes, double? ServiceMinutes,
+    double? OnTimeShare, double? OnlineShare, int BookingsKept, int BookingNoShows, int Returns, double? FreeShare,
+    double TripsSavedKm, double TripsSavedHours, long TripsSavedFareRupiah, int Respondents, decimal? Ikm, string? Grade,
+    int ComplaintsAnswered, double? ComplaintsOnTimeShare, int Bundles, int PermitsIssued, long InvestmentRupiah, int Jobs,
+    int TicketsServed, int ApplicationsCompleted)
+{
+    public static InsightSummary Of(InsightFilter f, Figures x) => new(
+        PeriodOf(f.From, f.To), f.From, f.To, x.Served, new WaitMinutes(x.WaitP50, x.WaitP90), x.WaitAverageMinutes, x.ServiceMinutes,
+        x.OnTimeShare, x.OnlineShare, x.BookingsKept, x.BookingNoShows, x.Returns, x.FreeShare, x.Trips.Kilometres, x.Trips.Hours,
+        x.Trips.FareRupiah, x.Respondents, x.Ikm, x.Grade, x.ComplaintsAnswered, x.ComplaintsOnTimeShare, x.Bundles, x.PermitsIssued,
+        x.InvestmentRupiah, x.Jobs, x.TicketsServed, x.ApplicationsCompleted);
+
+    public static string PeriodOf(DateOnly from, DateOnly to) =>
+        $"{from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+}
+
+public sealed record SeriesPoint(string Period, double? Value);
+
+/// <summary>One group of a breakdown (an agency in a month, say); <see cref="Hidden"/> when the small-group rule hides its figures.</summary>
+public sealed record GroupFigures(string Period, string Key, string Name, bool Hidden, Figures Figures);
+
+/// <summary>
+/// The reads of the insights: the kept day rows of the period (and today's, built live) cut by the filter, turned into
+/// figures by <see cref="InsightFigures"/>. Who may ask: the executive and managers (the whole mall) and agency heads
+/// (their own agency only).
+/// </summary>
+public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCache catalog, MallTime time, IOptions<InsightsOptions> options)
+{
+    public static readonly IReadOnlyDictionary<string, Func<Figures, double?>> Metrics = new Dictionary<string, Func<Figures, double?>>(StringComparer.Ordinal)
+    {
+        ["served"] = f => f.Served,
+        ["waitP50"] = f => f.WaitP50,
+        ["waitP90"] = f => f.WaitP90,
+        ["waitAverageMinutes"] = f => f.WaitAverageMinutes,
+        ["serviceMinutes"] = f => f.ServiceMinutes,
+        ["onTimeShare"] = f => f.OnTimeShare,
+        ["onlineShare"] = f => f.OnlineShare,
+        ["bookingsKept"] = f => f.BookingsKept,
+        ["bookingNoShows"] = f => f.BookingNoShows,
+        ["returns"] = f => f.Returns,
+        ["freeShare"] = f => f.FreeShare,
+        ["tripsSavedKm"] = f => f.Trips.Kilometres,
+        ["ikm"] = f => f.Ikm is { } v ? (double)v : null,
+        ["respondents"] = f => f.Respondents,
+        ["complaintsOnTimeShare"] = f => f.ComplaintsOnTimeShare,
+        ["bundles"] = f => f.Bundles,
+        ["permitsIssued"] = f => f.PermitsIssued,
+        ["investmentRupiah"] = f => f.InvestmentRupiah,
+        ["jobs"] = f => f.Jobs,
+    };
+
+    public static readonly string[] Buckets = ["day", "week", "month"];
+
+    /// <summary>The most days a series by day may cover (a year).</summary>
+    public const int MaxDailyPoints = 366;
+
+    public static bool MaySee(Caller caller) => caller.SeesWholeMall || caller.IsAgencyHead;
+
+    /// <summary>The filter as the caller may see it: a head is held to the own agency (another agency is refused).</summary>
+    public static Outcome<InsightFilter> Scope(InsightFilter filter, Caller caller)
+    {
+        if (!MaySee(caller))
+            return Outcome<InsightFilter>.Forbidden(Lang.T("Hanya pimpinan daerah, pengelola MPP, dan kepala instansi yang dapat melihat kinerja.",
+                "Only executives, mall managers and agency heads can see the performance figures."));
+        if (caller.SeesWholeMall) return Outcome<InsightFilter>.Ok(filter);
+        if (filter.AgencyId is { } asked && asked != caller.AgencyId)
+            return Outcome<InsightFilter>.Forbidden(Lang.T("Kepala instansi hanya dapat melihat kinerja instansinya sendiri.",
+                "An agency head can only see the own agency's performance."));
+        return Outcome<InsightFilter>.Ok(filter with { AgencyId = caller.AgencyId });
+    }
+
+    /// <summary>Checks a period: not reversed, not longer than <c>Insights:MaxRangeDays</c>. Null when it is fine.</summary>
+    public (string Field, string Message)? CheckPeriod(DateOnly from, DateOnly to)
+    {
+        if (to < from) return ("to", Lang.T("Tanggal akhir sebelum tanggal awal.", "The end is before the start."));
+        var max = options.Value.MaxRangeDays;
+        if (to.DayNumber - from.DayNumber >= max) return ("to", Lang.T($"Periode paling lama {max} hari.", $"The period may be at most {max} days."));
+        return null;
+    }
+
+    public async Task<Outcome<InsightSummary>> SummaryAsync(InsightFilter filter, Caller caller, CancellationToken ct)
+    {
+        var scoped = Scope(filter, caller);
+        if (!scoped.Succeeded) return new Outcome<InsightSummary>(scoped.Kind, Message: scoped.Message);
+        var rows = await RowsAsync(scoped.Value!, ct);
+        return Outcome<InsightSummary>.Ok(InsightSummary.Of(scoped.Value!, InsightFigures.Of(rows)));
+    }
+
+    public async Task<Outcome<IReadOnlyList<SeriesPoint>>> SeriesAsync(InsightFilter filter, string metric, string by, Caller caller, CancellationToken ct)
+    {
+        var scoped = Scope(filter, caller);
+        if (!scoped.Succeeded) return new Outcome<IReadOnlyList<SeriesPoint>>(scoped.Kind, Message: scoped.Message);
+        var pick = Metrics[metric];
+        var rows = await RowsAsync(scoped.Value!, ct);
+        var byBucket = rows.GroupBy(r => Bucket(r.Day, by)).ToDictionary(g => g.Key, g => g.ToList());
+        var points = new List<SeriesPoint>();
+        foreach (var period in Periods(filter.From, filter.To, by))
+            points.Add(new SeriesPoint(period, pick(InsightFigures.Of(byBucket.GetValueOrDefault(period) ?? []))));
+        return Outcome<IReadOnlyList<SeriesPoint>>.Ok(points);
+    }
+
+    /// <summary>The figures per agency (and per month when <paramref name="byMonth"/>), small groups folded into one
+    /// "other agencies" group per period and hidden when that one is small too.</summary>
+    public async Task<IReadOnlyList<GroupFigures>> ByAgencyAsync(InsightFilter filter, bool byMonth, CancellationToken ct)
+    {
+        var rows = await RowsAsync(filter, ct);
+        var snapshot = await catalog.GetAsync(ct);
+        var result = new List<GroupFigures>();
+        var periods = byMonth ? Periods(filter.From, filter.To, "month") : [InsightSummary.PeriodOf(filter.From, filter.To)];
+        var byPeriod = rows.GroupBy(r => byMonth ? Bucket(r.Day, "month") : periods[0]).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var period in periods)
+        {
+            var inPeriod = byPeriod.GetValueOrDefault(period) ?? [];
+            var small = new List<InsightDay>();
+            foreach (var g in inPeriod.GroupBy(r => r.AgencyId)
+                         .Select(g => (Agency: g.Key, Rows: g.ToList(), Figures: InsightFigures.Of(g)))
+                         .OrderBy(g => AgencyName(snapshot, g.Agency), StringComparer.CurrentCulture))
+            {
+                if (g.Agency != Guid.Empty && !InsightFigures.ShownApart(g.Figures.Served)) { small.AddRange(g.Rows); continue; }
+                var agency = snapshot.Agencies.FirstOrDefault(a => a.Id == g.Agency);
+                result.Add(new GroupFigures(period, agency?.Code ?? "", AgencyName(snapshot, g.Agency), false, g.Figures));
+            }
+            if (small.Count > 0)
+            {
+                var other = InsightFigures.Of(small);
+                result.Add(new GroupFigures(period, "other", Lang.T("Instansi lain (kelompok kecil digabung)", "Other agencies (small groups combined)"),
+                    !InsightFigures.ShownApart(other.Served), other));
+            }
+        }
+        return result;
+    }
+
+    private static string AgencyName(CatalogSnapshot snapshot, Guid id) =>
+        id == Guid.Empty ? Lang.T("Lintas instansi", "Mall-wide") : snapshot.Agencies.FirstOrDefault(a => a.Id == id)?.DisplayName ?? id.ToString();
+
+    /// <summary>The day rows of a filter: kept rows of closed days, and today's built live from the records.</summary>
+    public async Task<List<InsightDay>> RowsAsync(InsightFilter f, CancellationToken ct)
+    {
+        var today = time.Today;
+        var q = db.InsightDays.AsNoTracking().Where(d => d.Day >= f.From && d.Day <= f.To && d.Day < today);
+        if (f.AgencyId is { } a) q = q.Where(d => d.AgencyId == a);
+        if (f.SiteId is { } s) q = q.Where(d => d.SiteId == s);
+        if (!string.IsNullOrEmpty(f.District)) q = q.Where(d => d.District == f.District);
+        var rows = await q.ToListAsync(ct);
+        if (f.To >= today && f.From <= today)
+            rows.AddRange((await keeper.LiveAsync(today, today, ct)).Where(d =>
+                (f.AgencyId is not { } la || d.AgencyId == la) && (f.SiteId is not { } ls || d.SiteId == ls)
+                && (string.IsNullOrEmpty(f.District) || d.District == f.District)));
+        return rows;
+    }
+
+    public static string Bucket(DateOnly day, string by) => by switch
+    {
+        "day" => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        "week" => WeekStart(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A week is named by its Monday.</summary>
+    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    public static List<string> Periods(DateOnly from, DateOnly to, string by)
+    {
+        var list = new List<string>();
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            var b = Bucket(d, by);
+            if (list.Count == 0 || list[^1] != b) list.Add(b);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SatuAtap.Core.Applications;
+using SatuAtap.Core.Catalog;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
+using SatuAtap.Core.Outreach;
+using SatuAtap.Core.Queue;
+
+namespace SatuAtap.Core.Insights;
+
+public sealed record RebuildResult(DateOnly? From, DateOnly? To, int Days, int Rows);
+
+/// <summary>
+/// Keeps the figures of closed days (<see cref="InsightDay"/>): reads the records of those days, builds their rows with
+/// <see cref="DayBuilder"/> and replaces what was kept. The job runs it for the last days; managers run it for any
+/// period (POST /api/v1/insights/rebuild). Today is never kept: it is built live when asked.
+/// </summary>
+public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime time, IOptions<InsightsOptions> options, IOptions<OutreachOptions> outreach)
+{
+    private const int ChunkDays = 31;
+
+    private static readonly ApplicationStatus[] Permits = [ApplicationStatus.Approved, ApplicationStatus.Issued, ApplicationStatus.ReadyForPickup];
+
+    /// <summary>The job's round: every closed day not kept yet (from the first record), and the last <c>RefreshDays</c> again.</summary>
+    public async Task<RebuildResult> HandleAsync(CancellationToken ct)
+    {
+        var yesterday = time.Today.AddDays(-1);
+        var lastKept = await db.InsightDays.MaxAsync(d => (DateOnly?)d.Day, ct);
+        var from = lastKept is { } k ? Min(k.AddDays(1), yesterday.AddDays(1 - options.Value.RefreshDays)) : await FirstRecordDayAsync(ct);
+        if (from is null) return new RebuildResult(null, null, 0, 0);
+        return await RebuildAsync(from.Value, yesterday, ct);
+    }
+
+    /// <summary>Rebuilds the kept rows of the closed days in [from, to] (days from today on are left out).</summary>
+    public async Task<Outcome<RebuildResult>> HandleAsync(DateOnly from, DateOnly to, Caller caller, CancellationToken ct)
+    {
+        if (!caller.IsManager) return Outcome<RebuildResult>.Forbidden();
+        if (to < from) return Outcome<RebuildResult>.Invalid("to", Lang.T("Tanggal akhir sebelum tanggal awal.", "The end is before the start."));
+        if (to.DayNumber - from.DayNumber >= options.Value.MaxRangeDays)
+            return Outcome<RebuildResult>.Invalid("to", Lang.T($"Periode paling lama {options.Value.MaxRangeDays} hari.", $"The period may be at most {options.Value.MaxRangeDays} days."));
+        return Outcome<RebuildResult>.Ok(await RebuildAsync(from, to, ct));
+    }
+
+    public async Task<RebuildResult> RebuildAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var last = Min(to, time.Today.AddDays(-1))!.Value;
+        if (last < from) return new RebuildResult(from, to, 0, 0);
+        var context = await ContextAsync(ct);
+        var rows = 0;
+        for (var start = from; start <= last; start = start.AddDays(ChunkDays))
+        {
+            var end = Min(start.AddDays(ChunkDays - 1), last)!.Value;
+            var built = DayBuilder.Build(await RecordsAsync(start, end, closed: true, ct), context);
+            await db.InsightDays.Where(d => d.Day >= start && d.Day <= end).ExecuteDeleteAsync(ct);
+            db.InsightDays.AddRange(built);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            rows += built.Count;
+        }
+        return new RebuildResult(from, last, last.DayNumber - from.DayNumber + 1, rows);
+    }
+
+    /// <summary>The rows of days not kept (today), built from the records as the rebuild would, without saving them.</summary>
+    public async Task<List<InsightDay>> LiveAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
+        DayBuilder.Build(await RecordsAsync(from, to, closed: false, ct), await ContextAsync(ct));
+
+    public async Task<BuildContext> ContextAsync(CancellationToken ct)
+    {
+        var snapshot = await catalog.GetAsync(ct);
+        var services = snapshot.Services.ToDictionary(s => s.Id, s => new ServiceFacts(s.Agency.Id, s.Standard.CostRupiah == 0));
+        var stops = await db.MobileStops.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
+        var sites = (await db.QueueSites.AsNoTracking().Select(s => new { s.Id, s.Kind, s.MobileStopId }).ToListAsync(ct))
+            .ToDictionary(s => s.Id, s => s.MobileStopId is { } stopId && stops.TryGetValue(stopId, out var stop)
+                ? new SiteFacts(stop.DistrictCode, s.Kind == SiteKind.Mobile, stop.RoadDistanceKm, stop.TravelMinutes)
+                : new SiteFacts("", s.Kind == SiteKind.Mobile, 0, 0));
+        return new BuildContext(services, sites, outreach.Value.CostPerKmRupiah);
+    }
+
+    /// <summary>The records of the days [from, to] that the figures count (docs/insights.md names them). On a day
+    /// still open a booking still active is not a no-show yet, so only a closed day counts them.</summary>
+    public async Task<DayRecords> RecordsAsync(DateOnly from, DateOnly to, bool closed, CancellationToken ct)
+    {
+        var fromUtc = time.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+        var toUtc = time.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var tickets = await db.Tickets.AsNoTracking().Where(t => t.Day >= from && t.Day <= to)
+            .Select(t => new TicketRecord(t.SiteId, t.ServiceId, t.Day, t.Hop, t.Status, t.ArrivedUtc, t.CalledUtc, t.StartedUtc, t.FinishedUtc)).ToListAsync(ct);
+        var bookingQuery = db.Bookings.AsNoTracking().Where(b => b.Day >= from && b.Day <= to && b.Status != BookingStatus.Cancelled);
+        if (!closed) bookingQuery = bookingQuery.Where(b => b.Status == BookingStatus.CheckedIn);
+        var bookings = await bookingQuery.Select(b => new BookingRecord(b.SiteId, b.ServiceId, b.Day, b.Status == BookingStatus.CheckedIn)).ToListAsync(ct);
+        var decided = await db.Applications.AsNoTracking().Where(a => a.DecidedAtUtc != null && a.DecidedAtUtc >= fromUtc && a.DecidedAtUtc < toUtc)
+            .Select(a => new { a.AgencyId, a.ServiceId, a.DecidedAtUtc, a.DueDate, a.CapturedByUserId, a.BundleId, a.Status }).ToListAsync(ct);
+        var applications = decided.Select(a => new ApplicationRecord(a.AgencyId, a.ServiceId, DateOnly.FromDateTime(time.ToLocal(a.DecidedAtUtc!.Value)), a.DueDate,
+            a.CapturedByUserId is null, a.BundleId is not null && Permits.Contains(a.Status))).ToList();
+        var returned = await db.ApplicationEvents.AsNoTracking().Where(e => e.Action == ApplicationAction.Return && e.AtUtc >= fromUtc && e.AtUtc < toUtc)
+            .Join(db.Applications, e => e.ApplicationId, a => a.Id, (e, a) => new { a.AgencyId, a.ServiceId, e.AtUtc }).ToListAsync(ct);
+        var returns = returned.Select(r => new ReturnRecord(r.AgencyId, r.ServiceId, DateOnly.FromDateTime(time.ToLocal(r.AtUtc)))).ToList();
+        var surveys = await db.SurveyResponses.AsNoTracking().Where(r => r.Day >= from && r.Day <= to)
+            .Select(r => new { r.AgencyId, r.ServiceId, r.SiteId, r.Day, r.U1, r.U2, r.U3, r.U4, r.U5, r.U6, r.U7, r.U8, r.U9 }).ToListAsync(ct);
+        var complaints = await db.Complaints.AsNoTracking().Where(c => c.AnsweredOn != null && c.AnsweredOn >= from && c.AnsweredOn <= to)
+            .Select(c => new ComplaintRecord(c.AgencyId, c.ServiceId, c.SiteId, c.AnsweredOn!.Value, c.AnswerDue)).ToListAsync(ct);
+        var bundles = await db.LicensingBundles.AsNoTracking().Where(b => b.CreatedOn >= from && b.CreatedOn <= to)
+            .Select(b => new BundleRecord(b.CreatedOn, b.DistrictCode, b.InvestmentRupiah ?? 0, b.Employees ?? 0)).ToListAsync(ct);
+        return new DayRecords(tickets, bookings, applications, returns,
+            surveys.Select(s => new SurveyRecord(s.AgencyId, s.ServiceId, s.SiteId, s.Day, [s.U1, s.U2, s.U3, s.U4, s.U5, s.U6, s.U7, s.U8, s.U9])).ToList(),
+            complaints, bundles);
+    }
+
+    private async Task<DateOnly?> FirstRecordDayAsync(CancellationToken ct)
+    {
+        var days = new List<DateOnly?>
+        {
+            await db.Tickets.MinAsync(t => (DateOnly?)t.Day, ct),
+            await db.Bookings.MinAsync(b => (DateOnly?)b.Day, ct),
+            await db.SurveyResponses.MinAsync(r => (DateOnly?)r.Day, ct),
+            await db.Complaints.MinAsync(c => c.AnsweredOn, ct),
+            await db.LicensingBundles.MinAsync(b => (DateOnly?)b.CreatedOn, ct),
+        };
+        var decided = await db.Applications.MinAsync(a => a.DecidedAtUtc, ct);
+        if (decided is { } d) days.Add(DateOnly.FromDateTime(time.ToLocal(d)));
+        var returned = await db.ApplicationEvents.Where(e => e.Action == ApplicationAction.Return).MinAsync(e => (DateTime?)e.AtUtc, ct);
+        if (returned is { } r) days.Add(DateOnly.FromDateTime(time.ToLocal(r)));
+        return days.Where(x => x is not null).Min();
+    }
+
+    private static DateOnly? Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}
+
+/// <summary>Keeps the closed days' figures every <c>Insights:RefreshMinutes</c>.</summary>
+public sealed class InsightsJob(IServiceScopeFactory scopes, IOptions<InsightsOptions> options, ILogger<InsightsJob> log) : PeriodicJob(log)
+{
+    protected override TimeSpan? Every => options.Value.RefreshMinutes > 0 ? TimeSpan.FromMinutes(options.Value.RefreshMinutes) : null;
+    protected override string What => "Insights rebuild";
+
+    protected override async Task RoundAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<KeepInsights>().HandleAsync(ct);
+        if (run.Days > 0 && log.IsEnabled(LogLevel.Information))
+            log.LogInformation("Insights: {Days} closed days kept ({Rows} rows).", run.Days, run.Rows);
+    }
+}

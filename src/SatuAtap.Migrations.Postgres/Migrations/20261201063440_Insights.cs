@@ -1,0 +1,77 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SatuAtap.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Insights : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "InsightDays",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    District = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    People = table.Column<int>(type: "integer", nullable: false),
+                    TicketsServed = table.Column<int>(type: "integer", nullable: false),
+                    Waits = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    WaitCount = table.Column<int>(type: "integer", nullable: false),
+                    WaitSeconds = table.Column<long>(type: "bigint", nullable: false),
+                    ServiceCount = table.Column<int>(type: "integer", nullable: false),
+                    ServiceSeconds = table.Column<long>(type: "bigint", nullable: false),
+                    BookingsKept = table.Column<int>(type: "integer", nullable: false),
+                    BookingNoShows = table.Column<int>(type: "integer", nullable: false),
+                    ApplicationsCompleted = table.Column<int>(type: "integer", nullable: false),
+                    ApplicationsWithDue = table.Column<int>(type: "integer", nullable: false),
+                    ApplicationsOnTime = table.Column<int>(type: "integer", nullable: false),
+                    ApplicationsOnline = table.Column<int>(type: "integer", nullable: false),
+                    Returns = table.Column<int>(type: "integer", nullable: false),
+                    FreeServed = table.Column<int>(type: "integer", nullable: false),
+                    TripsPeople = table.Column<int>(type: "integer", nullable: false),
+                    TripsKm = table.Column<double>(type: "double precision", nullable: false),
+                    TripsHours = table.Column<double>(type: "double precision", nullable: false),
+                    TripsFareRupiah = table.Column<long>(type: "bigint", nullable: false),
+                    SurveyResponses = table.Column<int>(type: "integer", nullable: false),
+                    U1 = table.Column<long>(type: "bigint", nullable: false),
+                    U2 = table.Column<long>(type: "bigint", nullable: false),
+                    U3 = table.Column<long>(type: "bigint", nullable: false),
+                    U4 = table.Column<long>(type: "bigint", nullable: false),
+                    U5 = table.Column<long>(type: "bigint", nullable: false),
+                    U6 = table.Column<long>(type: "bigint", nullable: false),
+                    U7 = table.Column<long>(type: "bigint", nullable: false),
+                    U8 = table.Column<long>(type: "bigint", nullable: false),
+                    U9 = table.Column<long>(type: "bigint", nullable: false),
+                    ComplaintsAnswered = table.Column<int>(type: "integer", nullable: false),
+                    ComplaintsAnsweredOnTime = table.Column<int>(type: "integer", nullable: false),
+                    Bundles = table.Column<int>(type: "integer", nullable: false),
+                    PermitsIssued = table.Column<int>(type: "integer", nullable: false),
+                    InvestmentRupiah = table.Column<long>(type: "bigint", nullable: false),
+                    Jobs = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsightDays", x => new { x.Day, x.AgencyId, x.SiteId, x.ServiceId, x.District });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightDays_AgencyId_Day",
+                table: "InsightDays",
+                columns: new[] { "AgencyId", "Day" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "InsightDays");
+        }
+    }
+}
