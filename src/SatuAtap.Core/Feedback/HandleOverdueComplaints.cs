@@ -39,8 +39,8 @@ public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time, Notifi
                 ComplaintId = c.Id, AtUtc = now, Action = ComplaintAction.Escalate, FromStatus = c.Status, ToStatus = c.Status,
                 ActorName = "Sistem", Public = false,
                 Text = c.Status == ComplaintStatus.Forwarded
-                    ? $"Melewati batas jawaban {c.AnswerDue:yyyy-MM-dd}; dieskalasi ke kepala instansi."
-                    : $"Melewati batas penerusan {c.ForwardDue:yyyy-MM-dd}; dieskalasi ke kepala instansi.",
+                    ? $"Melewati batas jawaban {IndonesianDate(c.AnswerDue ?? c.ForwardDue)}; dieskalasi ke kepala instansi."
+                    : $"Melewati batas penerusan {IndonesianDate(c.ForwardDue)}; dieskalasi ke kepala instansi.",
             });
             await TellHeadsAsync(c, ct);
         }
@@ -79,7 +79,8 @@ public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time, Notifi
                 ["name"] = head.FullName,
                 ["trackingNumber"] = c.Number,
                 ["step"] = answering ? (english ? "answered" : "dijawab") : (english ? "forwarded" : "diteruskan"),
-                ["dueDate"] = (answering ? c.AnswerDue ?? c.ForwardDue : c.ForwardDue).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["dueDate"] = (answering ? c.AnswerDue ?? c.ForwardDue : c.ForwardDue).ToString("d MMMM yyyy",
+                    System.Globalization.CultureInfo.GetCultureInfo(english ? "en-GB" : "id-ID")),
                 ["url"] = links.To("/kelola/pengaduan"),
             };
             await notifier.EnqueueAsync(db, NotificationDefaults.ComplaintEscalated,
@@ -101,4 +102,8 @@ public sealed class OverdueComplaintsJob(IServiceScopeFactory scopes, IOptions<F
         if (run.Escalated + run.Closed > 0 && log.IsEnabled(LogLevel.Information))
             log.LogInformation("Complaints: {Escalated} escalated, {Closed} closed after the reporter's silence.", run.Escalated, run.Closed);
     }
+
+    /// <summary>A date as the complaint's history reads it (its text is Indonesian): <c>3 Desember 2026</c>.</summary>
+    private static string IndonesianDate(DateOnly day) =>
+        day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
 }

@@ -102,7 +102,7 @@ public sealed class ComplaintLifecycleTests(MallFactory mall) : IClassFixture<Ma
         Assert.Equal(Channels.Email, mail.Channel);
         Assert.Equal(mall.Clock.GetUtcNow().UtcDateTime, mail.CreatedAtUtc);
         Assert.Contains("diteruskan", mail.Body, StringComparison.Ordinal);
-        Assert.Contains("2026-12-03", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("3 Desember 2026", mail.Body, StringComparison.Ordinal);
         Assert.Contains(MallFactory.PublicBaseUrl + "/kelola/pengaduan", mail.Body, StringComparison.Ordinal);
         var escalated = await _manager.GetJsonAsync($"/api/v1/complaints/{number}");
         Assert.True(escalated["escalated"]!.GetValue<bool>());
@@ -137,7 +137,7 @@ public sealed class ComplaintLifecycleTests(MallFactory mall) : IClassFixture<Ma
         var mails = await EscalationMailsAsync(number);
         Assert.Equal(2, mails.Count);
         Assert.Contains("dijawab", mails[1].Body, StringComparison.Ordinal);
-        Assert.Contains("2026-12-11", mails[1].Body, StringComparison.Ordinal);
+        Assert.Contains("11 Desember 2026", mails[1].Body, StringComparison.Ordinal);
         await (await _dukcapil.PostJsonAsync($"/api/v1/complaints/{number}/answer", new JsonObject())).AssertProblemAsync(400);
         var answered = await OkAsync(_dukcapil.PostJsonAsync($"/api/v1/complaints/{number}/answer",
             new JsonObject { ["text"] = "Kuota antrian KTP ditambah mulai Senin." }));
