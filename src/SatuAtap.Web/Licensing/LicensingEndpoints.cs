@@ -13,6 +13,8 @@ public sealed record ActivityParameterItem(string Name, string Label, decimal Ab
 public sealed record ActivityItem(string Kbli, string Title, string? TitleEn, IReadOnlyDictionary<string, string> RiskByScale, IReadOnlyList<string> Synonyms,
     ActivityParameterItem? Parameter);
 
+public sealed record ConfirmCodeRequest(string? Code);
+
 /// <summary>Licensing (Link-Satu) API: activity search, the navigator and its checklist, bundles, their tracking, the table import.</summary>
 public static class LicensingEndpoints
 {
@@ -76,6 +78,11 @@ public static class LicensingEndpoints
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(maxUpload + 64 * 1024));
         bundles.MapPost("/{id:guid}/submit", async (Guid id, SubmitBundle submit, HttpContext http, CancellationToken ct) =>
             Answer(await submit.HandleAsync(id, http.Caller(), ct)));
+        // Made on a business owner's behalf: the owner's code confirms it; the officer who made it may send a new code.
+        bundles.MapPost("/{id:guid}/confirm", async (Guid id, ConfirmCodeRequest? body, ConfirmBundle confirm, HttpContext http, CancellationToken ct) =>
+            Answer(await confirm.HandleAsync(id, body?.Code, http.Caller(), ct)));
+        bundles.MapPost("/{id:guid}/confirmation-code", async (Guid id, SendBundleConfirmation send, HttpContext http, CancellationToken ct) =>
+            Answer(await send.HandleAsync(id, http.Caller(), ct)));
         bundles.MapGet("", async (string? district, string? from, string? to, string? page, string? pageSize, ListBundles list, HttpContext http, CancellationToken ct) =>
         {
             var read = new QueryReader();
