@@ -60,6 +60,8 @@ public sealed partial class OnBehalfBundleTests(MallFactory mall) : IClassFixtur
         await (await ConfirmAsync(citizen, id, code)).AssertProblemAsync(404);
         var manager = await mall.ClientForAsync(Accounts.Manager);
         await (await ConfirmAsync(manager, id, code)).AssertProblemAsync(403);
+        var listed = await manager.GetJsonAsync("/api/v1/licensing/bundles");
+        Assert.Equal("awaitingConfirmation", listed["items"]!.AsArray().Single(b => b!["id"]!.GetValue<string>() == id)!["status"]!.GetValue<string>());
         await (await ConfirmAsync(mall.CreateClient(), id, code)).AssertProblemAsync(401);
 
         // Bad input never gives a 500.
