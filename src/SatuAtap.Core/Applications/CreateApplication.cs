@@ -27,7 +27,15 @@ public sealed class CreateApplication(SatuAtapDb db, CatalogCache cache, MallTim
 {
     public const int MaxAttempts = 8;
 
-    public async Task<Outcome<ApplicationCreated>> HandleAsync(CreateApplicationRequest request, Caller viewer, CancellationToken ct = default)
+    public Task<Outcome<ApplicationCreated>> HandleAsync(CreateApplicationRequest request, Caller viewer, CancellationToken ct = default) =>
+        HandleAsync(request, viewer, anyAgency: false, ct);
+
+    /// <summary>
+    /// As above; with <paramref name="anyAgency"/> an officer captures for someone without an account an application of
+    /// another agency's service too (the mall's one-door desk applying for several agencies' permits at once; the
+    /// caller of this overload decides who may).
+    /// </summary>
+    internal async Task<Outcome<ApplicationCreated>> HandleAsync(CreateApplicationRequest request, Caller viewer, bool anyAgency, CancellationToken ct)
     {
         if (viewer.UserId is null) return Outcome<ApplicationCreated>.Forbidden();
         var catalog = await cache.GetAsync(ct);
@@ -44,7 +52,7 @@ public sealed class CreateApplication(SatuAtapDb db, CatalogCache cache, MallTim
         var fields = FieldRules.Read(service, request.Fields, errors);
         if (request.Applicant is { } person)
         {
-            if (!viewer.IsAgencyStaff || service.Agency.Id != viewer.AgencyId)
+            if (!viewer.IsAgencyStaff || service.Agency.Id != viewer.AgencyId && !anyAgency)
                 return Outcome<ApplicationCreated>.Invalid("applicant", Lang.T(
                     "Hanya petugas instansi pemilik layanan yang dapat mencatat permohonan atas nama orang lain.",
                     "Only an officer of the service's agency can capture an application for someone else."));

@@ -5,28 +5,43 @@ namespace SatuAtap.Core.Data;
 /// <summary>
 /// A picture of some tables that a web node keeps in memory: built from the database on first use, rebuilt when it
 /// is older than its lifetime, and at once after <see cref="Invalidate"/> (a change on this node). With several web
-/// nodes, the lifetime is how long another node's change may take to show. Each module keeps its own.
+/// nodes, the lifetime is how long another node's change may take to show. A picture that is only old is served
+/// while one request rebuilds it (no request queues behind a rebuild); after a change on this node, reads wait for the
+/// new one. Each module keeps its own.
 /// </summary>
 public abstract class RefreshingCache<T>(IServiceScopeFactory scopes, TimeProvider clock, Func<int> lifetimeSeconds) : IDisposable where T : class
 {
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private volatile T? _current;
     private long _validUntilTicks;
+    /// <summary>Counts <see cref="Invalidate"/> calls; the picture is current only if none came since its build began.</summary>
+    private long _changes;
+    private long _builtAfterChanges = -1;
 
     public async ValueTask<T> GetAsync(CancellationToken ct = default)
     {
         var current = _current;
         if (current is not null && clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _validUntilTicks)) return current;
-        await _rebuild.WaitAsync(ct);
+        // Only old by age (no change on this node since): one request rebuilds while the others keep the picture they
+        // have, so that no request waits on a rebuild. After a change on this node every request waits for the new one.
+        if (current is not null && Interlocked.Read(ref _changes) == Interlocked.Read(ref _builtAfterChanges))
+        {
+            if (!await _rebuild.WaitAsync(0, ct)) return current;
+        }
+        else await _rebuild.WaitAsync(ct);
         try
         {
             current = _current;
-            if (current is not null && clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _validUntilTicks)) return current;
+            var changes = Interlocked.Read(ref _changes);
+            if (current is not null && changes == Interlocked.Read(ref _builtAfterChanges) && clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _validUntilTicks))
+                return current;
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
             current = await BuildAsync(db, clock.GetUtcNow().UtcDateTime, ct);
             _current = current;
-            Interlocked.Exchange(ref _validUntilTicks, clock.GetUtcNow().AddSeconds(lifetimeSeconds()).UtcTicks);
+            Interlocked.Exchange(ref _builtAfterChanges, changes);
+            // A change during the build leaves the picture out of date: the next read rebuilds.
+            Interlocked.Exchange(ref _validUntilTicks, changes == Interlocked.Read(ref _changes) ? clock.GetUtcNow().AddSeconds(lifetimeSeconds()).UtcTicks : 0);
             return current;
         }
         finally
@@ -35,8 +50,12 @@ public abstract class RefreshingCache<T>(IServiceScopeFactory scopes, TimeProvid
         }
     }
 
-    /// <summary>Called after a change on this node: the next read rebuilds.</summary>
-    public void Invalidate() => Interlocked.Exchange(ref _validUntilTicks, 0);
+    /// <summary>Called after a change on this node: the next read rebuilds, and every read waits for it.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _changes);
+        Interlocked.Exchange(ref _validUntilTicks, 0);
+    }
 
     public void Dispose()
     {

@@ -21,11 +21,20 @@ public sealed record ActivityTableView(LicensingTable? Table, ActivityIndex Inde
 public sealed class ActivityTableCache(IServiceScopeFactory scopes, TimeProvider clock, IOptions<CatalogOptions> options)
     : RefreshingCache<ActivityTableView>(scopes, clock, () => options.Value.CacheSeconds)
 {
+    private ActivityTableView? _last;
+
+    /// <summary>
+    /// Reads the table in force; its rows and search index are read and built again only when another table was imported
+    /// since (a table of 1,800 rows takes tens of milliseconds to index, and is rebuilt every <c>Catalog:CacheSeconds</c>
+    /// otherwise).
+    /// </summary>
     protected override async Task<ActivityTableView> BuildAsync(SatuAtapDb db, DateTime nowUtc, CancellationToken ct)
     {
         var table = await db.LicensingTables.AsNoTracking().OrderByDescending(t => t.ImportedAtUtc).FirstOrDefaultAsync(ct);
-        var rows = await db.LicensingActivities.AsNoTracking().ToListAsync(ct);
         var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Name).ToListAsync(ct);
-        return new ActivityTableView(table, new ActivityIndex(rows.Select(r => r.ToDefinition())), districts);
+        if (_last is { } last && table is not null && last.Table is { } was && was.Id == table.Id && was.ImportedAtUtc == table.ImportedAtUtc)
+            return _last = last with { Table = table, Districts = districts };
+        var rows = await db.LicensingActivities.AsNoTracking().ToListAsync(ct);
+        return _last = new ActivityTableView(table, new ActivityIndex(rows.Select(r => r.ToDefinition())), districts);
     }
 }

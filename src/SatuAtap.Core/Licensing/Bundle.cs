@@ -34,6 +34,26 @@ public sealed class LicensingBundle : Entity
     public DateTime CreatedAtUtc { get; set; }
     /// <summary>The local date it was made: the period the staff's figures count it in.</summary>
     public DateOnly CreatedOn { get; set; }
+
+    /// <summary>
+    /// The officer who made the bundle on a business owner's behalf (at the Link-Satu desk or a mobile-unit visit), and
+    /// their agency; null when the owner applied themselves. Until the owner confirms (<see cref="ConfirmedAtUtc"/>),
+    /// nobody may act on the children as their applicant.
+    /// </summary>
+    public Guid? CapturedByUserId { get; set; }
+    public Guid? CapturedAgencyId { get; set; }
+    /// <summary>The owner's confirmation code waiting to be typed, as <see cref="BundleConfirmation.Hash"/>; null when none waits.</summary>
+    public string? ConfirmationHash { get; set; }
+    public DateTime? ConfirmationExpiresAtUtc { get; set; }
+    /// <summary>Wrong codes typed against the waiting code (reset when a new code is sent).</summary>
+    public int ConfirmationFailures { get; set; }
+    /// <summary>Codes sent for this bundle (at most <see cref="BundleConfirmation.MaxCodes"/>).</summary>
+    public int ConfirmationsSent { get; set; }
+    /// <summary>When the owner confirmed a bundle made on their behalf.</summary>
+    public DateTime? ConfirmedAtUtc { get; set; }
+
+    /// <summary>Made on an owner's behalf and not yet confirmed by them: nothing of it can be submitted.</summary>
+    public bool AwaitsConfirmation => CapturedByUserId is not null && ConfirmedAtUtc is null;
 }
 
 /// <summary>One expiry reminder sent for a permit issued in a bundle, so that each is sent once.</summary>
@@ -60,6 +80,10 @@ internal sealed class LicensingBundleConfiguration : IEntityTypeConfiguration<Li
         b.Property(x => x.Kblis).HasMaxLength(200);
         b.Property(x => x.PlanJson).HasMaxLength(4000);
         b.Property(x => x.TableVersion).HasMaxLength(40);
+        // Made on an owner's behalf: the officer, their agency, the owner's confirmation code (a SHA-256 in hex, never
+        // the code itself), its expiry, the wrong codes and codes sent, and when the owner confirmed.
+        b.Property(x => x.ConfirmationHash).HasMaxLength(64);
+        b.Ignore(x => x.AwaitsConfirmation);
         // The bundle's children: the Applications module keeps a nullable link (Application.BundleId) and knows nothing
         // more of bundles; the relation is declared here, on the module that builds on it. A bundle is never deleted
         // while it has children.

@@ -10,11 +10,14 @@ namespace SatuAtap.Core.Licensing;
 /// <item><c>needsCorrection</c>: some permit is returned to the applicant, who must act;</item>
 /// <item><c>incomplete</c>: some are submitted, some still drafts;</item>
 /// <item><c>inProgress</c>: all submitted, some still with the agencies;</item>
+/// <item><c>awaitingConfirmation</c>: made by an officer on the owner's behalf, not yet confirmed by the owner's code (set by the bundle, not its children);</item>
 /// <item><c>approved</c>, <c>rejected</c>, <c>partlyApproved</c>: all decided, all approved (issued), all rejected, or some of each.</item>
 /// </list>
 /// </summary>
 public static class BundleStatus
 {
+    public const string AwaitingConfirmation = "awaitingConfirmation";
+
     public static bool IsDecided(ApplicationStatus s) => s is ApplicationStatus.Approved or ApplicationStatus.Issued or ApplicationStatus.ReadyForPickup or ApplicationStatus.Rejected;
 
     public static string Of(IReadOnlyCollection<ApplicationStatus> children)
@@ -29,6 +32,7 @@ public static class BundleStatus
 
     public static string Label(string code) => code switch
     {
+        AwaitingConfirmation => Lang.T("Menunggu konfirmasi pemohon", "Waiting for the applicant's confirmation"),
         "draft" => Lang.T("Draf: belum diajukan", "Draft: not submitted yet"),
         "needsCorrection" => Lang.T("Perlu perbaikan dari pemohon", "Needs the applicant's correction"),
         "incomplete" => Lang.T("Sebagian belum diajukan", "Partly not submitted yet"),

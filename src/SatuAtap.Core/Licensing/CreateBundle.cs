@@ -4,12 +4,17 @@ using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Identity;
+using SatuAtap.Core.Notifications;
+using Microsoft.Extensions.Options;
 
 namespace SatuAtap.Core.Licensing;
 
-/// <summary>The navigator's answers and, once for every permit, the values of the fields the permits ask (keyed by the field's name).</summary>
+/// <summary>
+/// The navigator's answers and, once for every permit, the values of the fields the permits ask (keyed by the field's
+/// name); <see cref="Applicant"/> when an officer makes the bundle on a business owner's behalf.
+/// </summary>
 public sealed record CreateBundleRequest(List<ActivityRequest?>? Activities, long? CapitalRupiah, string? District, bool? UsesBuilding, bool? HomeFood,
-    int? Employees = null, long? InvestmentRupiah = null, Dictionary<string, string?>? Fields = null)
+    int? Employees = null, long? InvestmentRupiah = null, Dictionary<string, string?>? Fields = null, InPersonApplicant? Applicant = null)
 {
     public AssessmentRequest Answers => new(Activities, CapitalRupiah, District, UsesBuilding, HomeFood, Employees, InvestmentRupiah);
 }
@@ -20,14 +25,36 @@ public sealed record CreateBundleRequest(List<ActivityRequest?>? Activities, lon
 /// its agency's workflow, SLA and messages). A field asked by several permits is given once and goes to each of them.
 /// Items whose service cannot be applied for online are listed to be done at a counter. Nothing is kept when any
 /// application cannot be made.
+/// <para>
+/// On a business owner's behalf (<see cref="CreateBundleRequest.Applicant"/>): an officer or head of the one-door agency
+/// (the agency of the NIB assistance, DPMPTSP), at its desk or with the mobile unit, makes the bundle with the owner's
+/// name, NIK or phone, and email; the applications are captured for every agency's service, and a code goes to the
+/// owner (<see cref="SendBundleConfirmation"/>). Until the owner's code is entered (<see cref="ConfirmBundle"/>) nobody
+/// acts on the applications as their applicant, so nothing of the bundle can be submitted.
+/// </para>
 /// </summary>
-public sealed class CreateBundle(SatuAtapDb db, AssessBusiness assess, CreateApplication create, GetBundle get, CatalogCache catalogs, MallTime time)
+public sealed class CreateBundle(SatuAtapDb db, AssessBusiness assess, CreateApplication create, GetBundle get, CatalogCache catalogs, MallTime time,
+    SendBundleConfirmation confirmation, IOptions<NotificationsOptions> notifications)
 {
     public const int MaxAttempts = 8;
 
     public async Task<Outcome<BundleView>> HandleAsync(CreateBundleRequest request, Caller caller, CancellationToken ct = default)
     {
         if (caller.UserId is null) return Outcome<BundleView>.Forbidden();
+        var onBehalf = request.Applicant;
+        if (onBehalf is not null)
+        {
+            var desk = (await catalogs.GetAsync(ct)).ServicesByCode.GetValueOrDefault(PermitKinds.Get(PermitKinds.Nib).ServiceCode);
+            if (desk is null || !caller.IsOfficerOf(desk.Agency.Id))
+                return Outcome<BundleView>.Forbidden(Lang.T("Hanya petugas Link-Satu (DPMPTSP) yang dapat membuat bundel atas nama pelaku usaha.",
+                    "Only a Link-Satu officer (DPMPTSP) can make a bundle on a business owner's behalf."));
+            var phoneSent = !string.IsNullOrWhiteSpace(notifications.Value.Http.Url);
+            if (string.IsNullOrWhiteSpace(onBehalf.Email) && (!phoneSent || string.IsNullOrWhiteSpace(onBehalf.Phone)))
+                return Outcome<BundleView>.Invalid("applicant.email", phoneSent
+                    ? Lang.T("Isi alamat email atau nomor ponsel pemohon: kode konfirmasi dikirim ke sana.", "Give the applicant's email address or mobile number: the confirmation code is sent there.")
+                    : Lang.T("Isi alamat email pemohon: kode konfirmasi dikirim ke sana (SMS/WhatsApp tidak aktif di mal ini).",
+                        "Give the applicant's email address: the confirmation code is sent there (this mall sends no SMS or WhatsApp)."));
+        }
         var (evaluated, refusal) = await assess.EvaluateAsync(request.Answers, ct);
         if (evaluated is null) return new Outcome<BundleView>(refusal!.Kind, default, refusal.Message, refusal.Errors);
         var catalog = await catalogs.GetAsync(ct);
@@ -59,6 +86,12 @@ public sealed class CreateBundle(SatuAtapDb db, AssessBusiness assess, CreateApp
             PlanJson = new BundlePlan(online.ToDictionary(s => s.Code, s => planned[s.Code]), atCounter).ToJson(),
             TableVersion = evaluated.Table.Version, CreatedAtUtc = time.UtcNow, CreatedOn = time.Today,
         };
+        if (onBehalf is not null)
+        {
+            bundle.ApplicantUserId = null;
+            bundle.CapturedByUserId = caller.UserId;
+            bundle.CapturedAgencyId = caller.AgencyId;
+        }
         db.LicensingBundles.Add(bundle);
         if (!await SaveWithTrackingNumberAsync(bundle, ct))
             return Outcome<BundleView>.Conflict(Lang.T("Nomor registrasi tidak dapat dibuat. Coba lagi.", "No tracking number could be made. Try again."));
@@ -67,7 +100,7 @@ public sealed class CreateBundle(SatuAtapDb db, AssessBusiness assess, CreateApp
         foreach (var service in online)
         {
             var mine = fields.Where(f => FieldOf(service, f.Key) is not null).ToDictionary(f => f.Key, f => f.Value);
-            var outcome = await create.HandleAsync(new CreateApplicationRequest(service.Code, mine), caller, ct);
+            var outcome = await create.HandleAsync(new CreateApplicationRequest(service.Code, mine, onBehalf), caller, anyAgency: onBehalf is not null, ct);
             if (!outcome.Succeeded)
             {
                 await UndoAsync(bundle.Id, made, ct);
@@ -76,8 +109,22 @@ public sealed class CreateBundle(SatuAtapDb db, AssessBusiness assess, CreateApp
             }
             made.Add(outcome.Value!.Id);
         }
-        await db.Applications.Where(a => made.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.BundleId, bundle.Id), ct);
+        // Made on an owner's behalf, the applications have no one acting as their applicant until the owner confirms.
+        if (onBehalf is not null)
+            await db.Applications.Where(a => made.Contains(a.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.BundleId, bundle.Id).SetProperty(a => a.CapturedByUserId, (Guid?)null), ct);
+        else await db.Applications.Where(a => made.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.BundleId, bundle.Id), ct);
         db.ChangeTracker.Clear();
+        if (onBehalf is not null)
+        {
+            var sent = await confirmation.HandleAsync(bundle.Id, caller, ct);
+            if (!sent.Succeeded)
+            {
+                await UndoAsync(bundle.Id, made, ct);
+                return new Outcome<BundleView>(sent.Kind, default, sent.Message, sent.Errors);
+            }
+            db.ChangeTracker.Clear();
+        }
         var view = await get.HandleAsync(bundle.Id, caller, ct);
         return view.Succeeded ? Outcome<BundleView>.Created(view.Value!) : view;
     }

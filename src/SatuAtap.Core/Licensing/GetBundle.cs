@@ -13,9 +13,12 @@ public sealed record BundleApplicationView(Guid Id, string TrackingNumber, strin
 /// <summary>A document the bundle asks for, once: the children that need it and whether each has it.</summary>
 public sealed record BundleDocumentView(string Name, string? NameEn, bool Required, bool Uploaded, IReadOnlyList<string> Applications);
 
+/// <param name="OnBehalf">Made by an officer on the business owner's behalf.</param>
+/// <param name="AwaitsConfirmation">Made on the owner's behalf and not yet confirmed by the code sent to them.</param>
 public sealed record BundleView(Guid Id, string TrackingNumber, string? CheckCode, string Status, string StatusLabel, string Scale, string District,
     string DistrictName, long CapitalRupiah, long? InvestmentRupiah, int? Employees, IReadOnlyList<string> Kblis, string TableVersion, DateTime CreatedAt,
-    IReadOnlyList<BundleApplicationView> Applications, IReadOnlyList<BundleDocumentView> Documents, IReadOnlyList<PermitKindView> AtCounter);
+    IReadOnlyList<BundleApplicationView> Applications, IReadOnlyList<BundleDocumentView> Documents, IReadOnlyList<PermitKindView> AtCounter,
+    bool OnBehalf = false, bool AwaitsConfirmation = false, DateTime? ConfirmationExpiresAt = null, DateTime? ConfirmedAt = null);
 
 public sealed record PermitKindView(string Code, string Name);
 
@@ -34,7 +37,23 @@ public sealed class GetBundle(SatuAtapDb db, CatalogCache catalogs)
         if (bundle is null) return Outcome<BundleView>.NotFound(NotFound());
         var children = await ChildrenAsync(db, id, ct);
         if (!MaySee(caller, bundle, children)) return Outcome<BundleView>.NotFound(NotFound());
-        return Outcome<BundleView>.Ok(View(bundle, children, await catalogs.GetAsync(ct), caller.Owns(bundle.ApplicantUserId, null)));
+        return Outcome<BundleView>.Ok(View(bundle, children, await catalogs.GetAsync(ct), IsApplicant(caller, bundle)));
+    }
+
+    /// <summary>
+    /// Acts on the bundle as its applicant (uploads, submits, sees the check code): the owner who applied, or the officer
+    /// who made it on the owner's behalf once the owner confirmed.
+    /// </summary>
+    internal static bool IsApplicant(Caller caller, LicensingBundle bundle) =>
+        caller.Owns(bundle.ApplicantUserId, bundle.ConfirmedAtUtc is null ? null : bundle.CapturedByUserId);
+
+    /// <summary>Why the applicant's work on a bundle is refused, or null when it may go ahead.</summary>
+    internal static (OutcomeKind Kind, string Message)? RefuseApplicantWork(Caller caller, LicensingBundle bundle, string onlyApplicant)
+    {
+        if (bundle.AwaitsConfirmation && caller.UserId == bundle.CapturedByUserId)
+            return (OutcomeKind.Conflict, Lang.T("Bundel ini menunggu konfirmasi pemohon: masukkan kode yang dikirim kepadanya terlebih dahulu.",
+                "This bundle waits for the applicant's confirmation: enter the code sent to them first."));
+        return IsApplicant(caller, bundle) ? null : (OutcomeKind.Forbidden, onlyApplicant);
     }
 
     public static string NotFound() => Lang.T("Bundel perizinan tidak ditemukan.", "Licensing bundle not found.");
@@ -46,7 +65,7 @@ public sealed class GetBundle(SatuAtapDb db, CatalogCache catalogs)
             .ToListAsync(ct);
 
     internal static bool MaySee(Caller caller, LicensingBundle bundle, IReadOnlyList<Child> children) =>
-        caller.Owns(bundle.ApplicantUserId, null) || caller.SeesWholeMall
+        caller.Owns(bundle.ApplicantUserId, bundle.CapturedByUserId) || caller.SeesWholeMall
         || caller.IsAgencyStaff && children.Any(c => c.AgencyId == caller.AgencyId || c.CurrentAgencyId == caller.AgencyId);
 
     /// <summary>The key under which documents of different services are the same document: the requirement's name.</summary>
@@ -71,12 +90,15 @@ public sealed class GetBundle(SatuAtapDb db, CatalogCache catalogs)
                 documents[key] = d with { Required = d.Required || r.Required };
             }
         }
-        var status = BundleStatus.Of(children.Select(c => c.Status).ToList());
+        var status = bundle.AwaitsConfirmation ? BundleStatus.AwaitingConfirmation : BundleStatus.Of(children.Select(c => c.Status).ToList());
         return new BundleView(bundle.Id, bundle.TrackingNumber, owner ? bundle.CheckCode : null, status, BundleStatus.Label(status), bundle.Scale,
             bundle.DistrictCode, bundle.DistrictName, bundle.CapitalRupiah, bundle.InvestmentRupiah, bundle.Employees,
             bundle.Kblis.Split(';', StringSplitOptions.RemoveEmptyEntries), bundle.TableVersion, DateTime.SpecifyKind(bundle.CreatedAtUtc, DateTimeKind.Utc), apps,
             documents.Values.Select(d => new BundleDocumentView(d.First.Name, d.First.NameEn, d.Required, d.Children.All(x => x.Has),
                 d.Children.Select(x => x.Number).ToList())).ToList(),
-            plan.AtCounter.Select(code => PermitKinds.Find(code)).OfType<PermitKind>().Select(k => new PermitKindView(k.Code, k.DisplayName)).ToList());
+            plan.AtCounter.Select(code => PermitKinds.Find(code)).OfType<PermitKind>().Select(k => new PermitKindView(k.Code, k.DisplayName)).ToList(),
+            bundle.CapturedByUserId is not null, bundle.AwaitsConfirmation,
+            bundle.AwaitsConfirmation && bundle.ConfirmationExpiresAtUtc is { } expires ? DateTime.SpecifyKind(expires, DateTimeKind.Utc) : null,
+            bundle.ConfirmedAtUtc is { } confirmed ? DateTime.SpecifyKind(confirmed, DateTimeKind.Utc) : null);
     }
 }

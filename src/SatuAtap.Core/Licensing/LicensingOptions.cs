@@ -12,6 +12,8 @@ public sealed class LicensingOptions
     public string ReminderDays { get; set; } = "60,30,7";
     /// <summary>Minutes between runs of the expiry reminders (0: off in this process).</summary>
     public double ReminderCheckMinutes { get; set; } = 60;
+    /// <summary>Minutes a confirmation code sent to a business owner stays valid (a bundle an officer made on their behalf).</summary>
+    public int ConfirmationCodeMinutes { get; set; } = 30;
     /// <summary>Years a permit holds from its issue, by permit code; a permit not listed does not expire.</summary>
     public Dictionary<string, int> ValidityYears { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -39,6 +41,8 @@ public sealed class LicensingOptionsValidator : IValidateOptions<LicensingOption
             failures.Add("Licensing:ReminderDays must be whole numbers of days from 1 to 365, comma-separated (for example 60,30,7).");
         if (!(o.ReminderCheckMinutes is >= 0 and <= 1440))
             failures.Add("Licensing:ReminderCheckMinutes must be between 0 (off in this process) and 1440.");
+        if (o.ConfirmationCodeMinutes is < 1 or > 1440)
+            failures.Add("Licensing:ConfirmationCodeMinutes must be between 1 and 1440.");
         foreach (var (code, years) in o.ValidityYears)
         {
             if (PermitKinds.Find(code) is null) failures.Add($"Licensing:ValidityYears:{code} is not a known permit code ({string.Join(", ", PermitKinds.All.Select(k => k.Code))}).");

@@ -56,7 +56,7 @@ public sealed class ListBundles(SatuAtapDb db, CatalogCache catalogs)
         var rows = all.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(b =>
         {
             var mine = byBundle.GetValueOrDefault(b.Id) ?? [];
-            var status = BundleStatus.Of(mine.Select(c => c.Status).ToList());
+            var status = b.AwaitsConfirmation ? BundleStatus.AwaitingConfirmation : BundleStatus.Of(mine.Select(c => c.Status).ToList());
             return new BundleRow(b.Id, b.TrackingNumber, b.CreatedOn, b.DistrictCode, b.DistrictName, b.Scale, b.Kblis.Split(';', StringSplitOptions.RemoveEmptyEntries),
                 status, BundleStatus.Label(status), mine.Count, mine.Count(c => BundleStatus.IsDecided(c.Status)), b.InvestmentRupiah, b.Employees);
         }).ToList();

@@ -19,7 +19,8 @@ public sealed class SubmitBundle(SatuAtapDb db, SubmitApplication submit, GetBun
         if (bundle is null) return Outcome<BundleView>.NotFound(GetBundle.NotFound());
         var children = await GetBundle.ChildrenAsync(db, bundleId, ct);
         if (!GetBundle.MaySee(caller, bundle, children)) return Outcome<BundleView>.NotFound(GetBundle.NotFound());
-        if (!caller.Owns(bundle.ApplicantUserId, null)) return Outcome<BundleView>.Forbidden(Lang.T("Hanya pemohon yang dapat mengajukan.", "Only the applicant can submit."));
+        if (GetBundle.RefuseApplicantWork(caller, bundle, Lang.T("Hanya pemohon yang dapat mengajukan.", "Only the applicant can submit.")) is { } refused)
+            return new Outcome<BundleView>(refused.Kind, Message: refused.Message);
         var waiting = children.Where(c => c.Status is ApplicationStatus.Draft or ApplicationStatus.ReturnedForCorrection).ToList();
         if (waiting.Count == 0) return Outcome<BundleView>.Conflict(Lang.T("Tidak ada permohonan dalam bundel yang menunggu diajukan.", "No application of the bundle is waiting to be submitted."));
         var errors = new FieldErrors();

@@ -23,8 +23,8 @@ public sealed class UploadBundleDocument(SatuAtapDb db, CatalogCache catalogs, U
         if (bundle is null) return Outcome<BundleDocumentUploaded>.NotFound(GetBundle.NotFound());
         var children = await GetBundle.ChildrenAsync(db, bundleId, ct);
         if (!GetBundle.MaySee(caller, bundle, children)) return Outcome<BundleDocumentUploaded>.NotFound(GetBundle.NotFound());
-        if (!caller.Owns(bundle.ApplicantUserId, null))
-            return Outcome<BundleDocumentUploaded>.Forbidden(Lang.T("Hanya pemohon yang dapat mengunggah dokumen.", "Only the applicant can upload documents."));
+        if (GetBundle.RefuseApplicantWork(caller, bundle, Lang.T("Hanya pemohon yang dapat mengunggah dokumen.", "Only the applicant can upload documents.")) is { } refused)
+            return new Outcome<BundleDocumentUploaded>(refused.Kind, Message: refused.Message);
         if (string.IsNullOrWhiteSpace(name)) return Outcome<BundleDocumentUploaded>.Invalid("name", Lang.T("Wajib diisi.", "Required."));
         var catalog = await catalogs.GetAsync(ct);
         var key = GetBundle.DocumentKey(name);

@@ -41,6 +41,10 @@ public static class NotificationDefaults
     /// {step} {dueDate} {url}); the sender is the Feedback module.
     /// </summary>
     public const string ComplaintEscalated = "complaint.escalated";
+    /// To a business owner for whom an officer made a Link-Satu bundle: the code that confirms it ({name} {code}
+    /// {trackingNumber} {minutes}).
+    /// </summary>
+    public const string BundleConfirm = "licensing.confirm";
 
     /// <summary>Placeholders every message may use, filled from the mall's settings by the <see cref="Notifier"/>.</summary>
     public const string MallName = "mallName", MallShortName = "mallShortName";
@@ -62,6 +66,7 @@ public static class NotificationDefaults
         AccountVerify or AccountPasswordReset => new HashSet<string>(["name", "code", "url", MallName, MallShortName], StringComparer.Ordinal),
         VisitMoved or VisitCancelled => new HashSet<string>(["name", "code", "stop", "service", "when", "newWhen", "alternative", "note", "url", MallName, MallShortName], StringComparer.Ordinal),
         ComplaintEscalated => new HashSet<string>(["name", "trackingNumber", "step", "dueDate", "url", MallName, MallShortName], StringComparer.Ordinal),
+        BundleConfirm => new HashSet<string>(["name", "code", "trackingNumber", "minutes", MallName, MallShortName], StringComparer.Ordinal),
         PermitExpiring => new HashSet<string>([.. ApplicationValues, "days", MallName, MallShortName], StringComparer.Ordinal),
         ApplicationOverdue or ApplicationEscalated => new HashSet<string>([.. ApplicationValues, "step", MallName, MallShortName], StringComparer.Ordinal),
         // Messages to the applicant also carry the application's check code (staff messages do not).
@@ -190,6 +195,28 @@ public static class NotificationDefaults
         {
             EventCode = PermitExpiring, Language = Lang.English, Channel = Channels.Sms,
             Body = "{mallShortName}: {service} ({trackingNumber}) expires {dueDate}, in {days} days. {url}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = BundleConfirm, Language = Lang.Indonesian, Channel = Channels.Email,
+            Subject = "Kode konfirmasi bundel perizinan {trackingNumber}: {code}",
+            Body = "Yth. {name},\n\nPetugas Link-Satu membuat bundel perizinan {trackingNumber} atas nama Anda. Bila Anda menyetujuinya, berikan kode ini kepada petugas: {code}\nKode berlaku {minutes} menit. Bila Anda tidak memintanya, abaikan pesan ini: tanpa kode, tidak ada yang diajukan.\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = BundleConfirm, Language = Lang.English, Channel = Channels.Email,
+            Subject = "Confirmation code for licensing bundle {trackingNumber}: {code}",
+            Body = "Dear {name},\n\nA Link-Satu officer made the licensing bundle {trackingNumber} on your behalf. If you agree, give the officer this code: {code}\nThe code is valid for {minutes} minutes. If you did not ask for it, ignore this message: without the code nothing is submitted.\n\n{mallName}",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = BundleConfirm, Language = Lang.Indonesian, Channel = Channels.Sms,
+            Body = "{mallShortName}: kode konfirmasi bundel izin {trackingNumber}: {code} (berlaku {minutes} menit). Berikan kepada petugas Link-Satu hanya bila Anda setuju.",
+        };
+        yield return new NotificationTemplate
+        {
+            EventCode = BundleConfirm, Language = Lang.English, Channel = Channels.Sms,
+            Body = "{mallShortName}: code for licensing bundle {trackingNumber}: {code} (valid {minutes} min). Give it to the Link-Satu officer only if you agree.",
         };
         yield return new NotificationTemplate
         {

@@ -1896,10 +1896,32 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.Property<long>("CapitalRupiah")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("CapturedAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CapturedByUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("CheckCode")
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
+
+                    b.Property<DateTime?>("ConfirmationExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConfirmationFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConfirmationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ConfirmationsSent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");

@@ -1885,9 +1885,31 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.Property<long>("CapitalRupiah")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CapturedAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CapturedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CheckCode")
                         .IsRequired()
                         .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmationExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfirmationFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfirmationsSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")

@@ -13,6 +13,8 @@ public sealed record ActivityParameterItem(string Name, string Label, decimal Ab
 public sealed record ActivityItem(string Kbli, string Title, string? TitleEn, IReadOnlyDictionary<string, string> RiskByScale, IReadOnlyList<string> Synonyms,
     ActivityParameterItem? Parameter);
 
+public sealed record ConfirmCodeRequest(string? Code);
+
 /// <summary>Licensing (Link-Satu) API: activity search, the navigator and its checklist, bundles, their tracking, the table import.</summary>
 public static class LicensingEndpoints
 {
@@ -29,7 +31,7 @@ public static class LicensingEndpoints
         {
             if (q is { Length: > 100 }) return Problems.Invalid("q", Lang.T("Paling banyak 100 karakter.", "At most 100 characters."));
             var view = await tables.GetAsync(ct);
-            return Results.Ok(view.Index.Search(q, MaxActivities).Select(Item));
+            return Results.Ok(view.Index.Search(q, MaxActivities).Select(Item).ToList());
         });
         api.MapGet("/table", async (ActivityTableCache tables, CancellationToken ct) =>
             (await tables.GetAsync(ct)).Table is { } t
@@ -76,6 +78,11 @@ public static class LicensingEndpoints
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(maxUpload + 64 * 1024));
         bundles.MapPost("/{id:guid}/submit", async (Guid id, SubmitBundle submit, HttpContext http, CancellationToken ct) =>
             Answer(await submit.HandleAsync(id, http.Caller(), ct)));
+        // Made on a business owner's behalf: the owner's code confirms it; the officer who made it may send a new code.
+        bundles.MapPost("/{id:guid}/confirm", async (Guid id, ConfirmCodeRequest? body, ConfirmBundle confirm, HttpContext http, CancellationToken ct) =>
+            Answer(await confirm.HandleAsync(id, body?.Code, http.Caller(), ct)));
+        bundles.MapPost("/{id:guid}/confirmation-code", async (Guid id, SendBundleConfirmation send, HttpContext http, CancellationToken ct) =>
+            Answer(await send.HandleAsync(id, http.Caller(), ct)));
         bundles.MapGet("", async (string? district, string? from, string? to, string? page, string? pageSize, ListBundles list, HttpContext http, CancellationToken ct) =>
         {
             var read = new QueryReader();
@@ -94,7 +101,13 @@ public static class LicensingEndpoints
             Answer(await track.HandleAsync("LS-" + rest, check, ct))).WithTags("Licensing").RequireRateLimiting(RateLimiting.Tracking).WithNoReferrer();
     }
 
-    private static ActivityItem Item(ActivityDefinition a) => new(a.Kbli, a.Title, a.TitleEn,
+    // Each activity's answer is made once per table and language, not on every search: a search then allocates little
+    // besides its list, which keeps the collector (and the latency tail under load) down. The entries go with the table.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ActivityDefinition, ActivityItem> ItemsId = [], ItemsEn = [];
+
+    private static ActivityItem Item(ActivityDefinition a) => (Lang.IsEnglish ? ItemsEn : ItemsId).GetValue(a, NewItem);
+
+    private static ActivityItem NewItem(ActivityDefinition a) => new(a.Kbli, a.Title, a.TitleEn,
         new Dictionary<string, string>
         {
             ["micro"] = RiskCodes.Code(a.RiskAt(BusinessScale.Micro)), ["small"] = RiskCodes.Code(a.RiskAt(BusinessScale.Small)),

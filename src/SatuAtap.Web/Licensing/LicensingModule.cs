@@ -16,6 +16,8 @@ public static class LicensingModule
         services.AddScoped<GetBundle>();
         services.AddScoped<UploadBundleDocument>();
         services.AddScoped<SubmitBundle>();
+        services.AddScoped<SendBundleConfirmation>();
+        services.AddScoped<ConfirmBundle>();
         services.AddScoped<TrackBundle>();
         services.AddScoped<ListBundles>();
         services.AddScoped<SendExpiryReminders>();

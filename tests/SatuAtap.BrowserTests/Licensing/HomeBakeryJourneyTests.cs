@@ -107,4 +107,43 @@ public sealed class HomeBakeryJourneyTests(BrowserFixture mall)
         await BrowserFixture.AssertAccessibleAsync(manager);
         await AssertNoSidewaysScrollAsync(manager);
     }
+
+    [Fact]
+    public async Task An_officer_makes_a_bundle_for_an_owner_on_a_phone_and_is_asked_for_the_owners_code()
+    {
+        var page = await mall.NewPageAsync(javaScript: false);
+        await page.SetViewportSizeAsync(360, 740);
+        await mall.SignInAsync(page, "dpmptsp@demo.satuatap.id");
+        await page.GotoAsync("/izin-usaha?aksi=nilai&kbli=10710&capitalRupiah=50000000&district=Palabuhanratu&usesBuilding=false&homeFood=true");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Buat bundel atas nama pelaku usaha (petugas)" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("/kelola/izin-usaha/atas-nama", page.Url, StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await AssertNoSidewaysScrollAsync(page);
+
+        await page.GetByLabel("Nama lengkap").FillAsync("Dewi Lestari");
+        await page.GetByLabel("NIK", new() { Exact = true }).FillAsync("3202015506880004");
+        await page.GetByLabel("Alamat email (kode konfirmasi dikirim ke sini)").FillAsync("dewi.kue@example.test");
+        foreach (var (label, value) in new[]
+                 {
+                     ("NIK dan NPWP", "3202015506880004 / 12.345.678.9-405.000"), ("Alamat lokasi usaha", "Kp. Citepus, Palabuhanratu"),
+                     ("Kegiatan usaha (KBLI) dan modal usaha", "10710, Rp 50.000.000"), ("Alamat surel dan nomor ponsel aktif", "dewi.kue@example.test"),
+                     ("Nomor Induk Berusaha (NIB)", "dalam proses"), ("Akun SIHALAL", "dewi.kue@example.test"), ("Nama dan jenis produk pangan", "Kue bolu"),
+                 })
+            await page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buat bundel dan kirim kode kepada pemohon" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.True(Regex.IsMatch(page.Url, "/kelola/izin-usaha/atas-nama/[0-9a-f-]{36}$"), page.Url + ": " + await page.Locator("main").InnerTextAsync());
+        Assert.Contains("Menunggu konfirmasi pemohon", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await AssertNoSidewaysScrollAsync(page);
+
+        // A wrong code comes back beside the field, counted.
+        await page.GetByLabel("Kode dari pemohon").FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Konfirmasi" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("Sisa percobaan: 4", await page.Locator("#kode_e").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await AssertNoSidewaysScrollAsync(page);
+    }
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SatuAtap.Core.Data;
 using SatuAtap.Web.Tests.Infrastructure;
 using static SatuAtap.Web.Tests.Licensing.LicensingDriver;
 
@@ -79,5 +82,53 @@ public sealed class LicensingPageTests(MallFactory mall) : IClassFixture<MallFac
             BakeryFields().ToDictionary(f => "field:" + f.Key, f => f.Value!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
         Assert.Matches("^/izin-usaha/bundel/[0-9a-f-]{36}$", form.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_officer_makes_a_bundle_for_an_owner_on_the_staff_page_and_enters_the_owners_code()
+    {
+        const string email = "pemilik.halaman@example.test";
+        var officer = await mall.PageClientForAsync(Accounts.DpmptspOfficer);
+        var query = Bakery[Bakery.IndexOf('?', StringComparison.Ordinal)..];
+        Assert.Contains((await officer.GetPageAsync(Bakery)).QuerySelectorAll("a"), a => (a.GetAttribute("href") ?? "").StartsWith("/kelola/izin-usaha/atas-nama?", StringComparison.Ordinal));
+        Assert.NotNull((await officer.GetPageAsync("/kelola/izin-usaha/atas-nama" + query)).QuerySelector("input#surel"));
+        var fields = BakeryFields().ToDictionary(f => "field:" + f.Key, f => f.Value!.GetValue<string>());
+
+        // Without a way to reach the owner the form comes back with the message beside the field.
+        var missing = await officer.PostFormAsync("/kelola/izin-usaha/atas-nama" + query, null, new Dictionary<string, string>(fields) { ["nama"] = "Dewi Lestari", ["nik"] = "3202015506880004" });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.NotNull((await missing.ParseAsync()).QuerySelector("#surel_e"));
+
+        var made = await officer.PostFormAsync("/kelola/izin-usaha/atas-nama" + query, null,
+            new Dictionary<string, string>(fields) { ["nama"] = "Dewi Lestari", ["nik"] = "3202015506880004", ["surel"] = email });
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var url = made.Headers.Location!.OriginalString;
+        Assert.Matches("^/kelola/izin-usaha/atas-nama/[0-9a-f-]{36}$", url);
+        var waiting = await officer.GetPageAsync(url);
+        Assert.NotNull(waiting.QuerySelector("input#kode"));
+
+        // Another agency's officer is told it does not exist; a citizen may not open staff pages.
+        var dukcapil = await mall.PageClientForAsync(Accounts.DukcapilOfficer);
+        Assert.Equal(HttpStatusCode.NotFound, (await dukcapil.GetAsync(url)).StatusCode);
+        var citizen = await mall.PageClientForAsync(Accounts.Citizen);
+        Assert.NotEqual(HttpStatusCode.OK, (await citizen.GetAsync(url)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await citizen.GetAsync("/kelola/izin-usaha/atas-nama" + query)).StatusCode);
+
+        var wrong = await officer.PostFormAsync(url, "Confirm", new Dictionary<string, string> { ["kode"] = "12" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.NotNull((await wrong.ParseAsync()).QuerySelector("#kode_e"));
+
+        string code;
+        await using (var scope = mall.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+            var subject = await db.OutboxMessages.Where(m => m.EventCode == "licensing.confirm" && m.Recipient == email).Select(m => m.Subject).SingleAsync();
+            code = System.Text.RegularExpressions.Regex.Match(subject, "[0-9]{6}").Value;
+        }
+        var right = await officer.PostFormAsync(url, "Confirm", new Dictionary<string, string> { ["kode"] = code });
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        var confirmed = await right.ParseAsync();
+        Assert.Contains(confirmed.QuerySelectorAll("a"), a => (a.GetAttribute("href") ?? "").StartsWith("/izin-usaha/bundel/", StringComparison.Ordinal));
+        Assert.Null(confirmed.QuerySelector("input#kode"));
     }
 }

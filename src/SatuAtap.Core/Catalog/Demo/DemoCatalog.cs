@@ -9,7 +9,8 @@ namespace SatuAtap.Core.Catalog.Demo;
 /// <summary>
 /// The Kabupaten Sukabumi demo: the mall at Palabuhanratu, agencies, services with complete standards (marked
 /// as demo content), counters, agreements, synonyms, the five mobile-unit stops, the 47 districts and the
-/// holidays 2025–2026. Seeded only into an empty catalog.
+/// holidays 2025–2026. Seeded into an empty catalog; a demo catalog seeded by an older version gets the demo services
+/// it lacks (<see cref="AddMissingServicesAsync"/>).
 /// </summary>
 public static class DemoCatalog
 {
@@ -17,7 +18,7 @@ public static class DemoCatalog
 
     public static async Task<bool> SeedAsync(SatuAtapDb db, CancellationToken ct = default)
     {
-        if (await db.Agencies.AnyAsync(ct)) return false;
+        if (await db.Agencies.AnyAsync(ct)) return await AddMissingServicesAsync(db, ct) > 0;
         var data = Load();
 
         db.Malls.Add(new Mall
@@ -60,30 +61,7 @@ public static class DemoCatalog
         var services = new Dictionary<string, Service>();
         foreach (var s in data.Services)
         {
-            var st = s.Standard;
-            var service = new Service
-            {
-                Code = s.Code, AgencyId = agencies[s.AgencyCode].Id, Name = s.Name, NameEn = s.NameEn,
-                Summary = s.Summary ?? "", SummaryEn = s.SummaryEn, IsDemo = true,
-                Channels = s.Channels.Aggregate(ServiceChannels.None, (acc, c) => acc | (CatalogCodes.ParseChannel(c) ?? ServiceChannels.None)),
-                Standard = new ServiceStandard
-                {
-                    Procedure = st.Procedure, ProcedureEn = st.ProcedureEn, CompletionWorkingDays = st.CompletionWorkingDays,
-                    CostRupiah = st.CostRupiah, Product = st.Product, ProductEn = st.ProductEn,
-                    ComplaintHandling = st.ComplaintHandling, ComplaintHandlingEn = st.ComplaintHandlingEn, LegalBasis = st.LegalBasis,
-                    Facilities = st.Facilities ?? "", StaffCompetence = st.StaffCompetence ?? "", InternalSupervision = st.InternalSupervision ?? "",
-                    StaffCount = st.StaffCount ?? "", ServiceGuarantee = st.ServiceGuarantee ?? "", SafetyGuarantee = st.SafetyGuarantee ?? "",
-                    PerformanceEvaluation = st.PerformanceEvaluation ?? "",
-                },
-                Requirements = st.Requirements.Select((r, i) => new Requirement
-                {
-                    Order = i, Name = r.Name, NameEn = r.NameEn, Required = r.Required,
-                    Kind = CatalogCodes.ParseRequirementKind(r.Kind) ?? RequirementKind.Document,
-                    FieldType = CatalogCodes.ParseFieldType(r.Type) ?? FieldType.Text,
-                }).ToList(),
-                Topics = s.Topics.Where(topics.ContainsKey).Select(t => topics[t]).ToList(),
-                Counters = (s.CounterCodes ?? []).Where(counters.ContainsKey).Select(c => counters[c]).ToList(),
-            };
+            var service = NewService(s, agencies[s.AgencyCode].Id, topics.GetValueOrDefault, counters.GetValueOrDefault);
             services[s.Code] = service;
             db.Services.Add(service);
         }
@@ -107,6 +85,59 @@ public static class DemoCatalog
         }
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// A catalog seeded by an older version of the demo lacks the demo services added since (for example the Link-Satu
+    /// desk and the SLF service): each demo service whose code the catalog does not have is added, under its agency
+    /// when that agency is itself demo-marked, with the topics and counters the catalog has by code. Nothing that is
+    /// there is changed (a manager's edits stay), a service whose code exists is never added again, and a catalog of
+    /// real agencies gets nothing.
+    /// </summary>
+    public static async Task<int> AddMissingServicesAsync(SatuAtapDb db, CancellationToken ct = default)
+    {
+        var data = Load();
+        var existing = (await db.Services.AsNoTracking().Select(s => s.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = data.Services.Where(s => !existing.Contains(s.Code)).ToList();
+        if (missing.Count == 0) return 0;
+        var agencies = await db.Agencies.Where(a => a.IsDemo).ToDictionaryAsync(a => a.Code, ct);
+        var topics = await db.Topics.ToDictionaryAsync(t => t.Code, ct);
+        var counters = await db.Counters.ToDictionaryAsync(c => c.Code, ct);
+        var added = 0;
+        foreach (var s in missing.Where(s => agencies.ContainsKey(s.AgencyCode)))
+        {
+            db.Services.Add(NewService(s, agencies[s.AgencyCode].Id, topics.GetValueOrDefault, counters.GetValueOrDefault));
+            added++;
+        }
+        if (added > 0) await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    private static Service NewService(DemoService s, Guid agencyId, Func<string, Topic?> topic, Func<string, Counter?> counter)
+    {
+        var st = s.Standard;
+        return new Service
+        {
+            Code = s.Code, AgencyId = agencyId, Name = s.Name, NameEn = s.NameEn,
+            Summary = s.Summary ?? "", SummaryEn = s.SummaryEn, IsDemo = true,
+            Channels = s.Channels.Aggregate(ServiceChannels.None, (acc, c) => acc | (CatalogCodes.ParseChannel(c) ?? ServiceChannels.None)),
+            Standard = new ServiceStandard
+            {
+                Procedure = st.Procedure, ProcedureEn = st.ProcedureEn, CompletionWorkingDays = st.CompletionWorkingDays,
+                CostRupiah = st.CostRupiah, Product = st.Product, ProductEn = st.ProductEn,
+                ComplaintHandling = st.ComplaintHandling, ComplaintHandlingEn = st.ComplaintHandlingEn, LegalBasis = st.LegalBasis,
+                Facilities = st.Facilities ?? "", StaffCompetence = st.StaffCompetence ?? "", InternalSupervision = st.InternalSupervision ?? "",
+                StaffCount = st.StaffCount ?? "", ServiceGuarantee = st.ServiceGuarantee ?? "", SafetyGuarantee = st.SafetyGuarantee ?? "",
+                PerformanceEvaluation = st.PerformanceEvaluation ?? "",
+            },
+            Requirements = st.Requirements.Select((r, i) => new Requirement
+            {
+                Order = i, Name = r.Name, NameEn = r.NameEn, Required = r.Required,
+                Kind = CatalogCodes.ParseRequirementKind(r.Kind) ?? RequirementKind.Document,
+            }).ToList(),
+            Topics = s.Topics.Select(topic).OfType<Topic>().ToList(),
+            Counters = (s.CounterCodes ?? []).Select(counter).OfType<Counter>().ToList(),
+        };
     }
 
     internal static DemoData Load()

@@ -55,12 +55,15 @@ public sealed class AjukanModel(AssessBusiness assess, CreateBundle create, Cata
         var (evaluated, _) = await assess.EvaluateAsync(answers, ct);
         if (evaluated is null) return false;
         Assessment = evaluated.View;
-        var catalog = await catalogs.GetAsync(ct);
-        Fields = BundlePlan.ServicesOf(evaluated.Assessment).Keys
+        Fields = FieldsOf(evaluated.Assessment, await catalogs.GetAsync(ct));
+        return true;
+    }
+
+    /// <summary>The fields the bundle's applications ask, each once (also the officer's form at /kelola/izin-usaha/atas-nama).</summary>
+    public static IReadOnlyList<RequirementView> FieldsOf(Assessment assessment, CatalogSnapshot catalog) =>
+        BundlePlan.ServicesOf(assessment).Keys
             .Select(code => catalog.ServicesByCode.GetValueOrDefault(code))
             .Where(s => s is not null && s.Channels.HasFlag(ServiceChannels.Online))
             .SelectMany(s => s!.Requirements.Where(r => r.Kind == RequirementKind.Field))
             .DistinctBy(r => r.Name.Trim().ToLowerInvariant()).ToList();
-        return true;
-    }
 }
