@@ -134,6 +134,7 @@ public static class DemoCatalog
             {
                 Order = i, Name = r.Name, NameEn = r.NameEn, Required = r.Required,
                 Kind = CatalogCodes.ParseRequirementKind(r.Kind) ?? RequirementKind.Document,
+                FieldType = CatalogCodes.ParseFieldType(r.Type) ?? FieldType.Text,
             }).ToList(),
             Topics = s.Topics.Select(topic).OfType<Topic>().ToList(),
             Counters = (s.CounterCodes ?? []).Select(counter).OfType<Counter>().ToList(),
