@@ -87,6 +87,10 @@ public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time, Notifi
                 new Notifier.Recipient(head.Email, null, english ? Lang.English : Lang.Indonesian), values, ct);
         }
     }
+
+    /// <summary>A date as the complaint's history reads it (its text is Indonesian): <c>3 Desember 2026</c>.</summary>
+    private static string IndonesianDate(DateOnly day) =>
+        day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
 }
 
 /// <summary>Runs <see cref="HandleOverdueComplaints"/> every <c>Feedback:OverdueCheckMinutes</c> (0: not in this process).</summary>
@@ -102,8 +106,4 @@ public sealed class OverdueComplaintsJob(IServiceScopeFactory scopes, IOptions<F
         if (run.Escalated + run.Closed > 0 && log.IsEnabled(LogLevel.Information))
             log.LogInformation("Complaints: {Escalated} escalated, {Closed} closed after the reporter's silence.", run.Escalated, run.Closed);
     }
-
-    /// <summary>A date as the complaint's history reads it (its text is Indonesian): <c>3 Desember 2026</c>.</summary>
-    private static string IndonesianDate(DateOnly day) =>
-        day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
 }
