@@ -131,9 +131,10 @@ public sealed class BookingRushScenario : Scenario
             sorted.LastOrDefault(), _other, rush.Statuses.GetValueOrDefault(0));
     }
 
-    private sealed record Rush(Dictionary<int, int> Statuses, List<double> LatenciesMs, double Seconds, double LastWinMs);
+    internal sealed record Rush(Dictionary<int, int> Statuses, List<double> LatenciesMs, double Seconds, double LastWinMs);
 
-    private static async Task<Rush> RushAsync(Uri baseUri, Guid slot, int clients, string phonePrefix, CancellationToken ct)
+    /// <summary>Sends <paramref name="clients"/> bookings of one slot, distinct phones, <see cref="InFlight"/> at a time.</summary>
+    internal static async Task<Rush> RushAsync(Uri baseUri, Guid slot, int clients, string phonePrefix, CancellationToken ct)
     {
         using var http = MallApi.Client(baseUri, InFlight);
         using var gate = new SemaphoreSlim(InFlight);

@@ -102,6 +102,7 @@ public static class Scenarios
         },
         new TicketIssueScenario(),
         new BookingRushScenario(),
+        new VisitRushScenario(),
         new BoardUpdateScenario(),
         new InboxScenario(page: false),
         new InboxScenario(page: true),

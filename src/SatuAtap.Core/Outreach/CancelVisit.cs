@@ -27,22 +27,31 @@ public sealed class CancelVisit(SatuAtapDb db, VisitPlanning planning, OutreachR
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(stop.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
         var when = VisitTimes.Span(SiteClock.Offset(visit.StartUtc, zone), SiteClock.Offset(visit.EndUtc, zone), stop.TimeZone, english: false);
         var slotIds = visit.Services.Select(s => s.SlotId).ToList();
-        // Closed first, so that no booking slips in while the others are released.
-        await db.Slots.Where(s => slotIds.Contains(s.Id)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Closed, true), ct);
-        visit.Status = VisitStatus.Cancelled;
-        visit.Note = r.Note?.Trim() ?? "";
         var coming = await reads.ComingAsync(null, null, ct);
-        foreach (var booking in await db.Bookings.AsNoTracking().Where(b => slotIds.Contains(b.SlotId) && b.Status == BookingStatus.Active).ToListAsync(ct))
+        var note = r.Note?.Trim() ?? "";
+        // One transaction: the visit's status, its slots, its bookings and the messages to their holders all commit
+        // or none do (a failed outbox write leaves the visit planned and every booking held).
+        await DbRetry.GatedAsync(db, async c =>
         {
-            if (!await bookings.ReleaseAsync(booking.Id, booking.SlotId, ct)) continue;
-            var alternative = coming.Where(v => v.Id != visit.Id && v.Services.Any(s => s.ServiceId == booking.ServiceId))
-                .OrderBy(v => v.Stop.Id == visit.StopId ? 0 : 1).ThenBy(v => v.Start).FirstOrDefault();
-            var text = alternative is null
-                ? "Layanan ini tetap tersedia di gedung MPP."
-                : $"MPP Keliling {alternative.Stop.Name}, {VisitTimes.Span(alternative.Start, alternative.End, alternative.Stop.TimeZone, english: false)}";
-            await changes.NotifyAsync(VisitChanges.CancelledEvent, booking, stop, when, null, text, visit.Note, ct);
-        }
-        await db.SaveChangesAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(c);
+            // Closed first, so that no booking slips in while the others are released.
+            await db.Slots.Where(s => slotIds.Contains(s.Id)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Closed, true), c);
+            visit.Status = VisitStatus.Cancelled;
+            visit.Note = note;
+            foreach (var booking in await db.Bookings.AsNoTracking().Where(b => slotIds.Contains(b.SlotId) && b.Status == BookingStatus.Active).ToListAsync(c))
+            {
+                if (!await bookings.ReleaseAsync(booking.Id, booking.SlotId, c)) continue;
+                var alternative = coming.Where(v => v.Id != visit.Id && v.Services.Any(s => s.ServiceId == booking.ServiceId))
+                    .OrderBy(v => v.Stop.Id == visit.StopId ? 0 : 1).ThenBy(v => v.Start).FirstOrDefault();
+                var text = alternative is null
+                    ? "Layanan ini tetap tersedia di gedung MPP."
+                    : $"MPP Keliling {alternative.Stop.Name}, {VisitTimes.Span(alternative.Start, alternative.End, alternative.Stop.TimeZone, english: false)}";
+                await changes.NotifyAsync(VisitChanges.CancelledEvent, booking, stop, when, null, text, note, c);
+            }
+            await db.SaveChangesAsync(c);
+            await tx.CommitAsync(c);
+            return true;
+        }, ct);
         reads.ScheduleChanged();
         foreach (var id in slotIds) queue.SlotChanged(id);
         return Outcome<VisitView>.Ok((await reads.VisitAsync(visit.Id, ct))!);

@@ -6,8 +6,36 @@ namespace SatuAtap.Core.Outreach;
 /// A recurring visit rule: from <see cref="First"/> (its weekday is the rule's weekday) every <see cref="EveryWeeks"/>
 /// weeks until <see cref="Until"/>, from <see cref="Start"/> to <see cref="End"/> in the stop's time. "Each stop every
 /// second Tuesday" is a rule per stop with <c>EveryWeeks = 2</c> and a Tuesday as the first date.
+/// With <see cref="Monthly"/> set the rule is instead one visit a month on that weekday of the month ("the 2nd
+/// Tuesday", "the last Friday") between <see cref="First"/> and <see cref="Until"/>; <see cref="EveryWeeks"/> is then
+/// not used.
 /// </summary>
-public sealed record CircuitRule(DateOnly First, int EveryWeeks, DateOnly Until, TimeOnly Start, TimeOnly End);
+public sealed record CircuitRule(DateOnly First, int EveryWeeks, DateOnly Until, TimeOnly Start, TimeOnly End, NthWeekday? Monthly = null);
+
+/// <summary>
+/// The nth weekday of a month: <see cref="N"/> 1 to 4 counts from the month's start (1 = the first), and
+/// <see cref="Last"/> (-1) is the last one of the month.
+/// </summary>
+public readonly record struct NthWeekday(int N, DayOfWeek Weekday)
+{
+    public const int Last = -1;
+    public const int MaxN = 4;
+
+    public bool IsValid => N is (>= 1 and <= MaxN) or Last && Enum.IsDefined(Weekday);
+
+    /// <summary>That weekday in the given month.</summary>
+    public DateOnly In(int year, int month)
+    {
+        if (!IsValid) throw new InvalidOperationException("Not a valid nth weekday.");
+        if (N == Last)
+        {
+            var end = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+            return end.AddDays(-(((int)end.DayOfWeek - (int)Weekday + 7) % 7));
+        }
+        var first = new DateOnly(year, month, 1);
+        return first.AddDays(((int)Weekday - (int)first.DayOfWeek + 7) % 7 + 7 * (N - 1));
+    }
+}
 
 /// <summary>A span of time in UTC; two spans overlap when each starts before the other ends (touching is no overlap).</summary>
 public readonly record struct TimeSpanUtc(DateTime StartUtc, DateTime EndUtc)
@@ -26,7 +54,15 @@ public static class CircuitRules
     public static IReadOnlyDictionary<string, string[]> Check(CircuitRule rule)
     {
         var errors = new FieldErrors();
-        if (rule.EveryWeeks is < 1 or > MaxEveryWeeks)
+        if (rule.Monthly is { } monthly)
+        {
+            if (monthly.N is not ((>= 1 and <= NthWeekday.MaxN) or NthWeekday.Last))
+                errors.Add("nthWeekday", Lang.T($"Harus 1 sampai {NthWeekday.MaxN}, atau -1 untuk yang terakhir dalam bulan.",
+                    $"Must be 1 to {NthWeekday.MaxN}, or -1 for the last of the month."));
+            if (!Enum.IsDefined(monthly.Weekday))
+                errors.Add("weekday", Lang.T("Hari tidak dikenal.", "Unknown weekday."));
+        }
+        else if (rule.EveryWeeks is < 1 or > MaxEveryWeeks)
             errors.Add("everyWeeks", Lang.T($"Harus 1 sampai {MaxEveryWeeks} minggu.", $"Must be 1 to {MaxEveryWeeks} weeks."));
         if (rule.Until < rule.First)
             errors.Add("until", Lang.T("Tanggal akhir harus sama dengan atau setelah tanggal pertama.", "The last date must be on or after the first date."));
@@ -43,6 +79,12 @@ public static class CircuitRules
     {
         if (Check(rule).Count > 0) throw new ArgumentException("The rule is not valid.", nameof(rule));
         var days = new List<DateOnly>();
+        if (rule.Monthly is { } monthly)
+        {
+            for (var month = new DateOnly(rule.First.Year, rule.First.Month, 1); month <= rule.Until; month = month.AddMonths(1))
+                if (monthly.In(month.Year, month.Month) is var day && day >= rule.First && day <= rule.Until) days.Add(day);
+            return days;
+        }
         for (var day = rule.First; day <= rule.Until; day = day.AddDays(7 * rule.EveryWeeks)) days.Add(day);
         return days;
     }

@@ -5,9 +5,13 @@ using SatuAtap.Core.Queue;
 
 namespace SatuAtap.Core.Outreach;
 
-/// <summary>A recurring rule for one stop: first date, every so many weeks, until a date, hours (HH:mm, the stop's time).</summary>
+/// <summary>
+/// A recurring rule for one stop: first date, every so many weeks, until a date, hours (HH:mm, the stop's time). Instead
+/// of <c>everyWeeks</c>, <c>nthWeekday</c> (1–4, or -1 for the last) with <c>weekday</c> (<c>monday</c> … <c>sunday</c>)
+/// makes it one visit a month on that weekday of the month, between the first and the last date.
+/// </summary>
 public sealed record PlanCircuitRequest(Guid? UnitId, Guid? StopId, string? First, int? EveryWeeks, string? Until, string? Start, string? End,
-    VisitServiceRequest[]? Services, bool? ConfirmHolidays);
+    VisitServiceRequest[]? Services, bool? ConfirmHolidays, int? NthWeekday = null, string? Weekday = null);
 
 public sealed record PlanCircuitResult(Guid PlanId, IReadOnlyList<VisitView> Visits, IReadOnlyList<DateOnly> SkippedDaysOff);
 
@@ -29,10 +33,10 @@ public sealed class PlanCircuit(VisitPlanning planning, OutreachReads reads)
         var until = Date("until", r.Until, errors);
         var start = Time("start", r.Start, errors);
         var end = Time("end", r.End, errors);
-        if (r.EveryWeeks is null) errors.Missing("everyWeeks");
+        var monthly = Monthly(r, errors);
         VisitPlanning.CheckServices(r.Services, errors);
         if (errors.Any) return Outcome<PlanCircuitResult>.Invalid(errors.ToDictionary());
-        var rule = new CircuitRule(first!.Value, r.EveryWeeks!.Value, until!.Value, start!.Value, end!.Value);
+        var rule = new CircuitRule(first!.Value, r.EveryWeeks ?? 0, until!.Value, start!.Value, end!.Value, monthly);
         if (CircuitRules.Check(rule) is { Count: > 0 } ruleErrors) return Outcome<PlanCircuitResult>.Invalid(ruleErrors);
 
         var place = await planning.StopAsync(r.StopId!.Value, ct);
@@ -76,6 +80,27 @@ public sealed class PlanCircuit(VisitPlanning planning, OutreachReads reads)
         var views = new List<VisitView>();
         foreach (var id in ids) views.Add((await reads.VisitAsync(id, ct))!);
         return Outcome<PlanCircuitResult>.Created(new PlanCircuitResult(planId, views, skipped));
+    }
+
+    /// <summary>The monthly rule when <c>nthWeekday</c> is given; otherwise <c>everyWeeks</c> is required.</summary>
+    private static NthWeekday? Monthly(PlanCircuitRequest r, FieldErrors errors)
+    {
+        if (r.NthWeekday is null)
+        {
+            if (r.EveryWeeks is null) errors.Missing("everyWeeks");
+            if (r.Weekday is not null)
+                errors.Add("nthWeekday", Lang.T("Hari (weekday) hanya dipakai bersama nthWeekday.", "weekday is used only with nthWeekday."));
+            return null;
+        }
+        if (r.EveryWeeks is not null)
+            errors.Add("everyWeeks", Lang.T("Pilih salah satu: everyWeeks atau nthWeekday.", "Give either everyWeeks or nthWeekday, not both."));
+        if (!(r.Weekday is { Length: > 0 } text && text.All(char.IsAsciiLetter) && Enum.TryParse<DayOfWeek>(text, ignoreCase: true, out var weekday)))
+        {
+            errors.Add("weekday", Lang.T("Hari wajib diisi: monday, tuesday, wednesday, thursday, friday, saturday atau sunday.",
+                "The weekday is required: monday, tuesday, wednesday, thursday, friday, saturday or sunday."));
+            return new NthWeekday(r.NthWeekday.Value, DayOfWeek.Monday);
+        }
+        return new NthWeekday(r.NthWeekday.Value, weekday);
     }
 
     private static DateOnly? Date(string field, string? text, FieldErrors errors)

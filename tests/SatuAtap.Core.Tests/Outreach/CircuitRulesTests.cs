@@ -86,4 +86,56 @@ public sealed class CircuitRulesTests
         Assert.Equal(2520, sum.Kilometres);
         Assert.Equal(6_300_000, sum.FareRupiah);
     }
+    [Fact]
+    public void TheSecondTuesday_IsOneVisitAMonth_BetweenTheFirstAndTheLastDate()
+    {
+        var rule = new CircuitRule(new DateOnly(2026, 12, 1), 0, new DateOnly(2027, 3, 9), Eight, Two, new NthWeekday(2, DayOfWeek.Tuesday));
+
+        Assert.Empty(CircuitRules.Check(rule));
+        Assert.Equal([new(2026, 12, 8), new(2027, 1, 12), new(2027, 2, 9), new(2027, 3, 9)], CircuitRules.Expand(rule));
+    }
+
+    [Fact]
+    public void TheFirstDateCutsOffAMonthWhoseWeekdayIsBeforeIt()
+    {
+        // The first Monday of December 2026 is the 7th; from the 8th on the first is January's (the 4th).
+        var rule = new CircuitRule(new DateOnly(2026, 12, 8), 0, new DateOnly(2027, 2, 28), Eight, Two, new NthWeekday(1, DayOfWeek.Monday));
+        Assert.Equal([new(2027, 1, 4), new(2027, 2, 1)], CircuitRules.Expand(rule));
+    }
+
+    [Fact]
+    public void TheLastFriday_IsTheLastOfEachMonth_WhetherTheMonthHasFourOrFive()
+    {
+        var rule = new CircuitRule(new DateOnly(2026, 12, 1), 0, new DateOnly(2027, 5, 31), Eight, Two, new NthWeekday(NthWeekday.Last, DayOfWeek.Friday));
+
+        Assert.Equal([new(2026, 12, 25), new(2027, 1, 29), new(2027, 2, 26), new(2027, 3, 26), new(2027, 4, 30), new(2027, 5, 28)], CircuitRules.Expand(rule));
+    }
+
+    [Fact]
+    public void AMonthlyRule_SkipsDaysOffTheSameWay()
+    {
+        // The last Friday of December 2026 is Christmas Day.
+        var days = CircuitRules.Expand(new CircuitRule(new DateOnly(2026, 12, 1), 0, new DateOnly(2027, 1, 31), Eight, Two, new NthWeekday(NthWeekday.Last, DayOfWeek.Friday)));
+        var (kept, off) = CircuitRules.SkipDaysOff(days, new HashSet<DateOnly> { new(2026, 12, 25) });
+
+        Assert.Equal([new(2026, 12, 25)], off);
+        Assert.Equal([new(2027, 1, 29)], kept);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(-2)]
+    public void TheNthWeekdayMustBeOneToFourOrLast(int n)
+    {
+        var rule = new CircuitRule(new DateOnly(2026, 12, 1), 0, new DateOnly(2027, 1, 31), Eight, Two, new NthWeekday(n, DayOfWeek.Tuesday));
+        var errors = CircuitRules.Check(rule);
+        Assert.Contains("nthWeekday", errors.Keys);
+        Assert.DoesNotContain("everyWeeks", errors.Keys);
+        Assert.Throws<ArgumentException>(() => CircuitRules.Expand(rule));
+    }
+
+    [Fact]
+    public void AMonthlyRuleOfMoreThanAYear_IsRefusedNamingTheLastDate() =>
+        Assert.Contains("until", CircuitRules.Check(new CircuitRule(new DateOnly(2026, 12, 1), 0, new DateOnly(2027, 12, 3), Eight, Two, new NthWeekday(1, DayOfWeek.Monday))).Keys);
 }

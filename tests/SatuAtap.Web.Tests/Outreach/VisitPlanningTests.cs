@@ -152,6 +152,46 @@ public sealed class VisitPlanningTests(MallFactory mall) : IClassFixture<MallFac
     }
 
     [Fact]
+    public async Task AMonthlyPlan_OnTheNthWeekday_ExpandsSkipsDaysOff_AndBadInputIs400()
+    {
+        var manager = await mall.ClientForAsync(Accounts.Manager);
+        var unit = await manager.NewUnitAsync("Unit bulanan");
+        var (stop, _) = await mall.StopAsync("CICURUG");
+        var ktp = await mall.ServiceAsync("DKP-KTP");
+        JsonObject Plan(JsonNode? nth, string? weekday, string first = "2026-12-01", string until = "2027-01-31") => new()
+        {
+            ["unitId"] = unit.ToString(), ["stopId"] = stop.ToString(), ["first"] = first, ["until"] = until,
+            ["nthWeekday"] = nth, ["weekday"] = weekday, ["start"] = "16:00", ["end"] = "18:00",
+            ["services"] = new JsonArray(new JsonObject { ["serviceId"] = ktp.ToString(), ["quota"] = 5 }),
+        };
+
+        // n out of range, an unknown weekday, a weekday missing, both rules at once, more than a year: 400 naming the field.
+        Assert.NotNull((await (await manager.PostJsonAsync("/api/v1/outreach/plans", Plan(5, "tuesday"))).AssertProblemAsync(400))["errors"]!["nthWeekday"]);
+        Assert.NotNull((await (await manager.PostJsonAsync("/api/v1/outreach/plans", Plan(0, "tuesday"))).AssertProblemAsync(400))["errors"]!["nthWeekday"]);
+        Assert.NotNull((await (await manager.PostJsonAsync("/api/v1/outreach/plans", Plan(2, "funday"))).AssertProblemAsync(400))["errors"]!["weekday"]);
+        Assert.NotNull((await (await manager.PostJsonAsync("/api/v1/outreach/plans", Plan(2, "2"))).AssertProblemAsync(400))["errors"]!["weekday"]);
+        Assert.NotNull((await (await manager.PostJsonAsync("/api/v1/outreach/plans", Plan(2, null))).AssertProblemAsync(400))["errors"]!["weekday"]);
+        var both = Plan(2, "tuesday");
+        both["everyWeeks"] = 2;
+        Assert.NotNull((await (await manager.PostJsonAsync("/api/v1/outreach/plans", both)).AssertProblemAsync(400))["errors"]!["everyWeeks"]);
+        Assert.NotNull((await (await manager.PostJsonAsync("/api/v1/outreach/plans", Plan(1, "monday", until: "2027-12-31"))).AssertProblemAsync(400))["errors"]!["until"]);
+        Assert.NotNull((await (await manager.PostJsonAsync("/api/v1/outreach/plans", Plan("x", "monday"))).AssertProblemAsync(400)));
+
+        // The second Tuesday of December and of January.
+        var second = await manager.PostJsonAsync("/api/v1/outreach/plans", Plan(2, "Tuesday"));
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var plan = await second.ReadJsonAsync();
+        Assert.Equal(["2026-12-08T16:00:00+07:00", "2027-01-12T16:00:00+07:00"], plan["visits"]!.AsArray().Select(v => v!["start"]!.GetValue<string>()));
+
+        // The last Friday: 25 December is Christmas Day and is skipped, as in the weekly rule.
+        var last = await manager.PostJsonAsync("/api/v1/outreach/plans", Plan(-1, "friday"));
+        Assert.Equal(HttpStatusCode.Created, last.StatusCode);
+        var lastPlan = await last.ReadJsonAsync();
+        Assert.Equal(["2027-01-29T16:00:00+07:00"], lastPlan["visits"]!.AsArray().Select(v => v!["start"]!.GetValue<string>()));
+        Assert.Equal(["2026-12-25"], lastPlan["skippedDaysOff"]!.AsArray().Select(d => d!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task OnlyManagersPlan_AndAnOfficerIsRefused()
     {
         var officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
