@@ -47,3 +47,43 @@ public static class StaffingAdvice
             Math.Round(MedianWaitMinutes(counters, arrivalsPerHour, serviceMinutes), 1));
     }
 }
+
+/// <summary>One arrival as the staffing table reads it: the agency, the mall's local arrival time, the wait to the
+/// first call and the minutes at the counter (null when not called or not finished).</summary>
+public sealed record ArrivalRecord(Guid AgencyId, DateOnly Day, DateTime ArrivedLocal, double? WaitMinutes, double? ServiceMinutes);
+
+/// <summary>One agency at one weekday hour: what was observed and what the model advises.</summary>
+public sealed record StaffingRow(Guid AgencyId, DayOfWeek Weekday, int Hour, int Days, int Arrivals, double? ObservedMedianWaitMinutes, StaffingResult? Advice);
+
+/// <summary>Builds the staffing table from arrivals (pure): per agency, weekday and hour, the arrivals per hour are
+/// the arrivals divided by the days of that weekday on which the agency had any arrival; the service time is the mean
+/// of the finished tickets of that hour; the observed median wait is the median of the first calls' waits. A group of
+/// fewer than five arrivals is not shown apart (no advice, no observed wait).</summary>
+public static class StaffingTable
+{
+    public static List<StaffingRow> Build(IEnumerable<ArrivalRecord> arrivals, int targetWaitMinutes)
+    {
+        var list = arrivals.ToList();
+        var openDays = list.GroupBy(a => (a.AgencyId, a.Day.DayOfWeek)).ToDictionary(g => g.Key, g => g.Select(a => a.Day).Distinct().Count());
+        var rows = new List<StaffingRow>();
+        foreach (var g in list.GroupBy(a => (a.AgencyId, Weekday: a.Day.DayOfWeek, a.ArrivedLocal.Hour))
+                     .OrderBy(g => g.Key.AgencyId).ThenBy(g => ((int)g.Key.Weekday + 6) % 7).ThenBy(g => g.Key.Hour))
+        {
+            var days = openDays[(g.Key.AgencyId, g.Key.Weekday)];
+            var count = g.Count();
+            if (!InsightFigures.ShownApart(count))
+            {
+                rows.Add(new StaffingRow(g.Key.AgencyId, g.Key.Weekday, g.Key.Hour, days, count, null, null));
+                continue;
+            }
+            var waits = g.Where(a => a.WaitMinutes is not null).Select(a => a.WaitMinutes!.Value).Order().ToList();
+            var services = g.Where(a => a.ServiceMinutes is not null).Select(a => a.ServiceMinutes!.Value).ToList();
+            double? median = waits.Count == 0 ? null
+                : Math.Round(waits.Count % 2 == 1 ? waits[waits.Count / 2] : (waits[waits.Count / 2 - 1] + waits[waits.Count / 2]) / 2, 1);
+            var advice = services.Count == 0 ? null
+                : StaffingAdvice.Advise(Math.Round((double)count / days, 2), Math.Round(services.Average(), 1), targetWaitMinutes);
+            rows.Add(new StaffingRow(g.Key.AgencyId, g.Key.Weekday, g.Key.Hour, days, count, median, advice));
+        }
+        return rows;
+    }
+}

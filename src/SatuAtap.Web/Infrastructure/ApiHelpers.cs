@@ -10,6 +10,9 @@ internal sealed class QueryReader
 
     public bool Failed => _errors.Count > 0;
 
+    /// <summary>The messages so far, per parameter (a page shows them beside its form).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors => _errors;
+
     public IResult Problem() => Problems.Invalid(_errors);
 
     public int Int(string name, string? value, int fallback, int min, int max)

@@ -77,7 +77,7 @@ public static class InsightsEndpoints
     /// <summary>The open data keeps every field, empty ones as null, so that its schema is the same in every row.</summary>
     private static readonly JsonSerializerOptions OpenDataJson = new(JsonSerializerDefaults.Web);
 
-    private static (DateOnly From, DateOnly To) ReadPeriod(QueryReader read, string? from, string? to, InsightReads reads, MallTime time, bool defaultFromYearStart = false)
+    internal static (DateOnly From, DateOnly To) ReadPeriod(QueryReader read, string? from, string? to, InsightReads reads, MallTime time, bool defaultFromYearStart = false)
     {
         var today = time.Today;
         var end = read.Date("to", to, false) ?? today;
@@ -86,7 +86,8 @@ public static class InsightsEndpoints
         return (start, end);
     }
 
-    private static async Task<InsightFilter?> ReadFilterAsync(QueryReader read, string? from, string? to, string? agencyId, string? siteId, string? district,
+    /// <summary>Reads the filter of a request the same way for the API and the pages.</summary>
+    internal static async Task<InsightFilter?> ReadFilterAsync(QueryReader read, string? from, string? to, string? agencyId, string? siteId, string? district,
         InsightReads reads, CatalogCache catalog, SatuAtapDb db, MallTime time, CancellationToken ct)
     {
         var (start, end) = ReadPeriod(read, from, to, reads, time);

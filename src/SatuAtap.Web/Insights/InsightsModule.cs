@@ -19,6 +19,7 @@ public static class InsightsModule
         services.AddScoped<InsightReads>();
         services.AddScoped<OpenData>();
         services.AddScoped<ExportInsights>();
+        services.AddScoped<AdviseStaffing>();
         services.AddHostedService<InsightsJob>();
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(OpenDataPolicy, http =>
         {

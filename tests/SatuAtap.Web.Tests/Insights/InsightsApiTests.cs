@@ -35,7 +35,7 @@ public sealed class InsightsApiTests(MallFactory mall) : IClassFixture<MallFacto
     /// DPMPTSP: Wednesday four applications decided, three by their due date, one late; two filed online. One returned on Tuesday.
     /// Two survey answers for KTP on Monday, all elements 4.
     /// </summary>
-    private async Task SeedAsync()
+    internal async Task SeedAsync()
     {
         await Seeding.WaitAsync();
         try

@@ -26,6 +26,9 @@ public sealed class IndexModel(Microsoft.Extensions.Options.IOptions<DemoOptions
         if (ApplicationStats.MaySee(caller))
             Links.Add(new("/kelola/permohonan/kinerja", Lang.T("Kinerja layanan", "Service performance"),
                 Lang.T("Permohonan, ketepatan waktu, dan tunggakan per layanan dan instansi.", "Applications, on-time share and backlog per service and agency.")));
+        if (SatuAtap.Core.Insights.InsightReads.MaySee(caller))
+            Links.Add(new("/kelola/kinerja", Lang.T("Dasbor kinerja MPP", "Mall performance dashboard"),
+                Lang.T("Lima janji MPP dalam angka, tren, dan saran jumlah loket; unduh CSV, XLSX, PDF.", "The five promises in figures, trends and staffing advice; CSV, XLSX, PDF downloads.")));
         if (caller.IsExecutive && !manager)
             Links.Add(new("/kelola/antrian", Lang.T("Angka antrian hari ini", "Today's queue figures"),
                 Lang.T("Tiket, yang dilayani, tidak hadir, dan waktu tunggu per layanan.", "Tickets, served, no-shows and waiting times per service.")));

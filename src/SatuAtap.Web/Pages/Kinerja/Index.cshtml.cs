@@ -1,0 +1,51 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuAtap.Core.Common;
+using SatuAtap.Core.Insights;
+using SatuAtap.Web.Infrastructure;
+using SatuAtap.Web.Insights;
+
+namespace SatuAtap.Web.Pages.Kinerja;
+
+/// <summary>
+/// The public performance page (no sign-in): the whole mall's figures of the period and of each month, and each
+/// agency's per month as the open data gives them (small groups folded and hidden). The same functions as the API.
+/// </summary>
+public sealed class IndexModel(InsightReads reads, OpenData open, MallTime time) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
+    [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
+
+    public InsightSummary? Summary { get; private set; }
+    public IReadOnlyList<(string Month, Figures Figures)> Months { get; private set; } = [];
+    public IReadOnlyList<OpenDataRow> Agencies { get; private set; } = [];
+    public List<string> Errors { get; } = [];
+    public string Query { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var read = new QueryReader();
+        var (from, to) = InsightsEndpoints.ReadPeriod(read, From, To, reads, time, defaultFromYearStart: true);
+        if (read.Failed)
+        {
+            Errors.AddRange(read.Errors.Values.SelectMany(v => v));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        From = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        To = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Query = $"from={From}&amp;to={To}";
+        var filter = new InsightFilter(from, to);
+        var rows = await reads.RowsAsync(filter, ct);
+        Summary = InsightSummary.Of(filter, InsightFigures.Of(rows));
+        var byMonth = rows.GroupBy(r => InsightReads.Bucket(r.Day, "month")).ToDictionary(g => g.Key, g => InsightFigures.Of(g));
+        Months = InsightReads.Periods(from, to, "month").Select(m => (m, byMonth.GetValueOrDefault(m) ?? InsightFigures.Of([]))).ToList();
+        Agencies = await open.HandleAsync(from, to, ct);
+        return Page();
+    }
+
+    public static string Share(double? v) => v is { } x ? (x * 100).ToString("0.0", CultureInfo.CurrentCulture) + " %" : "–";
+    public static string Number(double? v) => v is { } x ? x.ToString("#,0.#", CultureInfo.CurrentCulture) : "–";
+    public static string Ikm(decimal? ikm, string? grade) => ikm is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + (grade is null ? "" : $" ({grade})") : "–";
+}
