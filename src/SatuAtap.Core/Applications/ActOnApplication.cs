@@ -54,7 +54,9 @@ public sealed class ActOnApplication(SatuAtapDb db, CatalogCache cache, Workflow
             return Outcome<ActionDone>.Conflict(Lang.T($"Permohonan ini sedang ditangani {app.AssignedToName}.", $"{app.AssignedToName} is handling this application."));
 
         var position = new WorkflowPosition(app.StepIndex, steps.Count, step.Allows, app.AssignedToUserId is not null);
-        var transition = ApplicationStateMachine.Decide(app.Status, action.Value, position, request.Pickup == true);
+        var transition = ApplicationStateMachine.Decide(app.Status, action.Value, position,
+            // A card or an item is always collected; a document is collected only when the officer says so.
+            request.Pickup == true || ProductKinds.IsCollected(service.Standard.ProductKind));
         if (!transition.Allowed) return Outcome<ActionDone>.Conflict(transition.Reason!);
 
         MemoryStream? pdf = null;

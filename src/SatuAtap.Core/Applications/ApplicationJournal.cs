@@ -30,7 +30,10 @@ public sealed class ApplicationJournal(Notifier notifier, MallTime time, PublicL
             ["trackingNumber"] = app.TrackingNumber,
             ["service"] = language == Lang.English ? service.NameEn ?? service.Name : service.Name,
             ["status"] = ApplicationCodes.WithLanguage(language, () => ApplicationCodes.StatusLabel(app.Status)),
-            ["note"] = string.IsNullOrWhiteSpace(note) ? "" : ApplicationCodes.WithLanguage(language, () => Lang.T("Catatan petugas: ", "Officer's note: ")) + note.Trim() + "\n",
+            // A product to collect: where, when and what to bring, in the recipient's language (before the officer's note).
+            ["note"] = (app.Status == ApplicationStatus.ReadyForPickup && action == ApplicationAction.Issue
+                    && ApplicationCodes.WithLanguage(language, () => PickupView.For(service, app.TrackingNumber)?.Text()) is { } pickup ? pickup : "")
+                + (string.IsNullOrWhiteSpace(note) ? "" : ApplicationCodes.WithLanguage(language, () => Lang.T("Catatan petugas: ", "Officer's note: ")) + note.Trim() + "\n"),
             ["dueDate"] = app.DueDate is { } d ? ApplicationCodes.WithLanguage(language, () => Formats.Date(d)) : "-",
             ["url"] = PublicUrl("/lacak?nomor=" + app.TrackingNumber),
             ["checkCode"] = app.CheckCode,

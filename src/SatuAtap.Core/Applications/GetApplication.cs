@@ -14,11 +14,39 @@ public sealed record TimelineEntry(DateTime At, string Action, string ActionLabe
 public sealed record StepRef(int Number, int Of, string Name, DateOnly? DueDate);
 public sealed record ResultRef(string VerificationCode, string VerificationUrl, DateTime IssuedAt, bool Revoked, DateTime? RevokedAt = null, string? RevokedReason = null, bool Uploaded = false);
 
+/// <summary>
+/// Where and when a product to collect (a card, an item) is picked up, and what to bring: shown instead of a download
+/// once the result of such a service is issued.
+/// </summary>
+public sealed record PickupView(string Product, string AgencyName, string Address, string OpeningHours, string Phone, string TrackingNumber)
+{
+    public static PickupView? For(ServiceView service, string trackingNumber) =>
+        ProductKinds.IsCollected(service.Standard.ProductKind)
+            ? new PickupView(Lang.Pick(service.Standard.Product, service.Standard.ProductEn), service.Agency.DisplayName,
+                service.Agency.Address, service.Agency.DisplayOpeningHours, service.Agency.Phone, trackingNumber)
+            : null;
+
+    /// <summary>What to bring to the counter.</summary>
+    public IReadOnlyList<string> Bring =>
+    [
+        Lang.T($"Tanda terima atau nomor registrasi {TrackingNumber}", $"The receipt or the tracking number {TrackingNumber}"),
+        Lang.T("KTP-el asli pemohon (atau surat kuasa dan KTP-el asli yang dikuasakan)", "The applicant's original ID card (or a power of attorney and the original ID of the person collecting)"),
+    ];
+
+    /// <summary>The pickup in a few lines, for a message.</summary>
+    public string Text() =>
+        Lang.T($"{Product} siap diambil di loket {AgencyName}", $"{Product} is ready to collect at the counter of {AgencyName}")
+        + (Address is { Length: > 0 } ? ", " + Address : "") + ".\n"
+        + (OpeningHours is { Length: > 0 } ? Lang.T("Jam layanan: ", "Opening hours: ") + OpeningHours + ".\n" : "")
+        + Lang.T("Bawa: ", "Bring: ") + string.Join("; ", Bring) + ".\n";
+}
+
 public sealed record ApplicationDetail(
     Guid Id, string TrackingNumber, string Status, string StatusLabel, ServiceRef Service, ApplicantView Applicant,
     IReadOnlyList<FieldView> Fields, IReadOnlyList<DocumentView> Documents, IReadOnlyList<TimelineEntry> Timeline,
     DateTime CreatedAt, DateTime? SubmittedAt, DateOnly? DueDate, bool Overdue, int PausedWorkingDays, StepRef Step,
-    string? AssignedTo, IReadOnlyList<string> AllowedActions, ResultRef? Result, Guid Version, bool Escalated = false, string? CheckCode = null);
+    string? AssignedTo, IReadOnlyList<string> AllowedActions, ResultRef? Result, Guid Version, bool Escalated = false, string? CheckCode = null,
+    PickupView? Pickup = null);
 
 /// <summary>
 /// One application as its applicant or an officer of its agency sees it (an officer sees NIKs masked); anyone else is told
@@ -60,7 +88,8 @@ public sealed class GetApplication(SatuAtapDb db, CatalogCache cache, WorkflowCa
             result is null ? null : new ResultRef(result.VerificationCode, VerifyUrl(baseUrl, result.VerificationCode),
                 DateTime.SpecifyKind(result.IssuedAtUtc, DateTimeKind.Utc), result.RevokedAtUtc is not null,
                 result.RevokedAtUtc is { } revoked ? DateTime.SpecifyKind(revoked, DateTimeKind.Utc) : null, result.RevokedReason, result.FileKey is not null),
-            app.Version, SlaClock.IsEscalated(app.EscalatedAtUtc, app.OverdueHandledStep, app.StepIndex), checkCode));
+            app.Version, SlaClock.IsEscalated(app.EscalatedAtUtc, app.OverdueHandledStep, app.StepIndex), checkCode,
+            result is null ? null : PickupView.For(service, app.TrackingNumber)));
     }
 
     public static string VerifyUrl(string baseUrl, string code) => baseUrl.TrimEnd('/') + "/verifikasi/" + code;

@@ -19,14 +19,15 @@ public sealed record ServiceDocument(
             s.Standard.Procedure, s.Standard.ProcedureEn, s.Standard.CompletionWorkingDays, s.Standard.CostRupiah,
             s.Standard.Product, s.Standard.ProductEn, s.Standard.ComplaintHandling, s.Standard.ComplaintHandlingEn, s.Standard.LegalBasis,
             withInternal ? new InternalStandardDocument(s.Standard.Facilities, s.Standard.StaffCompetence, s.Standard.InternalSupervision,
-                s.Standard.StaffCount, s.Standard.ServiceGuarantee, s.Standard.SafetyGuarantee, s.Standard.PerformanceEvaluation) : null),
+                s.Standard.StaffCount, s.Standard.ServiceGuarantee, s.Standard.SafetyGuarantee, s.Standard.PerformanceEvaluation) : null,
+            ProductKinds.Code(s.Standard.ProductKind)),
         s.Version, s.IsDemo);
 }
 
 public sealed record StandardDocument(
     List<RequirementDocument>? Requirements, string? Procedure, string? ProcedureEn, int? CompletionWorkingDays, long? CostRupiah,
     string? Product, string? ProductEn, string? ComplaintHandling, string? ComplaintHandlingEn, string? LegalBasis,
-    InternalStandardDocument? Internal);
+    InternalStandardDocument? Internal, string? ProductKind = null);
 
 /// <summary>A requirement as the API carries it; <c>type</c> only for a field (absent: <c>text</c>).</summary>
 public sealed record RequirementDocument(Guid? Id, string? Name, string? NameEn, string? Kind, bool? Required, string? Type = null);
@@ -130,6 +131,8 @@ public sealed class SaveService(SatuAtapDb db, CatalogCache cache)
             e.Add("standard.costRupiah", Lang.T("Biaya harus angka rupiah, 0 bila gratis.", "Cost must be an amount in rupiah, 0 when free."));
         e.Required("standard.product", st.Product, 500);
         e.Optional("standard.productEn", st.ProductEn, 500);
+        if (st.ProductKind is not null && ProductKinds.Parse(st.ProductKind) is null)
+            e.Add("standard.productKind", Lang.T("Harus salah satu dari: document, card, item, letter.", "Must be one of: document, card, item, letter."));
         e.Required("standard.complaintHandling", st.ComplaintHandling, 4000);
         e.Optional("standard.complaintHandlingEn", st.ComplaintHandlingEn, 4000);
         e.Required("standard.legalBasis", st.LegalBasis, 4000);
@@ -177,6 +180,8 @@ public sealed class SaveService(SatuAtapDb db, CatalogCache cache)
             Procedure = st.Procedure!.Trim(), ProcedureEn = Blank(st.ProcedureEn),
             CompletionWorkingDays = st.CompletionWorkingDays!.Value, CostRupiah = st.CostRupiah!.Value,
             Product = st.Product!.Trim(), ProductEn = Blank(st.ProductEn),
+            // Without a kind the service keeps its own (a new one is a document, as before kinds existed).
+            ProductKind = ProductKinds.Parse(st.ProductKind) ?? old.ProductKind,
             ComplaintHandling = st.ComplaintHandling!.Trim(), ComplaintHandlingEn = Blank(st.ComplaintHandlingEn),
             LegalBasis = st.LegalBasis!.Trim(),
             // A body without the internal components keeps them as they were.

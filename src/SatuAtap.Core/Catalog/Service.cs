@@ -12,6 +12,12 @@ public enum RequirementKind { Document, Field }
 /// <summary>What a field requirement asks for: it decides the check of the value and the keyboard a phone offers.</summary>
 public enum FieldType { Text, Nik, Npwp, Phone, Email, Date, Address, Number }
 
+/// <summary>
+/// What the product of a service is: a file the applicant downloads (<see cref="Document"/>), a card or another thing
+/// to collect at the agency's counter (<see cref="Card"/>, <see cref="Item"/>), or a decision letter (<see cref="Letter"/>).
+/// </summary>
+public enum ProductKind { Document, Card, Item, Letter }
+
 /// <summary>A service (layanan) of one agency, with its service standard.</summary>
 public sealed class Service : Entity, IAudited, IVersioned
 {
@@ -45,6 +51,8 @@ public sealed class ServiceStandard
     public long CostRupiah { get; set; }
     public string Product { get; set; } = "";
     public string? ProductEn { get; set; }
+    /// <summary>What kind of thing <see cref="Product"/> is; decides whether the result is downloaded or collected.</summary>
+    public ProductKind ProductKind { get; set; }
     public string ComplaintHandling { get; set; } = "";
     public string? ComplaintHandlingEn { get; set; }
     public string LegalBasis { get; set; } = "";
@@ -96,6 +104,9 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
                 sb.Property<string>(p).HasMaxLength(4000);
             sb.Property(x => x.Product).HasMaxLength(500);
             sb.Property(x => x.ProductEn).HasMaxLength(500);
+            // Stored as its name ("Document", "Card", "Item", "Letter"); services from before the kinds existed are
+            // "Document" (the migration ProductKinds gives the column that default), which is what they did then.
+            sb.Property(x => x.ProductKind).HasConversion<string>().HasMaxLength(16);
             sb.Property(x => x.StaffCount).HasMaxLength(500);
         });
     }

@@ -973,6 +973,11 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)");
 
+                            b1.Property<string>("ProductKind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
                             b1.Property<string>("SafetyGuarantee")
                                 .IsRequired()
                                 .HasMaxLength(4000)

@@ -962,6 +962,11 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                                 .HasMaxLength(500)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("ProductKind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("SafetyGuarantee")
                                 .IsRequired()
                                 .HasMaxLength(4000)

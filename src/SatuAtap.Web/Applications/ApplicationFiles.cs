@@ -60,6 +60,10 @@ public sealed class ApplicationFiles(SatuAtapDb db, CatalogCache cache, FileStor
             }
         }
         var service = (await cache.GetAsync(ct)).ServicesById[app.ServiceId];
+        if (PickupView.For(service, app.TrackingNumber) is { } pickup)
+            return ApplicationPdfs.PickupNotice(new PickupNoticeData(result.VerificationCode, GetApplication.VerifyUrl(baseUrl, result.VerificationCode),
+                Lang.Pick(result.ServiceName, result.ServiceNameEn), pickup, result.HolderName, time.ToLocal(result.IssuedAtUtc), result.IssuedByName),
+                mall.Letterhead(), time.Now);
         var fields = FieldRules.Parse(app.FieldsJson);
         var facts = service.Requirements.Where(r => r.Kind == RequirementKind.Field && fields.ContainsKey(r.Id))
             .Select(r => (r.DisplayName, FieldRules.Display(r.Type, fields[r.Id]))).ToList();

@@ -53,11 +53,15 @@ public sealed class ApplicationJourneyTests(BrowserFixture mall)
             await officer.GetByRole(AriaRole.Button, new() { Name = action }).ClickAsync();
             await officer.Locator("[role=status]").WaitForAsync();
         }
-        Assert.Contains("Terbit", await officer.Locator("#status").InnerTextAsync());
+        Assert.Contains("Siap diambil", await officer.Locator("#status").InnerTextAsync());
 
-        // The citizen downloads the result PDF and opens its verification page.
+        // A KTP-el is a card: the citizen is told where, when and what to bring, downloads the pickup notice and opens
+        // its verification page.
         await citizen.GotoAsync(applicationUrl);
-        Assert.Equal("Terbit", (await citizen.Locator("#status").InnerTextAsync()).Trim());
+        Assert.Equal("Siap diambil", (await citizen.Locator("#status").InnerTextAsync()).Trim());
+        Assert.Contains("KTP-el siap diambil", await citizen.Locator("#pengambilan").InnerTextAsync());
+        Assert.Contains("pemberitahuan pengambilan", await citizen.Locator("#hasil").InnerTextAsync());
+        await BrowserFixture.AssertAccessibleAsync(citizen);
         var href = await citizen.Locator("#hasil").GetAttributeAsync("href");
         var pdf = await citizen.Context.APIRequest.GetAsync(mall.BaseUrl + href);
         Assert.Equal(200, pdf.Status);
@@ -80,7 +84,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture mall)
         Assert.Equal(200, tracked.Status);
         await anyone.WaitForLoadStateAsync();
         Assert.DoesNotContain(checkCode, anyone.Url, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Terbit", await anyone.Locator("dl").InnerTextAsync());
+        Assert.Contains("Siap diambil", await anyone.Locator("dl").InnerTextAsync());
         await BrowserFixture.AssertAccessibleAsync(anyone);
     }
 

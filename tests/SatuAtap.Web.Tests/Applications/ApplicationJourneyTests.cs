@@ -76,13 +76,14 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
         await ActOkAsync(officer, id, "issue");
 
         var issued = await citizen.GetJsonAsync($"/api/v1/applications/{id}");
-        Assert.Equal("issued", issued["status"]!.GetValue<string>());
+        // A KTP-el is a card: issuing it makes it ready to collect.
+        Assert.Equal("readyForPickup", issued["status"]!.GetValue<string>());
         var code = issued["result"]!["verificationCode"]!.GetValue<string>();
         Assert.EndsWith("/verifikasi/" + code, issued["result"]!["verificationUrl"]!.GetValue<string>());
         var actions = issued["timeline"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).ToList();
         Assert.Equal(["create", "submit", "claim", "return", "resubmit", "claim", "approve", "issue"], actions);
         var statuses = issued["timeline"]!.AsArray().Select(e => e!["toStatus"]!.GetValue<string>()).ToList();
-        Assert.Equal(["draft", "submitted", "inVerification", "returnedForCorrection", "resubmitted", "inVerification", "approved", "issued"], statuses);
+        Assert.Equal(["draft", "submitted", "inVerification", "returnedForCorrection", "resubmitted", "inVerification", "approved", "readyForPickup"], statuses);
 
         var result = await citizen.GetAsync($"/api/v1/applications/{id}/result.pdf");
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
@@ -93,7 +94,7 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
         Assert.Contains("MAL PELAYANAN PUBLIK KABUPATEN SUKABUMI", resultText, StringComparison.Ordinal);
         Assert.Contains(code, resultText, StringComparison.Ordinal);
         Assert.Contains(number, resultText, StringComparison.Ordinal);
-        Assert.Contains("B*** S******", resultText, StringComparison.Ordinal);
+        Assert.Contains("PEMBERITAHUAN PENGAMBILAN", resultText, StringComparison.Ordinal);
         Assert.Equal([$"{MallFactory.PublicBaseUrl}/verifikasi/{code}"], SatuAtap.Tests.Documents.PdfReading.QrCodes(resultPdf));
         Assert.All(SatuAtap.Tests.Documents.PdfReading.Fonts(resultPdf), f => Assert.True(f.EmbeddedBytes > 1000, f.Name + " is not embedded"));
 
@@ -107,7 +108,7 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
 
         // Public tracking: number plus the full NIK (or the check code), no personal data.
         var track = await mall.CreateClient().GetJsonAsync($"/api/v1/tracking/{number}?check={KtpNik}");
-        Assert.Equal("issued", track["status"]!.GetValue<string>());
+        Assert.Equal("readyForPickup", track["status"]!.GetValue<string>());
         Assert.DoesNotContain(KtpNik, track.ToJsonString());
         Assert.DoesNotContain("Budi", track.ToJsonString());
         Assert.DoesNotContain("buram", track.ToJsonString());
@@ -117,7 +118,7 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
         var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
         var subjects = await db.OutboxMessages.Where(m => m.Recipient == Accounts.Citizen && m.Subject.Contains(number)).Select(m => m.EventCode).ToListAsync();
         string[] expected = ["application.submitted", "application.inVerification", "application.returnedForCorrection", "application.resubmitted",
-            "application.inVerification", "application.approved", "application.issued"];
+            "application.inVerification", "application.approved", "application.readyForPickup"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), subjects.Order(StringComparer.Ordinal));
         // The confirmation message carries the check code.
         var checkCode = (await citizen.GetJsonAsync($"/api/v1/applications/{id}"))["checkCode"]!.GetValue<string>();

@@ -60,7 +60,7 @@ public sealed class ResultManagementTests(MallFactory mall) : IClassFixture<Mall
         Assert.Contains("Data kelahiran keliru", again["detail"]!.GetValue<string>());
 
         var detail = await head.GetJsonAsync($"/api/v1/applications/{id}");
-        Assert.Equal("issued", detail["status"]!.GetValue<string>());
+        Assert.Equal("readyForPickup", detail["status"]!.GetValue<string>()); // a KTP-el is a card to collect
         Assert.True(detail["result"]!["revoked"]!.GetValue<bool>());
         Assert.Equal("Data kelahiran keliru; dokumen diganti.", detail["result"]!["revokedReason"]!.GetValue<string>());
         Assert.DoesNotContain("revoke", detail["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
@@ -141,7 +141,7 @@ public sealed class ResultManagementTests(MallFactory mall) : IClassFixture<Mall
         var ok = await UploadResultAsync(officer, id, signed, "hasil-ttd.pdf", "Ditandatangani kepala dinas.");
         Assert.True(ok.IsSuccessStatusCode, await ok.Content.ReadAsStringAsync());
         var done = await ok.ReadJsonAsync();
-        Assert.Equal("issued", done["status"]!.GetValue<string>());
+        Assert.Equal("readyForPickup", done["status"]!.GetValue<string>()); // a KTP-el is a card to collect
         Assert.False(string.IsNullOrEmpty(done["verificationCode"]!.GetValue<string>()));
 
         var citizen = await mall.ClientForAsync(Accounts.Citizen);
@@ -194,7 +194,7 @@ public sealed class ResultManagementTests(MallFactory mall) : IClassFixture<Mall
         var refused = await PostFileAsync(Png);
         Assert.Contains("PDF", refused.GetElementById("berkas-error")!.TextContent);
         var done = await PostFileAsync(Pdf);
-        Assert.Contains("Terbit", done.GetElementById("status")!.TextContent);
+        Assert.Contains("Siap diambil", done.GetElementById("status")!.TextContent);
         Assert.Null(done.GetElementById("berkas-error"));
         var pdf = await (await mall.ClientForAsync(Accounts.DukcapilOfficer)).GetByteArrayAsync($"/api/v1/applications/{id}/result.pdf");
         Assert.Equal(Pdf, pdf);

@@ -9,6 +9,9 @@ public sealed record ReceiptData(string TrackingNumber, string ServiceName, stri
 public sealed record ResultData(string VerificationCode, string VerifyUrl, string ServiceName, string Product, string AgencyName, string HolderName,
     string TrackingNumber, DateTime IssuedAtLocal, string IssuedBy, IReadOnlyList<(string Label, string Value)> Facts);
 
+public sealed record PickupNoticeData(string VerificationCode, string VerifyUrl, string ServiceName, PickupView Pickup, string HolderName,
+    DateTime IssuedAtLocal, string IssuedBy);
+
 /// <summary>The receipt (tanda terima) and the issued result document, as PDF with a QR code.</summary>
 public static class ApplicationPdfs
 {
@@ -59,6 +62,39 @@ public static class ApplicationPdfs
             .Paragraph(d.VerifyUrl)
             .Paragraph(Lang.T("Halaman verifikasi menampilkan nama pemegang tersamar: ", "The verification page shows the holder's name masked: ")
                 + NameMask.Mask(d.HolderName))
+            .Qr(d.VerifyUrl);
+        return pdf.ToPdf();
+    }
+
+    /// <summary>
+    /// The pickup notice (pemberitahuan pengambilan) of a product to collect: it names the product but is not the product;
+    /// it says where and when to collect it and what to bring.
+    /// </summary>
+    public static byte[] PickupNotice(PickupNoticeData d, Letterhead letterhead, DateTime generatedAtLocal)
+    {
+        var p = d.Pickup;
+        using var pdf = new PdfDocumentBuilder(Lang.T("Pemberitahuan pengambilan ", "Pickup notice ") + d.VerificationCode, letterhead, generatedAtLocal);
+        pdf.Heading(Lang.T("PEMBERITAHUAN PENGAMBILAN", "PICKUP NOTICE"))
+            .Paragraph(Lang.T($"{p.Product} atas nama {d.HolderName} sudah jadi dan dapat diambil di loket.",
+                $"{p.Product} for {d.HolderName} is ready to collect at the counter."))
+            .Space()
+            .KeyValues([
+                (Lang.T("Produk", "Product"), p.Product),
+                (Lang.T("Layanan", "Service"), d.ServiceName),
+                (Lang.T("Nomor registrasi", "Tracking number"), p.TrackingNumber),
+                (Lang.T("Tempat pengambilan", "Where"), p.AgencyName + (p.Address is { Length: > 0 } ? ", " + p.Address : "")),
+                (Lang.T("Jam layanan", "Opening hours"), p.OpeningHours is { Length: > 0 } ? p.OpeningHours : "-"),
+                (Lang.T("Siap sejak", "Ready since"), Formats.DateTime(d.IssuedAtLocal) + " WIB"),
+                (Lang.T("Petugas", "Officer"), d.IssuedBy),
+            ])
+            .Space()
+            .Paragraph(Lang.T("Yang dibawa", "What to bring"), bold: true)
+            .Bullets(p.Bring)
+            .Space()
+            .Paragraph(Lang.T("Pemberitahuan ini bukan " + p.Product + " dan tidak dapat dipakai sebagai penggantinya.",
+                "This notice is not the " + p.Product + " and cannot be used in its place."))
+            .KeyValues([(Lang.T("Kode verifikasi", "Verification code"), d.VerificationCode)])
+            .Paragraph(d.VerifyUrl)
             .Qr(d.VerifyUrl);
         return pdf.ToPdf();
     }

@@ -125,6 +125,7 @@ public static class DemoCatalog
             {
                 Procedure = st.Procedure, ProcedureEn = st.ProcedureEn, CompletionWorkingDays = st.CompletionWorkingDays,
                 CostRupiah = st.CostRupiah, Product = st.Product, ProductEn = st.ProductEn,
+                ProductKind = ProductKinds.Parse(st.ProductKind) ?? ProductKind.Document,
                 ComplaintHandling = st.ComplaintHandling, ComplaintHandlingEn = st.ComplaintHandlingEn, LegalBasis = st.LegalBasis,
                 Facilities = st.Facilities ?? "", StaffCompetence = st.StaffCompetence ?? "", InternalSupervision = st.InternalSupervision ?? "",
                 StaffCount = st.StaffCount ?? "", ServiceGuarantee = st.ServiceGuarantee ?? "", SafetyGuarantee = st.SafetyGuarantee ?? "",
@@ -173,7 +174,7 @@ public static class DemoCatalog
     internal sealed record DemoStandard(List<DemoRequirement> Requirements, string Procedure, string? ProcedureEn, int CompletionWorkingDays,
         long CostRupiah, string Product, string? ProductEn, string ComplaintHandling, string? ComplaintHandlingEn, string LegalBasis,
         string? Facilities, string? StaffCompetence, string? InternalSupervision, string? StaffCount, string? ServiceGuarantee,
-        string? SafetyGuarantee, string? PerformanceEvaluation);
+        string? SafetyGuarantee, string? PerformanceEvaluation, string? ProductKind = null);
     internal sealed record DemoRequirement(string Name, string? NameEn, string Kind, bool Required, string? Type = null);
     internal sealed record DemoSynonym(string Term, List<string> Alternatives);
     internal sealed record DemoAgreement(string Number, string Kind, string Title, string AgencyCode, string? Parties,
