@@ -121,16 +121,20 @@ public sealed class HomeBakeryJourneyTests(BrowserFixture mall)
         await BrowserFixture.AssertAccessibleAsync(page);
         await AssertNoSidewaysScrollAsync(page);
 
-        await page.GetByLabel("Nama lengkap").FillAsync("Dewi Lestari");
-        await page.GetByLabel("NIK", new() { Exact = true }).FillAsync("3202015506880004");
-        await page.GetByLabel("Alamat email (kode konfirmasi dikirim ke sini)").FillAsync("dewi.kue@example.test");
+        // The owner's own details, then the applications' fields (which ask for a NIK too): each in its own group.
+        var owner = page.GetByRole(AriaRole.Group, new() { Name = "Pelaku usaha" });
+        await owner.GetByLabel("Nama lengkap").FillAsync("Dewi Lestari");
+        await owner.GetByLabel("NIK", new() { Exact = true }).FillAsync("3202015506880004");
+        await owner.GetByLabel("Alamat email (kode konfirmasi dikirim ke sini)").FillAsync("dewi.kue@example.test");
+        var fields = page.GetByRole(AriaRole.Group, new() { Name = "Isian" });
         foreach (var (label, value) in new[]
                  {
-                     ("NIK dan NPWP", "3202015506880004 / 12.345.678.9-405.000"), ("Alamat lokasi usaha", "Kp. Citepus, Palabuhanratu"),
-                     ("Kegiatan usaha (KBLI) dan modal usaha", "10710, Rp 50.000.000"), ("Alamat surel dan nomor ponsel aktif", "dewi.kue@example.test"),
-                     ("Nomor Induk Berusaha (NIB)", "dalam proses"), ("Akun SIHALAL", "dewi.kue@example.test"), ("Nama dan jenis produk pangan", "Kue bolu"),
+                     ("NIK", "3202015506880004"), ("NPWP", "12.345.678.9-405.000"), ("Alamat lokasi usaha", "Kp. Citepus, Palabuhanratu"),
+                     ("Kegiatan usaha (KBLI) dan modal usaha", "10710, Rp 50.000.000"), ("Alamat surel", "dewi.kue@example.test"),
+                     ("Nomor ponsel aktif", "081234567890"), ("Nomor Induk Berusaha (NIB)", "dalam proses"), ("Akun SIHALAL", "dewi.kue@example.test"),
+                     ("Nama dan jenis produk pangan", "Kue bolu"),
                  })
-            await page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+            await fields.GetByLabel(label, new() { Exact = true }).FillAsync(value);
         await page.GetByRole(AriaRole.Button, new() { Name = "Buat bundel dan kirim kode kepada pemohon" }).ClickAsync();
         await page.WaitForLoadStateAsync();
         Assert.True(Regex.IsMatch(page.Url, "/kelola/izin-usaha/atas-nama/[0-9a-f-]{36}$"), page.Url + ": " + await page.Locator("main").InnerTextAsync());
