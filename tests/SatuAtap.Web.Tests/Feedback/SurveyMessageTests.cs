@@ -23,9 +23,10 @@ public sealed partial class SurveyMessageTests(MallFactory mall) : IClassFixture
             await ApplicationDriver.ActOkAsync(officer, id, action);
 
         var messages = await MessagesAsync(number);
-        // Only the message of the completed application carries a survey link.
-        Assert.DoesNotContain(messages.Where(m => m.EventCode != "application.issued"), m => m.Body.Contains("/survei/", StringComparison.Ordinal));
-        var issued = Assert.Single(messages, m => m.EventCode == "application.issued" && m.Channel == Channels.Email);
+        // Only the message of the completed application carries a survey link (a KTP-el is a card: issuing it makes the
+        // application ready for pickup, one of the completed events).
+        Assert.DoesNotContain(messages.Where(m => !NotificationDefaults.CompletedEvents.Contains(m.EventCode)), m => m.Body.Contains("/survei/", StringComparison.Ordinal));
+        var issued = Assert.Single(messages, m => NotificationDefaults.CompletedEvents.Contains(m.EventCode) && m.Channel == Channels.Email);
         Assert.DoesNotContain("{surveyUrl}", issued.Body, StringComparison.Ordinal);
         var link = SurveyLink().Match(issued.Body);
         Assert.True(link.Success, issued.Body);
