@@ -34,7 +34,8 @@ public sealed class ApplicationJourneyTests(BrowserFixture mall)
         await citizen.GetByLabel("Tanggal lahir").FillAsync("1990-05-15");
         await citizen.GetByLabel(new Regex("^Kartu Keluarga")).SetInputFilesAsync(new FilePayload { Name = "kk.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Ajukan permohonan" }).ClickAsync();
-        await citizen.WaitForLoadStateAsync();
+        // Waits for the posted form's answer (an upload is encrypted and stored; slow on a busy machine), not a load state.
+        await citizen.WaitForURLAsync(new Regex("/permohonan/[0-9a-f-]{36}$"), new() { Timeout = 90_000 });
         Assert.True(Regex.IsMatch(citizen.Url, "/permohonan/[0-9a-f-]{36}$"), citizen.Url + ": " + await citizen.Locator("main").InnerTextAsync());
         Assert.Equal("Diajukan", (await citizen.Locator("#status").InnerTextAsync()).Trim());
         var applicationUrl = citizen.Url;
