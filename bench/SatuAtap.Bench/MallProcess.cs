@@ -80,7 +80,8 @@ public sealed class MallProcess : IAsyncDisposable
         var mall = new MallProcess(process, baseUri, log, logPath);
         try
         {
-            await mall.WaitReadyAsync(TimeSpan.FromMinutes(3), ct);
+            // Migrating and seeding every module's demo data took over 3 minutes at a load average of 50 (2026-12-01).
+            await mall.WaitReadyAsync(TimeSpan.FromMinutes(10), ct);
         }
         catch
         {

@@ -35,6 +35,10 @@ public static class Auth
             .AddUserManager<SatuAtapUserManager>()
             .AddClaimsPrincipalFactory<SatuAtapClaimsFactory>()
             .AddErrorDescriber<IdentityMessages>();
+        // A token sent again within Security:SessionCheckSeconds is not decrypted again (see RecentBearerTokens).
+        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .PostConfigure<TimeProvider, IOptions<SecurityOptions>>((o, clock, security) =>
+                o.BearerTokenProtector = new RecentBearerTokens(o.BearerTokenProtector, clock, security));
         // Pages challenge with the sign-in page; the cookie events below answer 401/403 on /api instead of redirecting.
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
         {
@@ -51,8 +55,14 @@ public static class Auth
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, 401, () => ctx.Response.Redirect(ctx.RedirectUri));
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, () => ctx.Response.Redirect(ctx.RedirectUri));
+            // A cookie's session is checked by SessionCheckMiddleware, as a bearer token's is: its stamp against the
+            // account's, read at most once per Security:SessionCheckSeconds per account. Identity's own cookie check is
+            // not run as well: once that interval has passed since the cookie was issued it reloads the account, its
+            // roles and claims, rebuilds the principal and re-issues the cookie, on every request of a client that keeps
+            // sending the cookie it has (many tabs, or requests in flight) — 3-5 queries and an encryption per page.
+            o.Events.OnValidatePrincipal = _ => Task.CompletedTask;
         });
-        // A cookie is checked against its account's security stamp this often; SessionStamps does the same for bearer tokens.
+        // The two-factor remember-me cookie is checked against its account's security stamp this often.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SecurityOptions>, TimeProvider>((o, security, clock) =>
         {
             o.ValidationInterval = TimeSpan.FromSeconds(security.Value.SessionCheckSeconds);

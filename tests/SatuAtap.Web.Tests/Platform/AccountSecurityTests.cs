@@ -335,6 +335,42 @@ public sealed class SessionTests(MallFactory mall) : IClassFixture<MallFactory>
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/akun/masuk", after.Headers.Location!.PathAndQuery);
     }
+
+    [Fact]
+    public async Task ACookie_PastTheCheckInterval_IsCheckedByItsStamp_NotReissuedOnEveryPage()
+    {
+        var email = await NewAccountAsync("kue@sesi.test");
+        var signIn = await mall.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).SignInPageAsync(email, "Rahasia#2026x");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Select(v => v.Split(';', 2)[0]).Single(v => v.StartsWith("satuatap.auth=", StringComparison.Ordinal));
+        // A client that sends the cookie it was given and ignores any new one.
+        var browser = mall.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        HttpRequestMessage Page() => new(HttpMethod.Get, "/akun/dua-langkah") { Headers = { { "Cookie", cookie } } };
+
+        // Past Security:SessionCheckSeconds (60) the same cookie still opens the page, and the page does not answer with
+        // a new cookie: the session is checked against the account's stamp, not rebuilt and re-issued per request.
+        mall.Clock.Advance(TimeSpan.FromSeconds(61));
+        for (var i = 0; i < 3; i++)
+        {
+            var page = await browser.SendAsync(Page());
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.DoesNotContain(page.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], v => v.StartsWith("satuatap.auth=", StringComparison.Ordinal));
+        }
+
+        // A stamp changed behind this node's back (another node) ends the cookie once the interval has passed.
+        await using (var scope = mall.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+            var id = (await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(email))!.Id;
+            var user = await db.Users.SingleAsync(u => u.Id == id);
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            await db.SaveChangesAsync();
+        }
+        mall.Clock.Advance(TimeSpan.FromSeconds(61));
+        var ended = await browser.SendAsync(Page());
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.StartsWith("/akun/masuk", ended.Headers.Location!.PathAndQuery);
+    }
 }
 
 /// <summary>Item: staff two-factor enrolment needs an administrator's one-time code; recovery codes.</summary>
