@@ -10,16 +10,6 @@ public static class Database
     /// <summary>Contexts kept for reuse between requests (EF Core's default is 1,024).</summary>
     public const int ContextPoolSize = 64;
 
-    /// <summary>
-    /// Statements EF Core sends in one command on PostgreSQL (the provider's default: 1,000). A save sends its statements
-    /// as one command text; the queue's batched writes save up to hundreds of rows at once (a ticket and its event are
-    /// about 700 characters of SQL), and a text above 42,500 characters is an object on the large-object heap, which only
-    /// a full collection frees: during the ticket rush such texts lifted the heap by about 20 MB of garbage. With this
-    /// bound every text stays below that size; a large save becomes several commands in the same transaction, one more
-    /// loopback round trip per 42 statements, and still one commit.
-    /// </summary>
-    public const int PostgresMaxBatchSize = 42;
-
     /// <summary>SQLite by default (a file under the content root); PostgreSQL with <c>Database:Provider=Postgres</c>.</summary>
     public static IServiceCollection AddSatuAtapDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
@@ -34,7 +24,7 @@ public static class Database
             // NIKs and application fields are encrypted in their columns (Core/Data/PersonalDataModel).
             o.UsePersonalDataProtection(sp.GetRequiredService<SatuAtap.Core.Common.PersonalDataProtector>());
             if (options.IsPostgres)
-                o.UseNpgsql(PostgresConnectionString(connection), x => x.MigrationsAssembly(PostgresMigrations).MaxBatchSize(PostgresMaxBatchSize));
+                o.UseNpgsql(PostgresConnectionString(connection), x => x.MigrationsAssembly(PostgresMigrations));
             else
                 o.UseSqlite(SqliteConnectionString(connection, env.ContentRootPath), x => x.MigrationsAssembly(SqliteMigrations));
         }, ContextPoolSize);
