@@ -38,7 +38,15 @@ public sealed class SurveyIndexScenario : Scenario
             var services = new List<(Guid Id, Guid AgencyId)>();
             foreach (var code in ServiceCodes) services.Add(await MallApi.ServiceAsync(http, code, ct));
             Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] generating {Responses:N0} survey responses");
-            await bench.Database.BulkInsertAsync("SurveyResponses", Columns, Rows(services, building, from), ct);
+            var totals = new Dictionary<(DateOnly Day, Guid Service, Guid Agency, Guid Site), long[]>();
+            await bench.Database.BulkInsertAsync("SurveyResponses", Columns, Rows(services, building, from, totals), ct);
+            // The mall keeps a row of per-day totals for each day, service, agency and site as each response is saved
+            // (the index reads those); responses written straight into the database need theirs written too.
+            await bench.Database.BulkInsertAsync("SurveyDayTotals", TotalColumns, totals.Select(t => new object?[]
+            {
+                t.Key.Day, t.Key.Service, t.Key.Agency, t.Key.Site, t.Value[0], t.Value[1], t.Value[2], t.Value[3], t.Value[4],
+                t.Value[5], t.Value[6], t.Value[7], t.Value[8], t.Value[9],
+            }), ct);
             _generated = true;
         }
         _request = new LoadRequest(_query, Headers: new Dictionary<string, string> { ["Authorization"] = "Bearer " + await MallApi.TokenAsync(bench.Mall.BaseUri, MallApi.Manager, ct) });
@@ -53,7 +61,16 @@ public sealed class SurveyIndexScenario : Scenario
         new("U9", NpgsqlDbType.Smallint), new("Language", NpgsqlDbType.Varchar), new("IsDemo", NpgsqlDbType.Boolean),
     ];
 
-    private static IEnumerable<object?[]> Rows(List<(Guid Id, Guid AgencyId)> services, Guid building, DateOnly from)
+    private static readonly Database.Column[] TotalColumns =
+    [
+        new("Day", NpgsqlDbType.Date), new("ServiceId", NpgsqlDbType.Uuid), new("AgencyId", NpgsqlDbType.Uuid), new("SiteKey", NpgsqlDbType.Uuid),
+        new("Respondents", NpgsqlDbType.Bigint), new("S1", NpgsqlDbType.Bigint), new("S2", NpgsqlDbType.Bigint), new("S3", NpgsqlDbType.Bigint),
+        new("S4", NpgsqlDbType.Bigint), new("S5", NpgsqlDbType.Bigint), new("S6", NpgsqlDbType.Bigint), new("S7", NpgsqlDbType.Bigint),
+        new("S8", NpgsqlDbType.Bigint), new("S9", NpgsqlDbType.Bigint),
+    ];
+
+    private static IEnumerable<object?[]> Rows(List<(Guid Id, Guid AgencyId)> services, Guid building, DateOnly from,
+        Dictionary<(DateOnly Day, Guid Service, Guid Agency, Guid Site), long[]> totals)
     {
         var random = new Random(14_2017);
         for (var i = 0; i < Responses; i++)
@@ -68,7 +85,15 @@ public sealed class SurveyIndexScenario : Scenario
             row[4] = day;
             row[5] = day.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
             row[6] = "Paper";
-            for (var e = 0; e < 9; e++) row[7 + e] = (short)(2 + random.Next(3));
+            var key = (day, service, agency, i % 4 == 0 ? Guid.Empty : building);
+            if (!totals.TryGetValue(key, out var total)) totals[key] = total = new long[10];
+            total[0]++;
+            for (var e = 0; e < 9; e++)
+            {
+                var score = (short)(2 + random.Next(3));
+                row[7 + e] = score;
+                total[1 + e] += score;
+            }
             row[16] = "id";
             row[17] = true;
             yield return row;

@@ -83,6 +83,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<Outreach.Visit> OutreachVisits => Set<Outreach.Visit>();
     public DbSet<Outreach.VisitService> OutreachVisitServices => Set<Outreach.VisitService>();
     public DbSet<Feedback.SurveyResponse> SurveyResponses => Set<Feedback.SurveyResponse>();
+    public DbSet<Feedback.SurveyDayTotal> SurveyDayTotals => Set<Feedback.SurveyDayTotal>();
     public DbSet<Feedback.Complaint> Complaints => Set<Feedback.Complaint>();
     public DbSet<Feedback.ComplaintEvent> ComplaintEvents => Set<Feedback.ComplaintEvent>();
     public DbSet<Feedback.Open311Client> Open311Clients => Set<Feedback.Open311Client>();

@@ -17,8 +17,9 @@ public sealed record SurveyIndex(long Respondents, long Population, int SampleNe
     decimal? Ikm, string? Grade, string? Label, IReadOnlyList<string> Priorities);
 
 /// <summary>
-/// The satisfaction index of a unit (agency, service, site) and period: the sums of the nine scores are added up in the
-/// database (one aggregate over an index on the filter column and the day), then <see cref="SatisfactionIndex"/>
+/// The satisfaction index of a unit (agency, service, site) and period: the per-day totals of the nine scores
+/// (<see cref="SurveyDayTotal"/>) are added up in the database (one aggregate over an index on the filter column and
+/// the day), then <see cref="SatisfactionIndex"/>
 /// computes NRR, index and grade exactly. The population is the people the unit served in the period: finished
 /// tickets and completed applications. Managers and executives see every unit; an agency's staff only their agency's.
 /// </summary>
@@ -68,30 +69,40 @@ public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
         return q;
     }
 
-    /// <summary>The respondents and the exact index of the unit and period, summed in the database.</summary>
+    /// <summary>The per-day totals (<see cref="SurveyDayTotal"/>) of the unit and period.</summary>
+    public IQueryable<SurveyDayTotal> Totals(IndexFilter f)
+    {
+        var q = db.SurveyDayTotals.AsNoTracking().Where(t => t.Day >= f.From && t.Day <= f.To);
+        if (f.ServiceId is { } s) q = q.Where(t => t.ServiceId == s);
+        if (f.AgencyId is { } a) q = q.Where(t => t.AgencyId == a);
+        if (f.SiteId is { } site) q = q.Where(t => t.SiteKey == site);
+        return q;
+    }
+
+    /// <summary>The respondents and the exact index of the unit and period, from the per-day totals summed in the database.</summary>
     public async Task<(long Respondents, IndexResult Result)> ComputeAsync(IndexFilter filter, CancellationToken ct)
     {
-        var sums = await Responses(filter).GroupBy(r => 1).Select(g => new
+        var sums = await Totals(filter).GroupBy(t => 1).Select(g => new
         {
-            N = g.LongCount(),
-            S1 = g.Sum(r => (long)r.U1), S2 = g.Sum(r => (long)r.U2), S3 = g.Sum(r => (long)r.U3),
-            S4 = g.Sum(r => (long)r.U4), S5 = g.Sum(r => (long)r.U5), S6 = g.Sum(r => (long)r.U6),
-            S7 = g.Sum(r => (long)r.U7), S8 = g.Sum(r => (long)r.U8), S9 = g.Sum(r => (long)r.U9),
+            N = g.Sum(t => t.Respondents),
+            S1 = g.Sum(t => t.S1), S2 = g.Sum(t => t.S2), S3 = g.Sum(t => t.S3),
+            S4 = g.Sum(t => t.S4), S5 = g.Sum(t => t.S5), S6 = g.Sum(t => t.S6),
+            S7 = g.Sum(t => t.S7), S8 = g.Sum(t => t.S8), S9 = g.Sum(t => t.S9),
         }).FirstOrDefaultAsync(ct);
         var n = sums?.N ?? 0;
         long[] s = sums is null ? new long[9] : [sums.S1, sums.S2, sums.S3, sums.S4, sums.S5, sums.S6, sums.S7, sums.S8, sums.S9];
         return (n, SatisfactionIndex.Compute(s.Select(x => new ElementTally(x, n)).ToList()));
     }
 
-    /// <summary>The respondents and score sums of the unit per day of the period (for the trend).</summary>
+    /// <summary>The respondents and score sums of the unit per day of the period (for the trend), from the per-day totals.</summary>
     public async Task<IReadOnlyList<DayTally>> DailyAsync(IndexFilter filter, CancellationToken ct)
     {
-        var rows = await Responses(filter).GroupBy(r => r.Day).Select(g => new
+        var rows = await Totals(filter).GroupBy(t => t.Day).Select(g => new
         {
-            Day = g.Key, N = g.LongCount(),
-            S1 = g.Sum(r => (long)r.U1), S2 = g.Sum(r => (long)r.U2), S3 = g.Sum(r => (long)r.U3),
-            S4 = g.Sum(r => (long)r.U4), S5 = g.Sum(r => (long)r.U5), S6 = g.Sum(r => (long)r.U6),
-            S7 = g.Sum(r => (long)r.U7), S8 = g.Sum(r => (long)r.U8), S9 = g.Sum(r => (long)r.U9),
+            Day = g.Key, N = g.Sum(t => t.Respondents),
+            S1 = g.Sum(t => t.S1), S2 = g.Sum(t => t.S2), S3 = g.Sum(t => t.S3),
+            S4 = g.Sum(t => t.S4), S5 = g.Sum(t => t.S5), S6 = g.Sum(t => t.S6),
+            S7 = g.Sum(t => t.S7), S8 = g.Sum(t => t.S8), S9 = g.Sum(t => t.S9),
         }).ToListAsync(ct);
         return rows.Select(r => new DayTally(r.Day, r.N, [r.S1, r.S2, r.S3, r.S4, r.S5, r.S6, r.S7, r.S8, r.S9])).ToList();
     }

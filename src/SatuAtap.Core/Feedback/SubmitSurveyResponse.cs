@@ -96,7 +96,11 @@ public sealed class SubmitSurveyResponse(SatuAtapDb db, CatalogCache catalog, Su
         db.Set<SurveyResponse>().Add(response);
         try
         {
+            // The response and its day's totals (the index's source) are saved together or not at all.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await SurveyTotals.AddAsync(db, response, ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {

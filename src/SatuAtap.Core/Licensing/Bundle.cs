@@ -20,6 +20,9 @@ public sealed class LicensingBundle : Entity
     public Guid? ApplicantUserId { get; set; }
     public required string DistrictCode { get; set; }
     public string DistrictName { get; set; } = "";
+    /// <summary>The village (desa or kelurahan) where the business runs, as the owner wrote it; null when not given.</summary>
+    public string? Village { get; set; }
+    public const int MaxVillage = 100;
     public long CapitalRupiah { get; set; }
     public long? InvestmentRupiah { get; set; }
     public int? Employees { get; set; }
@@ -76,6 +79,8 @@ internal sealed class LicensingBundleConfiguration : IEntityTypeConfiguration<Li
         b.Property(x => x.CheckCode).HasMaxLength(6);
         b.Property(x => x.DistrictCode).HasMaxLength(16);
         b.Property(x => x.DistrictName).HasMaxLength(100);
+        // Free text: the repository has the regency's districts but no list of villages to check it against.
+        b.Property(x => x.Village).HasMaxLength(LicensingBundle.MaxVillage);
         b.Property(x => x.Scale).HasMaxLength(8);
         b.Property(x => x.Kblis).HasMaxLength(200);
         b.Property(x => x.PlanJson).HasMaxLength(4000);

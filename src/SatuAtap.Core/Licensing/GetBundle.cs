@@ -18,7 +18,7 @@ public sealed record BundleDocumentView(string Name, string? NameEn, bool Requir
 public sealed record BundleView(Guid Id, string TrackingNumber, string? CheckCode, string Status, string StatusLabel, string Scale, string District,
     string DistrictName, long CapitalRupiah, long? InvestmentRupiah, int? Employees, IReadOnlyList<string> Kblis, string TableVersion, DateTime CreatedAt,
     IReadOnlyList<BundleApplicationView> Applications, IReadOnlyList<BundleDocumentView> Documents, IReadOnlyList<PermitKindView> AtCounter,
-    bool OnBehalf = false, bool AwaitsConfirmation = false, DateTime? ConfirmationExpiresAt = null, DateTime? ConfirmedAt = null);
+    bool OnBehalf = false, bool AwaitsConfirmation = false, DateTime? ConfirmationExpiresAt = null, DateTime? ConfirmedAt = null, string? Village = null);
 
 public sealed record PermitKindView(string Code, string Name);
 
@@ -99,6 +99,6 @@ public sealed class GetBundle(SatuAtapDb db, CatalogCache catalogs)
             plan.AtCounter.Select(code => PermitKinds.Find(code)).OfType<PermitKind>().Select(k => new PermitKindView(k.Code, k.DisplayName)).ToList(),
             bundle.CapturedByUserId is not null, bundle.AwaitsConfirmation,
             bundle.AwaitsConfirmation && bundle.ConfirmationExpiresAtUtc is { } expires ? DateTime.SpecifyKind(expires, DateTimeKind.Utc) : null,
-            bundle.ConfirmedAtUtc is { } confirmed ? DateTime.SpecifyKind(confirmed, DateTimeKind.Utc) : null);
+            bundle.ConfirmedAtUtc is { } confirmed ? DateTime.SpecifyKind(confirmed, DateTimeKind.Utc) : null, bundle.Village);
     }
 }

@@ -66,6 +66,13 @@ public sealed class IssueTicket(SatuAtapDb db, CatalogCache catalog, QueueCache 
         var counters = await cache.CountersServingAsync(siteId, service, ct);
         if (counters == 0)
             return new(QueueOutcome.Unprocessable<TicketView>(Lang.T("Layanan ini tidak dilayani di lokasi ini.", "This service is not served at this site.")));
+        // As the kiosk shows it: at the building, with the hours enforced, a walk-in needs a counter whose agreement
+        // staffs it on today's weekday (or names no days); a booking is checked in whatever the day.
+        if (booking is null && site.Kind == SiteKind.Building && options.Value.EnforceOpeningHours
+            && await cache.CountersServingAsync(siteId, service, ct, today.DayOfWeek) == 0)
+            return new(Outcome<TicketView>.Conflict(Lang.T(
+                $"Layanan ini tidak dilayani di {site.Name} pada hari {Formats.Weekday(today.DayOfWeek)}; lihat hari layanan loketnya di halaman layanan.",
+                $"This service is not served at {site.Name} on {Formats.Weekday(today.DayOfWeek)}; see its counter's days on the service's page.")));
         foreach (var offer in offers)
             if (await offer.RefusalAsync(site, serviceId, today, ct) is { } refusal)
                 return new(QueueOutcome.Unprocessable<TicketView>(refusal));

@@ -70,12 +70,13 @@ public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, 
     }
 
     /// <summary>How many counters placed at the site serve the service (0: the service is not served there).</summary>
-    public async ValueTask<int> CountersServingAsync(Guid siteId, ServiceView service, CancellationToken ct)
+    public async ValueTask<int> CountersServingAsync(Guid siteId, ServiceView service, CancellationToken ct, DayOfWeek? on = null)
     {
         var placed = (await PictureAsync(ct)).CounterSite;
         var n = 0;
         foreach (var c in service.Counters)
-            if (placed.TryGetValue(c.Id, out var s) && s == siteId) n++;
+            if (placed.TryGetValue(c.Id, out var s) && s == siteId
+                && (on is not { } day || c.Weekdays == Weekdays.None || c.Weekdays.Days().Contains(day))) n++;
         return n;
     }
 

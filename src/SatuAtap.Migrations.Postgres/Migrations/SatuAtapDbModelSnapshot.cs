@@ -1363,6 +1363,61 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.ToTable("Open311Clients", (string)null);
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyDayTotal", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Respondents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S4")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S5")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S6")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S7")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S8")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S9")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "ServiceId", "AgencyId", "SiteKey");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.HasIndex("ServiceId", "Day");
+
+                    b.HasIndex("SiteKey", "Day");
+
+                    b.ToTable("SurveyDayTotals", (string)null);
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1974,6 +2029,10 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Village")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 

@@ -1352,6 +1352,61 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.ToTable("Open311Clients", (string)null);
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyDayTotal", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Respondents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S8")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S9")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "ServiceId", "AgencyId", "SiteKey");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.HasIndex("ServiceId", "Day");
+
+                    b.HasIndex("SiteKey", "Day");
+
+                    b.ToTable("SurveyDayTotals", (string)null);
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1962,6 +2017,10 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.Property<string>("TrackingNumber")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Village")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

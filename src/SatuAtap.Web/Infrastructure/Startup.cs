@@ -43,6 +43,7 @@ public static class Startup
 
         await SatuAtap.Core.Notifications.NotificationDefaults.SeedAsync(db, ct);
 
+        await SatuAtap.Core.Feedback.SurveyTotals.EnsureAsync(db, ct);
         var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (!SettingsValidator.DemoEnabled(demo, sp.GetRequiredService<IHostEnvironment>())) return;
         if (await DemoCatalog.SeedAsync(db, ct))
@@ -62,6 +63,7 @@ public static class Startup
         if (await SatuAtap.Core.Insights.InsightsDemo.SeedAsync(db, await catalog.GetAsync(ct), sp.GetRequiredService<TimeProvider>(), demo.HistoryDays, ct)
             && log.IsEnabled(LogLevel.Information))
             log.LogInformation("Seeded {Days} days of demo history in {Seconds:0.0} s.", demo.HistoryDays, seeding.Elapsed.TotalSeconds);
+        await SatuAtap.Core.Feedback.SurveyTotals.EnsureAsync(db, ct);
         await SeedAccountsAsync(sp, db, demo.Password!, ct);
         sp.GetRequiredService<CatalogCache>().Invalidate();
         sp.GetRequiredService<SatuAtap.Core.Applications.WorkflowCache>().Invalidate();

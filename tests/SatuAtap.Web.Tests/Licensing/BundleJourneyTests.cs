@@ -108,6 +108,33 @@ public sealed class BundleJourneyTests(MallFactory mall) : IClassFixture<MallFac
     }
 
     [Fact]
+    public async Task The_village_where_the_business_runs_is_stored_on_the_bundle_and_a_bad_one_is_400()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        await using var scope = mall.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var bundlesBefore = await db.LicensingBundles.CountAsync();
+        foreach (var bad in new[] { new string('a', 101), "x", "Cibadak<script>", "Desa\u0000" })
+        {
+            var body = HomeBakery();
+            body["fields"] = BakeryFields();
+            body["village"] = bad;
+            var problem = await (await citizen.PostJsonAsync("/api/v1/licensing/bundles", body)).AssertProblemAsync(400);
+            Assert.NotNull(problem["errors"]!["village"]);
+        }
+        Assert.Equal(bundlesBefore, await db.LicensingBundles.CountAsync());
+
+        var good = HomeBakery();
+        good["fields"] = BakeryFields();
+        good["village"] = "  Kel.   Sukaraja II ";
+        var created = await citizen.PostJsonAsync("/api/v1/licensing/bundles", good);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.ReadJsonAsync())["id"]!.GetValue<string>();
+        Assert.Equal("Kel. Sukaraja II", (await citizen.GetJsonAsync($"/api/v1/licensing/bundles/{id}"))["village"]!.GetValue<string>());
+        Assert.Equal("Kel. Sukaraja II", await db.LicensingBundles.Where(b => b.Id == Guid.Parse(id)).Select(b => b.Village).SingleAsync());
+    }
+
+    [Fact]
     public async Task An_anonymous_bundle_is_refused_and_bad_answers_make_nothing()
     {
         var anonymous = mall.CreateClient();

@@ -50,6 +50,11 @@ public sealed class OpeningHoursTests(OpeningHoursMall mall) : IClassFixture<Ope
         var monday = await mall.CreateClient().GetPageAsync($"/antrian/{site}/kiosk");
         Assert.NotEmpty(monday.QuerySelectorAll("button[name=serviceId]"));
         Assert.Empty(monday.QuerySelectorAll($"button[name=serviceId][value='{passport}']"));
+        // The ticket API refuses it the same way: 409 naming the day (in English on request).
+        var notToday = await (await WalkInAsync(site, "IMI-PASPOR")).AssertProblemAsync(409);
+        Assert.Contains("tidak dilayani", notToday["detail"]!.GetValue<string>());
+        Assert.Contains("Senin", notToday["detail"]!.GetValue<string>());
+        Assert.Contains("on Monday", (await (await WalkInAsync(site, "IMI-PASPOR", "en")).AssertProblemAsync(409))["detail"]!.GetValue<string>());
         var surade = await WalkInAsync(await MobileSiteAsync("Surade"), "DKP-KTP");
         var mobile = await surade.AssertProblemAsync(409);
         Assert.Equal(Wib(12, 1, 8), mobile["opensAt"]!.GetValue<DateTimeOffset>());
@@ -84,6 +89,7 @@ public sealed class OpeningHoursTests(OpeningHoursMall mall) : IClassFixture<Ope
         mall.Clock.SetUtcNow(Wib(12, 1, 8));
         Assert.Equal(HttpStatusCode.Created, (await WalkInAsync(site)).StatusCode);
         Assert.NotEmpty((await mall.CreateClient().GetPageAsync($"/antrian/{site}/kiosk")).QuerySelectorAll($"button[name=serviceId][value='{passport}']"));
+        Assert.Equal(HttpStatusCode.Created, (await WalkInAsync(site, "IMI-PASPOR")).StatusCode);
         var atSurade = await WalkInAsync(await MobileSiteAsync("Surade"), "DKP-KTP");
         await atSurade.AssertProblemAsync(422); // open now: refused only because no counter is placed there yet
 
