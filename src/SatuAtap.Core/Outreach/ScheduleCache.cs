@@ -23,9 +23,34 @@ public sealed record ScheduleSnapshot(IReadOnlyList<StopView> Stops, IReadOnlyDi
 /// circuit without going to the database for it. A change made here (a stop saved, a visit created, planned, moved or
 /// cancelled) clears it at once; a change made on another node shows within <see cref="OutreachOptions.CacheSeconds"/>.
 /// </summary>
-public sealed class ScheduleCache(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutreachOptions> options)
+public sealed class ScheduleCache(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutreachOptions> options, QueueCache queue)
     : RefreshingCache<ScheduleSnapshot>(scopes, clock, () => options.Value.CacheSeconds)
 {
+    private sealed record Places(ScheduleSnapshot Snapshot, long Version, long ValidUntilTicks, IReadOnlyDictionary<Guid, SlotPlaces> BySlot);
+
+    private volatile Places? _places;
+    private readonly TimeProvider _time = clock;
+
+    /// <summary>
+    /// Places left in the slots of the snapshot's visits. Kept while the snapshot is the same, no place was taken or
+    /// given back on this node (<see cref="QueueCache.PlacesVersion"/>) and for at most
+    /// <see cref="OutreachOptions.PlacesSeconds"/> (how long a booking made on another node may take to show); else
+    /// read again with <paramref name="read"/>.
+    /// </summary>
+    public async ValueTask<IReadOnlyDictionary<Guid, SlotPlaces>> PlacesAsync(ScheduleSnapshot snapshot,
+        Func<CancellationToken, Task<IReadOnlyDictionary<Guid, SlotPlaces>>> read, CancellationToken ct)
+    {
+        // The version is taken before the read: a change that lands during the read makes the next call read again.
+        var version = queue.PlacesVersion;
+        var now = _time.GetUtcNow().UtcTicks;
+        var kept = _places;
+        if (kept is not null && ReferenceEquals(kept.Snapshot, snapshot) && kept.Version == version && now < kept.ValidUntilTicks) return kept.BySlot;
+        var places = await read(ct);
+        var seconds = options.Value.PlacesSeconds;
+        if (seconds > 0) _places = new Places(snapshot, version, now + TimeSpan.TicksPerSecond * seconds, places);
+        return places;
+    }
+
     /// <summary>How far back the snapshot reaches: the feed shows the last 30 days.</summary>
     public const int DaysBack = 31;
 
