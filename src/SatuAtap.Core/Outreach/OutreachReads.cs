@@ -68,6 +68,27 @@ public sealed class OutreachReads(SatuAtapDb db, CatalogCache catalog, ScheduleC
         return await ViewsAsync(snapshot, visits, ct);
     }
 
+    /// <summary>
+    /// The visits of a range (cancelled ones included) as the API writes them with <paramref name="write"/>. Within the
+    /// node's snapshot the written answer is kept while it cannot have changed (<see cref="ScheduleCache.KeptAnswer"/>):
+    /// the same visits, places left and catalog, and no visit ended since; it is the same answer, written once.
+    /// </summary>
+    public async Task<byte[]> VisitsAnswerAsync(DateTime fromUtc, DateTime toUtc, Guid? stopId, Guid? serviceId,
+        Func<IReadOnlyList<VisitView>, byte[]> write, CancellationToken ct)
+    {
+        var snapshot = await schedule.GetAsync(ct);
+        if (!snapshot.Covers(fromUtc, toUtc)) return write(await VisitsAsync(fromUtc, toUtc, stopId, serviceId, includeCancelled: true, ct));
+        var now = UtcNow;
+        var places = await schedule.PlacesAsync(snapshot, c => PlacesLeftAsync(snapshot.FromUtc, snapshot.ToUtc, null, c), ct);
+        var catalogSnapshot = await catalog.GetAsync(ct);
+        var key = new ScheduleCache.AnswerKey(fromUtc, toUtc, stopId, serviceId, Lang.IsEnglish);
+        if (schedule.KeptAnswer(key, snapshot, places, catalogSnapshot) is { } kept) return kept;
+        // Written from the same snapshot; if places or the catalog moved meanwhile, the next call writes it again.
+        var body = write(await VisitsAsync(fromUtc, toUtc, stopId, serviceId, includeCancelled: true, ct));
+        schedule.KeepAnswer(key, snapshot, places, catalogSnapshot, now, body);
+        return body;
+    }
+
     public async Task<VisitView?> VisitAsync(Guid id, CancellationToken ct)
     {
         var snapshot = await schedule.GetAsync(ct);

@@ -29,6 +29,13 @@ public sealed class ScheduleCache(IServiceScopeFactory scopes, TimeProvider cloc
     private sealed record Places(ScheduleSnapshot Snapshot, long Version, long ValidUntilTicks, IReadOnlyDictionary<Guid, SlotPlaces> BySlot);
 
     private volatile Places? _places;
+
+    /// <summary>What an answer of the schedule API was asked for: the range, the filters and the language.</summary>
+    public sealed record AnswerKey(DateTime FromUtc, DateTime ToUtc, Guid? StopId, Guid? ServiceId, bool English);
+
+    private sealed record Answer(ScheduleSnapshot Snapshot, object Places, object Catalog, long ValidUntilTicks, byte[] Body);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<AnswerKey, Answer> _answers = new();
     private readonly TimeProvider _time = clock;
 
     /// <summary>
@@ -49,6 +56,25 @@ public sealed class ScheduleCache(IServiceScopeFactory scopes, TimeProvider cloc
         var seconds = options.Value.PlacesSeconds;
         if (seconds > 0) _places = new Places(snapshot, version, now + TimeSpan.TicksPerSecond * seconds, places);
         return places;
+    }
+
+    /// <summary>
+    /// A written answer of the schedule API, if one was kept for the same question from the same snapshot, places left
+    /// and catalog, and no visit has ended since it was written (a visit's status and places change when it ends).
+    /// </summary>
+    public byte[]? KeptAnswer(AnswerKey key, ScheduleSnapshot snapshot, object places, object catalog) =>
+        _answers.TryGetValue(key, out var a) && ReferenceEquals(a.Snapshot, snapshot) && ReferenceEquals(a.Places, places)
+            && ReferenceEquals(a.Catalog, catalog) && _time.GetUtcNow().UtcTicks < a.ValidUntilTicks
+            ? a.Body : null;
+
+    /// <summary>Keeps a written answer (a few at most: the common questions) until the next end of a visit.</summary>
+    public void KeepAnswer(AnswerKey key, ScheduleSnapshot snapshot, object places, object catalog, DateTime writtenUtc, byte[] body)
+    {
+        if (_answers.Count >= 16) _answers.Clear();
+        var nextEnd = DateTime.MaxValue;
+        foreach (var v in snapshot.Visits)
+            if (v.EndUtc > writtenUtc && v.EndUtc < nextEnd) nextEnd = v.EndUtc;
+        _answers[key] = new Answer(snapshot, places, catalog, nextEnd == DateTime.MaxValue ? long.MaxValue : DateTime.SpecifyKind(nextEnd, DateTimeKind.Utc).Ticks, body);
     }
 
     /// <summary>How far back the snapshot reaches: the feed shows the last 30 days.</summary>

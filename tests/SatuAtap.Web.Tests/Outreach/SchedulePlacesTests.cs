@@ -14,6 +14,9 @@ public sealed class PlacesCountingMall : MallFactory
 {
     public PlacesReads Reads { get; } = new();
 
+    /// <summary>Places kept 20 s (within the schedule's 30 s), so that a test can step the clock inside both.</summary>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Outreach:PlacesSeconds"] = "20" };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -73,6 +76,33 @@ public sealed class SchedulePlacesTests(PlacesCountingMall mall) : IClassFixture
         var cancelled = await anyone.DeleteAsync($"/api/v1/bookings/{code}");
         Assert.True(cancelled.IsSuccessStatusCode, await cancelled.Content.ReadAsStringAsync());
         Assert.Equal(5, Remaining(await anyone.GetJsonAsync(path)));
+        Assert.Equal(5, Remaining((await anyone.GetJsonAsync($"/api/v1/outreach/visits?stopId={stop}")).AsArray().Single(v => v!["id"]!.GetValue<string>() == visit["id"]!.GetValue<string>())!));
+    }
+
+    [Fact]
+    public async Task TheScheduleAnswer_TurnsDone_WhenTheVisitEnds()
+    {
+        var manager = await mall.ClientForAsync(Accounts.Manager);
+        var unit = await manager.NewUnitAsync("Unit selesai");
+        var (stop, _) = await mall.StopAsync("SUKARAJA");
+        var ktp = await mall.ServiceAsync("DKP-KTP");
+        var day = mall.Day(6);
+        var visit = await manager.CreateVisitAsync(OutreachTestData.Visit(unit, stop, day, 15, 17, (ktp, 5)));
+        var anyone = mall.CreateClient();
+        var list = $"/api/v1/outreach/visits?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}&stopId={stop}";
+        System.Text.Json.Nodes.JsonNode Ours(System.Text.Json.Nodes.JsonNode all) =>
+            all.AsArray().Single(v => v!["id"]!.GetValue<string>() == visit["id"]!.GetValue<string>())!;
+
+        mall.Clock.Advance(DateTimeOffset.Parse(OutreachTestData.At(day, 17), System.Globalization.CultureInfo.InvariantCulture) - mall.Clock.GetUtcNow() - TimeSpan.FromSeconds(5));
+        var before = Ours(await anyone.GetJsonAsync(list));
+        Assert.Equal("planned", before["status"]!.GetValue<string>());
+        Assert.Equal(5, Remaining(before));
+        Assert.Equal("planned", Ours(await anyone.GetJsonAsync(list))["status"]!.GetValue<string>());
+
+        mall.Clock.Advance(TimeSpan.FromSeconds(10));
+        var after = Ours(await anyone.GetJsonAsync(list));
+        Assert.Equal("done", after["status"]!.GetValue<string>());
+        Assert.Equal(0, Remaining(after));
     }
 
     [Fact]
@@ -93,7 +123,7 @@ public sealed class SchedulePlacesTests(PlacesCountingMall mall) : IClassFixture
             await scope.ServiceProvider.GetRequiredService<SatuAtapDb>().Slots.Where(s => s.Id == slot)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Booked, s => s.Booked + 2));
 
-        mall.Clock.Advance(TimeSpan.FromSeconds(3));
+        mall.Clock.Advance(TimeSpan.FromSeconds(21));
         Assert.Equal(3, Remaining(await anyone.GetJsonAsync(path)));
     }
 }
