@@ -68,6 +68,27 @@ public sealed class OutreachReads(SatuAtapDb db, CatalogCache catalog, ScheduleC
         return await ViewsAsync(snapshot, visits, ct);
     }
 
+    /// <summary>
+    /// The visits of a range (cancelled ones included) as the API writes them with <paramref name="write"/>. Within the
+    /// node's snapshot the written answer is kept while it cannot have changed (<see cref="ScheduleCache.KeptAnswer"/>):
+    /// the same visits, places left and catalog, and no visit ended since; it is the same answer, written once.
+    /// </summary>
+    public async Task<byte[]> VisitsAnswerAsync(DateTime fromUtc, DateTime toUtc, Guid? stopId, Guid? serviceId,
+        Func<IReadOnlyList<VisitView>, byte[]> write, CancellationToken ct)
+    {
+        var snapshot = await schedule.GetAsync(ct);
+        if (!snapshot.Covers(fromUtc, toUtc)) return write(await VisitsAsync(fromUtc, toUtc, stopId, serviceId, includeCancelled: true, ct));
+        var now = UtcNow;
+        var places = await schedule.PlacesAsync(snapshot, c => PlacesLeftAsync(snapshot.FromUtc, snapshot.ToUtc, null, c), ct);
+        var catalogSnapshot = await catalog.GetAsync(ct);
+        var key = new ScheduleCache.AnswerKey(fromUtc, toUtc, stopId, serviceId, Lang.IsEnglish);
+        if (schedule.KeptAnswer(key, snapshot, places, catalogSnapshot) is { } kept) return kept;
+        // Written from the same snapshot; if places or the catalog moved meanwhile, the next call writes it again.
+        var body = write(await VisitsAsync(fromUtc, toUtc, stopId, serviceId, includeCancelled: true, ct));
+        schedule.KeepAnswer(key, snapshot, places, catalogSnapshot, now, body);
+        return body;
+    }
+
     public async Task<VisitView?> VisitAsync(Guid id, CancellationToken ct)
     {
         var snapshot = await schedule.GetAsync(ct);
@@ -102,7 +123,14 @@ public sealed class OutreachReads(SatuAtapDb db, CatalogCache catalog, ScheduleC
         if (visits.Count == 0) return [];
         var catalogSnapshot = await catalog.GetAsync(ct);
         var now = UtcNow;
-        var slots = await PlacesLeftAsync(visits.Where(v => v.Status != VisitStatus.Cancelled && !v.IsDone(now)).ToList(), ct);
+        var coming = visits.Where(v => v.Status != VisitStatus.Cancelled && !v.IsDone(now)).ToList();
+        // Places left of every slot of the snapshot's visits, kept per node while nothing changed; a visit outside the
+        // snapshot (another time range, or made on another node since it was read) has its places read now.
+        IReadOnlyDictionary<Guid, SlotPlaces> slots = coming.Count == 0 ? new Dictionary<Guid, SlotPlaces>()
+            : await schedule.PlacesAsync(snapshot, c => PlacesLeftAsync(snapshot.FromUtc, snapshot.ToUtc, null, c), ct);
+        if (coming.Any(v => v.Services.Any(x => !slots.ContainsKey(x.SlotId))))
+            slots = await PlacesLeftAsync(coming.Min(v => v.StartUtc), coming.Max(v => v.EndUtc),
+                coming.All(v => v.StopId == coming[0].StopId) ? coming[0].StopId : null, ct);
         var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
         var result = new List<VisitView>(visits.Count);
         foreach (var v in visits)
@@ -144,12 +172,10 @@ public sealed class OutreachReads(SatuAtapDb db, CatalogCache catalog, ScheduleC
             where v.EndUtc > fromUtc && v.StartUtc < toUtc && v.Status != VisitStatus.Cancelled && (stopId == null || v.StopId == stopId)
             select new SlotPlaces(s.Id, s.Capacity, s.Booked, s.Closed));
 
-    private async Task<Dictionary<Guid, SlotPlaces>> PlacesLeftAsync(List<Visit> open, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<Guid, SlotPlaces>> PlacesLeftAsync(DateTime fromUtc, DateTime toUtc, Guid? stopId, CancellationToken ct)
     {
         var result = new Dictionary<Guid, SlotPlaces>();
-        if (open.Count == 0) return result;
-        Guid? stop = open.All(v => v.StopId == open[0].StopId) ? open[0].StopId : null;
-        await foreach (var row in PlacesQuery(db, open.Min(v => v.StartUtc), open.Max(v => v.EndUtc), stop).WithCancellation(ct)) result[row.SlotId] = row;
+        await foreach (var row in PlacesQuery(db, fromUtc, toUtc, stopId).WithCancellation(ct)) result[row.SlotId] = row;
         return result;
     }
 }

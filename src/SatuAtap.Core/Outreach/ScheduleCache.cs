@@ -23,9 +23,60 @@ public sealed record ScheduleSnapshot(IReadOnlyList<StopView> Stops, IReadOnlyDi
 /// circuit without going to the database for it. A change made here (a stop saved, a visit created, planned, moved or
 /// cancelled) clears it at once; a change made on another node shows within <see cref="OutreachOptions.CacheSeconds"/>.
 /// </summary>
-public sealed class ScheduleCache(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutreachOptions> options)
+public sealed class ScheduleCache(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutreachOptions> options, QueueCache queue)
     : RefreshingCache<ScheduleSnapshot>(scopes, clock, () => options.Value.CacheSeconds)
 {
+    private sealed record Places(ScheduleSnapshot Snapshot, long Version, long ValidUntilTicks, IReadOnlyDictionary<Guid, SlotPlaces> BySlot);
+
+    private volatile Places? _places;
+
+    /// <summary>What an answer of the schedule API was asked for: the range, the filters and the language.</summary>
+    public sealed record AnswerKey(DateTime FromUtc, DateTime ToUtc, Guid? StopId, Guid? ServiceId, bool English);
+
+    private sealed record Answer(ScheduleSnapshot Snapshot, object Places, object Catalog, long ValidUntilTicks, byte[] Body);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<AnswerKey, Answer> _answers = new();
+    private readonly TimeProvider _time = clock;
+
+    /// <summary>
+    /// Places left in the slots of the snapshot's visits. Kept while the snapshot is the same, no place was taken or
+    /// given back on this node (<see cref="QueueCache.PlacesVersion"/>) and for at most
+    /// <see cref="OutreachOptions.PlacesSeconds"/> (how long a booking made on another node may take to show); else
+    /// read again with <paramref name="read"/>.
+    /// </summary>
+    public async ValueTask<IReadOnlyDictionary<Guid, SlotPlaces>> PlacesAsync(ScheduleSnapshot snapshot,
+        Func<CancellationToken, Task<IReadOnlyDictionary<Guid, SlotPlaces>>> read, CancellationToken ct)
+    {
+        // The version is taken before the read: a change that lands during the read makes the next call read again.
+        var version = queue.PlacesVersion;
+        var now = _time.GetUtcNow().UtcTicks;
+        var kept = _places;
+        if (kept is not null && ReferenceEquals(kept.Snapshot, snapshot) && kept.Version == version && now < kept.ValidUntilTicks) return kept.BySlot;
+        var places = await read(ct);
+        var seconds = options.Value.PlacesSeconds;
+        if (seconds > 0) _places = new Places(snapshot, version, now + TimeSpan.TicksPerSecond * seconds, places);
+        return places;
+    }
+
+    /// <summary>
+    /// A written answer of the schedule API, if one was kept for the same question from the same snapshot, places left
+    /// and catalog, and no visit has ended since it was written (a visit's status and places change when it ends).
+    /// </summary>
+    public byte[]? KeptAnswer(AnswerKey key, ScheduleSnapshot snapshot, object places, object catalog) =>
+        _answers.TryGetValue(key, out var a) && ReferenceEquals(a.Snapshot, snapshot) && ReferenceEquals(a.Places, places)
+            && ReferenceEquals(a.Catalog, catalog) && _time.GetUtcNow().UtcTicks < a.ValidUntilTicks
+            ? a.Body : null;
+
+    /// <summary>Keeps a written answer (a few at most: the common questions) until the next end of a visit.</summary>
+    public void KeepAnswer(AnswerKey key, ScheduleSnapshot snapshot, object places, object catalog, DateTime writtenUtc, byte[] body)
+    {
+        if (_answers.Count >= 16) _answers.Clear();
+        var nextEnd = DateTime.MaxValue;
+        foreach (var v in snapshot.Visits)
+            if (v.EndUtc > writtenUtc && v.EndUtc < nextEnd) nextEnd = v.EndUtc;
+        _answers[key] = new Answer(snapshot, places, catalog, nextEnd == DateTime.MaxValue ? long.MaxValue : DateTime.SpecifyKind(nextEnd, DateTimeKind.Utc).Ticks, body);
+    }
+
     /// <summary>How far back the snapshot reaches: the feed shows the last 30 days.</summary>
     public const int DaysBack = 31;
 

@@ -46,7 +46,7 @@ public sealed class BookSlot(SatuAtapDb db, TimeProvider clock, IOptions<QueueOp
         // Written with the other bookings that arrive meanwhile (one commit for all), each standing alone.
         var booking = New(slot, request.Name!.Trim(), phone!, nik, userId);
         var placement = await batcher.PlaceAsync(booking, ct);
-        if (placement == Placement.Placed) metrics.BookingMade(); else metrics.BookingRefused(placement == Placement.Full ? "full" : "duplicate");
+        if (placement == Placement.Placed) { cache.PlaceTaken(); metrics.BookingMade(); } else metrics.BookingRefused(placement == Placement.Full ? "full" : "duplicate");
         return placement switch
         {
             Placement.Placed => new(Outcome<BookingView>.Created(View(booking, slot, site))),

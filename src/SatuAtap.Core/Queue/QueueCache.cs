@@ -157,10 +157,22 @@ public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, 
         _open.Clear();
     }
 
+    private long _placesVersion;
+
+    /// <summary>
+    /// Counts the changes of slots' places made on this node (a place taken or given back, a slot closed, opened or
+    /// planned): a reader that keeps places left in memory reads them again when it moved.
+    /// </summary>
+    public long PlacesVersion => Interlocked.Read(ref _placesVersion);
+
+    /// <summary>A booking took a place on this node.</summary>
+    public void PlaceTaken() => Interlocked.Increment(ref _placesVersion);
+
     /// <summary>A place came back or slots changed (cancel, move, close, open, new slots): forget that the slot was
     /// full, and the suggestions read so far.</summary>
     public void SlotChanged(Guid? slotId)
     {
+        Interlocked.Increment(ref _placesVersion);
         if (slotId is { } id)
         {
             _slots.TryRemove(id, out _);

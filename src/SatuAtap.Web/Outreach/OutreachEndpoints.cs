@@ -35,7 +35,7 @@ public static class OutreachEndpoints
             .RequireAuthorization(Policies.Manager);
 
         api.MapGet("/visits", async (string? from, string? to, string? stopId, string? serviceId, OutreachReads reads, MallTime time,
-            IOptions<OutreachOptions> options, Core.Catalog.CatalogCache catalog, CancellationToken ct) =>
+            IOptions<OutreachOptions> options, Core.Catalog.CatalogCache catalog, HttpContext http, CancellationToken ct) =>
         {
             var read = new QueryReader();
             var f = read.Date("from", from, required: false) ?? time.Today;
@@ -49,8 +49,10 @@ public static class OutreachEndpoints
             if (stop is { } s && await reads.StopAsync(s, ct) is null) return StopNotFound();
             if (service is { } sv && !(await catalog.GetAsync(ct)).ServicesById.ContainsKey(sv))
                 return Problems.Problem(404, Lang.T("Layanan tidak ditemukan.", "Service not found."));
-            return Results.Ok(await reads.VisitsAsync(time.ToUtc(f.ToDateTime(TimeOnly.MinValue)), time.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue)),
-                stop, service, includeCancelled: true, ct));
+            var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            var body = await reads.VisitsAnswerAsync(time.ToUtc(f.ToDateTime(TimeOnly.MinValue)), time.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue)),
+                stop, service, views => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(views, json), ct);
+            return Results.Bytes(body, "application/json; charset=utf-8");
         });
         api.MapGet("/visits/{id:guid}", async (Guid id, OutreachReads reads, CancellationToken ct) =>
             await reads.VisitAsync(id, ct) is { } v ? Results.Ok(v) : VisitNotFound());
