@@ -119,6 +119,9 @@ try
         Console.WriteLine("Migrasi diterapkan / migrations applied.");
         return 0;
     }
+    // `dotnet SatuAtap.Web.dll backup FOLDER` / `restore FOLDER`: the database and the uploaded files (docs/operations.md).
+    if (args.Length >= 2 && args[0] is "backup" or "restore")
+        return await BackupCommands.RunAsync(app.Services, args[0], args[1]);
     // `dotnet SatuAtap.Web.dll enrolment-code EMAIL` prints a staff account's one-time two-factor enrolment code and
     // stops: how the first administrator enrols when no administrator can issue one yet.
     if (args.Length >= 2 && args[0] == "enrolment-code")

@@ -126,7 +126,7 @@ public sealed class HandleOverdueApplications(SatuAtapDb db, CatalogCache cache,
 }
 
 /// <summary>Runs <see cref="HandleOverdueApplications"/> every <c>Applications:OverdueCheckMinutes</c>.</summary>
-public sealed class OverdueChecker(IServiceScopeFactory scopes, IOptions<ApplicationsOptions> options, ILogger<OverdueChecker> log) : PeriodicJob(log)
+public sealed class OverdueChecker(IServiceScopeFactory scopes, IOptions<ApplicationsOptions> options, ILogger<OverdueChecker> log) : PeriodicJob(scopes, log)
 {
     protected override TimeSpan? Every => options.Value.OverdueCheckMinutes > 0 ? TimeSpan.FromMinutes(options.Value.OverdueCheckMinutes) : null;
     protected override string What => "Overdue check";
@@ -135,7 +135,7 @@ public sealed class OverdueChecker(IServiceScopeFactory scopes, IOptions<Applica
     /// <summary>One round in its own scope (what the timer runs; tests call it directly).</summary>
     public async Task<OverdueRound> RunOnceAsync(CancellationToken ct = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<HandleOverdueApplications>().HandleAsync(ct: ct);
     }
 }

@@ -94,14 +94,14 @@ public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time, Notifi
 }
 
 /// <summary>Runs <see cref="HandleOverdueComplaints"/> every <c>Feedback:OverdueCheckMinutes</c> (0: not in this process).</summary>
-public sealed class OverdueComplaintsJob(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, ILogger<OverdueComplaintsJob> log) : PeriodicJob(log)
+public sealed class OverdueComplaintsJob(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, ILogger<OverdueComplaintsJob> log) : PeriodicJob(scopes, log)
 {
     protected override TimeSpan? Every => options.Value.OverdueCheckMinutes > 0 ? TimeSpan.FromMinutes(options.Value.OverdueCheckMinutes) : null;
     protected override string What => "Complaint deadline check";
 
     protected override async Task RoundAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var run = await scope.ServiceProvider.GetRequiredService<HandleOverdueComplaints>().HandleAsync(ct);
         if (run.Escalated + run.Closed > 0 && log.IsEnabled(LogLevel.Information))
             log.LogInformation("Complaints: {Escalated} escalated, {Closed} closed after the reporter's silence.", run.Escalated, run.Closed);

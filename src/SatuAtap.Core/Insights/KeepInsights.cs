@@ -130,14 +130,14 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
 }
 
 /// <summary>Keeps the closed days' figures every <c>Insights:RefreshMinutes</c>.</summary>
-public sealed class InsightsJob(IServiceScopeFactory scopes, IOptions<InsightsOptions> options, ILogger<InsightsJob> log) : PeriodicJob(log)
+public sealed class InsightsJob(IServiceScopeFactory scopes, IOptions<InsightsOptions> options, ILogger<InsightsJob> log) : PeriodicJob(scopes, log)
 {
     protected override TimeSpan? Every => options.Value.RefreshMinutes > 0 ? TimeSpan.FromMinutes(options.Value.RefreshMinutes) : null;
     protected override string What => "Insights rebuild";
 
     protected override async Task RoundAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var run = await scope.ServiceProvider.GetRequiredService<KeepInsights>().HandleAsync(ct);
         if (run.Days > 0 && log.IsEnabled(LogLevel.Information))
             log.LogInformation("Insights: {Days} closed days kept ({Rows} rows).", run.Days, run.Rows);

@@ -88,7 +88,7 @@ public sealed class SendExpiryReminders(SatuAtapDb db, CatalogCache catalogs, No
 }
 
 /// <summary>Runs <see cref="SendExpiryReminders"/> every <c>Licensing:ReminderCheckMinutes</c>.</summary>
-public sealed class ExpiryReminderJob(IServiceScopeFactory scopes, IOptions<LicensingOptions> options, ILogger<ExpiryReminderJob> log) : PeriodicJob(log)
+public sealed class ExpiryReminderJob(IServiceScopeFactory scopes, IOptions<LicensingOptions> options, ILogger<ExpiryReminderJob> log) : PeriodicJob(scopes, log)
 {
     protected override TimeSpan? Every => options.Value.ReminderCheckMinutes > 0 ? TimeSpan.FromMinutes(options.Value.ReminderCheckMinutes) : null;
     protected override string What => "Expiry reminders";
@@ -97,7 +97,7 @@ public sealed class ExpiryReminderJob(IServiceScopeFactory scopes, IOptions<Lice
     /// <summary>One round in its own scope (what the timer runs; tests call it directly).</summary>
     public async Task<ReminderRound> RunOnceAsync(CancellationToken ct = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SendExpiryReminders>().HandleAsync(ct);
     }
 }

@@ -95,7 +95,7 @@ public sealed class ApplyRetention(SatuAtapDb db, FileStore files, MallTime time
 }
 
 /// <summary>Runs <see cref="ApplyRetention"/> every <c>Retention:RunHours</c> while <c>Retention:Enabled</c>.</summary>
-public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, ILogger<RetentionJob> log) : PeriodicJob(log)
+public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, ILogger<RetentionJob> log) : PeriodicJob(scopes, log)
 {
     protected override TimeSpan? Every => options.Value.Enabled ? TimeSpan.FromHours(options.Value.RunHours) : null;
     protected override string What => "Retention run";
@@ -111,7 +111,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<Retention
     /// <summary>One run in its own scope.</summary>
     public async Task<RetentionRound> RunOnceAsync(CancellationToken ct = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ApplyRetention>().HandleAsync(ct);
     }
 }

@@ -1147,6 +1147,25 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.ToTable("UsedFormTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeldUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Feedback.Complaint", b =>
                 {
                     b.Property<Guid>("Id")

@@ -35,6 +35,8 @@ public static class Database
             return sp.GetRequiredService<IDbContextFactory<SatuAtapDb>>().CreateDbContext()
                 .For(() => http?.HttpContext?.Caller() ?? SatuAtap.Core.Identity.Caller.System, sp.GetService<TimeProvider>());
         });
+        // Background jobs take their rounds' leases in the database, so that of several nodes one acts (PeriodicJob).
+        services.AddScoped<SatuAtap.Core.Common.IJobLeases, DatabaseJobLeases>();
         return services;
     }
 

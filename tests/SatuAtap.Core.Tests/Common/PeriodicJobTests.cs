@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SatuAtap.Core.Common;
 
@@ -5,7 +6,10 @@ namespace SatuAtap.Core.Tests.Common;
 
 public sealed class PeriodicJobTests
 {
-    private sealed class CountingJob(TimeSpan? every, int failOnRound) : PeriodicJob(NullLogger.Instance)
+    /// <summary>A process without a lease store: rounds run without one.</summary>
+    private static readonly IServiceScopeFactory NoServices = new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
+
+    private sealed class CountingJob(TimeSpan? every, int failOnRound) : PeriodicJob(NoServices, NullLogger.Instance)
     {
         public int Rounds;
         public readonly TaskCompletionSource ThirdRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
