@@ -17,7 +17,7 @@ public class TwoNodes : IDisposable
 
     public TwoNodes() : this(RedisFromEnvironment) { }
 
-    public TwoNodes(string redis)
+    internal TwoNodes(string redis)
     {
         if (!MallFactory.IsPostgres)
             throw new InvalidOperationException("The multi-node suite runs on PostgreSQL: set SATUATAP_TEST_DB=Postgres and SATUATAP_TEST_POSTGRES (./test.sh does).");

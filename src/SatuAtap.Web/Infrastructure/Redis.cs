@@ -135,7 +135,7 @@ internal sealed class RedisNode(IConnectionMultiplexer redis, CacheChanges chang
 
     private void Lost(object? sender, ConnectionFailedEventArgs e)
     {
-        if (log.IsEnabled(LogLevel.Warning)) log.LogWarning(e.Exception, "Redis connection lost ({Type}, {Failure}): caches fall back to their periodic refresh, limits count per node, live updates reach this node's clients only",
+        if (log.IsEnabled(LogLevel.Warning)) log.LogWarning(e.Exception, "Redis connection lost ({Type}, {Failure}): caches fall back to their periodic refresh, limits count per node, live board updates are not pushed (a board catches up at the next update it receives)",
             e.ConnectionType, e.FailureType);
     }
 
@@ -165,7 +165,7 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        const string fallback = "Redis unreachable: caches refresh on their timer, limits count per node, live updates stay on this node.";
+        const string fallback = "Redis unreachable: caches refresh on their timer, limits count per node, live board updates are not pushed.";
         if (!redis.IsConnected) return HealthCheckResult.Degraded(fallback);
         try
         {
