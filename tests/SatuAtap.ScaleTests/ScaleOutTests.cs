@@ -127,3 +127,27 @@ public sealed class SharedLimitTests(TwoNodesWithLimits nodes) : IClassFixture<T
         Assert.True(refused.Headers.RetryAfter is not null);
     }
 }
+
+/// <summary>Both nodes with the booking limits on (3 bookings per address per minute).</summary>
+public sealed class TwoNodesWithBookingLimits : TwoNodes
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimiting:Enabled"] = "true",
+        ["RateLimiting:BookingsPerAddressPerMinute"] = "3",
+    };
+}
+
+public sealed class SharedBookingLimitTests(TwoNodesWithBookingLimits nodes) : IClassFixture<TwoNodesWithBookingLimits>
+{
+    [Fact]
+    public async Task TheFourthBookingOfAMinuteFromOneAddress_IsRefused_OnTheOtherNode()
+    {
+        var manager = await nodes.A.ClientForAsync(Accounts.Manager);
+        var slot = await nodes.A.SlotAsync(manager, await nodes.A.BuildingAsync(), await nodes.A.ServiceAsync("IMI-PASPOR"), daysAhead: 3, hour: 10, capacity: 20);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Created, (await nodes.A.CreateClient().BookAsync(slot, QueueTestData.Phone(7000 + i), name: $"Warga {i}")).StatusCode);
+        var refused = await nodes.B.CreateClient().BookAsync(slot, QueueTestData.Phone(7003), name: "Warga 3");
+        await refused.AssertProblemAsync(429);
+    }
+}
