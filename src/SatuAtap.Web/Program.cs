@@ -45,6 +45,7 @@ services.AddSingleton(sp => new MallTime(sp.GetRequiredService<TimeProvider>(),
     TimeZoneInfo.TryFindSystemTimeZoneById(sp.GetRequiredService<IOptions<MallOptions>>().Value.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc));
 services.AddSingleton(sp => sp.GetRequiredService<IOptions<MallOptions>>().Value.Identity(builder.Environment.ContentRootPath, builder.Environment.WebRootPath));
 services.AddSatuAtapDatabase(config, builder.Environment);
+services.AddSatuAtapRedis(config);
 services.AddSingleton<FormTokens>();
 services.AddSatuAtapAuth();
 try

@@ -11,13 +11,40 @@ namespace SatuAtap.Core.Queue;
 /// What the queue looks up on every ticket and booking but rarely changes, kept per node: the sites, where each
 /// counter is placed, the agencies' ticket letters, the typical service minutes of the day, the slots (whether full) and
 /// the suggestions of a refusal. A change made on this node clears the entry at once; a change made on another node shows here within
-/// <see cref="QueueOptions.CacheSeconds"/> (slots and suggestions: <see cref="QueueOptions.FullSlotSeconds"/>). The
+/// <see cref="QueueOptions.CacheSeconds"/> (slots and suggestions: <see cref="QueueOptions.FullSlotSeconds"/>), or at
+/// once when the change is announced between nodes (<see cref="CacheChanges"/>: sites and counters, a slot's place). The
 /// database stays the truth for every rule: a slot remembered full is only refused, never booked, on the memory's word,
 /// and a place is only ever taken by the database's conditional update.
 /// </summary>
-public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, IOptions<QueueOptions> options) : IDisposable
+public sealed class QueueCache : IDisposable
 {
-    public void Dispose() => _rebuild.Dispose();
+    private const string SitesChange = "SatuAtap.Core.Queue.QueueCache.Sites";
+    private const string SlotChange = "SatuAtap.Core.Queue.QueueCache.Slot";
+
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly IOptions<QueueOptions> options;
+    private readonly CacheChanges _changes;
+    private readonly IDisposable[] _listening;
+
+    public QueueCache(IServiceScopeFactory scopes, TimeProvider clock, IOptions<QueueOptions> options, CacheChanges changes)
+    {
+        this.scopes = scopes;
+        this.clock = clock;
+        this.options = options;
+        _changes = changes;
+        _listening =
+        [
+            changes.Listen(SitesChange, _ => _picture = null),
+            changes.Listen(SlotChange, key => ForgetSlot(Guid.TryParse(key, out var id) ? id : null)),
+        ];
+    }
+
+    public void Dispose()
+    {
+        foreach (var l in _listening) l.Dispose();
+        _rebuild.Dispose();
+    }
 
     private sealed record Picture(IReadOnlyDictionary<Guid, Site> Sites, IReadOnlyDictionary<Guid, Guid> CounterSite, long ValidUntil);
 
@@ -57,7 +84,11 @@ public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, 
     }
 
     /// <summary>After a change of sites or counter placement on this node: the next look-up reads them again.</summary>
-    public void Invalidate() => _picture = null;
+    public void Invalidate()
+    {
+        _picture = null;
+        _changes.Announce(SitesChange);
+    }
 
     /// <summary>The site (a copy shared by readers: do not change it), or null. A site not in the picture (an unknown
     /// id, or one made since) is looked up in the database.</summary>
@@ -172,6 +203,13 @@ public sealed class QueueCache(IServiceScopeFactory scopes, TimeProvider clock, 
     /// full, and the suggestions read so far.</summary>
     public void SlotChanged(Guid? slotId)
     {
+        ForgetSlot(slotId);
+        _changes.Announce(SlotChange, slotId?.ToString());
+    }
+
+    private void ForgetSlot(Guid? slotId)
+    {
+        // Outreach's kept places left are read again after any slot change, this node's or another's.
         Interlocked.Increment(ref _placesVersion);
         if (slotId is { } id)
         {

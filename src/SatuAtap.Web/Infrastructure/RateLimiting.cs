@@ -44,7 +44,8 @@ public static class RateLimiting
         {
             var opts = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
             if (!opts.Enabled) return RateLimitPartition.GetNoLimiter("off");
-            return RateLimitPartition.GetFixedWindowLimiter(policy + ":" + ClientKey(http), _ => new FixedWindowRateLimiterOptions
+            // Counted across nodes in Redis when it is configured (SharedLimits), on this node otherwise.
+            return SharedWindowLimiter.Partition(http.RequestServices.GetRequiredService<SharedLimits>(), policy, ClientKey(http), new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permits(opts),
                 Window = TimeSpan.FromMinutes(1),

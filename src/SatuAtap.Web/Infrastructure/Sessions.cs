@@ -11,16 +11,40 @@ namespace SatuAtap.Web.Infrastructure;
 /// Ends sessions when their account's security stamp changes (sign-out, a new password, a role change). Every signed-in
 /// request, cookie or bearer token, carries the stamp it was issued with; this node compares it with the account's
 /// current stamp, read from the database at most once per <c>Security:SessionCheckSeconds</c> per account. The node that
-/// made the change forgets its copy at once, so there the old sessions end immediately; on other nodes within that time.
+/// made the change forgets its copy at once and tells the other nodes (<see cref="CacheChanges"/>), which forget theirs;
+/// should that announcement be lost (Redis away), the other nodes end the old sessions within that time.
 /// </summary>
-public sealed class SessionStamps(TimeProvider clock, IOptions<SecurityOptions> security)
+public sealed class SessionStamps : IDisposable
 {
+    private const string Change = "SatuAtap.Web.Infrastructure.SessionStamps";
     private sealed record Known(string? Stamp, DateTimeOffset ReadAt);
 
+    private readonly TimeProvider clock;
+    private readonly IOptions<SecurityOptions> security;
+    private readonly CacheChanges _changes;
+    private readonly IDisposable _listening;
     private readonly ConcurrentDictionary<Guid, Known> _known = new();
     private const int SweepAbove = 50_000;
 
-    public void Forget(Guid userId) => _known.TryRemove(userId, out _);
+    public SessionStamps(TimeProvider clock, IOptions<SecurityOptions> security, CacheChanges changes)
+    {
+        this.clock = clock;
+        this.security = security;
+        _changes = changes;
+        _listening = changes.Listen(Change, key =>
+        {
+            if (Guid.TryParse(key, out var id)) _known.TryRemove(id, out _);
+            else _known.Clear();
+        });
+    }
+
+    public void Dispose() => _listening.Dispose();
+
+    public void Forget(Guid userId)
+    {
+        _known.TryRemove(userId, out _);
+        _changes.Announce(Change, userId.ToString());
+    }
 
     /// <summary>Whether a session issued with <paramref name="stamp"/> is still current.</summary>
     public async ValueTask<bool> IsCurrentAsync(Guid userId, string? stamp, Func<Guid, Task<string?>> read)

@@ -15,10 +15,12 @@ namespace SatuAtap.Web.Infrastructure;
 /// <item>failures per account over a sliding 15 minutes: at <see cref="AccountLockoutFailures"/> the account is locked
 /// for 15 minutes. One address is stopped before it can make that many, so a stranger alone cannot lock an account.</item>
 /// </list>
-/// The counters are in memory (per web node) and read the injected clock. <c>RateLimiting:Enabled=false</c> switches off
+/// The counters are in Redis when <c>Redis:Configuration</c> is set, so that every node counts against one budget
+/// (<see cref="SharedLimits"/>); with one node, or while Redis cannot be reached, in memory on this node. They read the
+/// injected clock (the per-minute windows in Redis run on Redis's own). <c>RateLimiting:Enabled=false</c> switches off
 /// the limits but not the account lockout.
 /// </summary>
-public sealed class SignInGuard(IOptions<RateLimitingOptions> options, TimeProvider clock)
+public sealed class SignInGuard(IOptions<RateLimitingOptions> options, TimeProvider clock, SharedLimits shared)
 {
     /// <summary>Failures on one account within <see cref="FailureWindow"/> that lock it.</summary>
     public const int AccountLockoutFailures = 10;
@@ -66,31 +68,51 @@ public sealed class SignInGuard(IOptions<RateLimitingOptions> options, TimeProvi
         var limits = options.Value;
         if (!limits.Enabled) return null;
         var now = clock.GetUtcNow();
+        if (shared.TryRun(db =>
+            {
+                var (failed, oldest) = SharedLimits.Recent(db, shared.Key(AddressFailures, address), now, FailureWindow, add: false);
+                if (failed >= limits.LoginFailuresPerAddress) return FailedFromAddress(oldest + FailureWindow - now);
+                if (SharedLimits.Take(db, shared.Key(AddressAttempts, address), limits.LoginsPerMinute, Minute) is { } addressWait)
+                    return ManyFromAddress(addressWait);
+                if (account is not null && SharedLimits.Take(db, shared.Key(AccountAttempts, account), limits.LoginsPerAccountPerMinute, Minute) is { } accountWait)
+                    return ManyOnAccount(accountWait);
+                return null;
+            }, out var refusal))
+            return refusal;
         lock (_gate)
         {
             Sweep(now);
             if (_addressFailures.TryGetValue(address, out var failures))
             {
                 Trim(failures, now);
-                if (failures.Count >= limits.LoginFailuresPerAddress)
-                    return new(Lang.T("Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi nanti.",
-                        "Too many failed sign-ins from this address. Try again later."), failures.Peek() + FailureWindow - now);
+                if (failures.Count >= limits.LoginFailuresPerAddress) return FailedFromAddress(failures.Peek() + FailureWindow - now);
             }
-            if (Take(_byAddress, address, limits.LoginsPerMinute, now) is { } addressWait)
-                return new(Lang.T("Terlalu banyak percobaan masuk dari alamat ini. Coba lagi sebentar lagi.",
-                    "Too many sign-in attempts from this address. Try again shortly."), addressWait);
-            if (account is not null && Take(_byAccount, account, limits.LoginsPerAccountPerMinute, now) is { } accountWait)
-                return new(Lang.T("Terlalu banyak percobaan masuk ke akun ini. Coba lagi sebentar lagi.",
-                    "Too many sign-in attempts on this account. Try again shortly."), accountWait);
+            if (Take(_byAddress, address, limits.LoginsPerMinute, now) is { } addressWait) return ManyFromAddress(addressWait);
+            if (account is not null && Take(_byAccount, account, limits.LoginsPerAccountPerMinute, now) is { } accountWait) return ManyOnAccount(accountWait);
             return null;
         }
     }
+
+    private const string AddressFailures = "login-failures-address";
+    private const string AccountFailures = "login-failures-account";
+    private const string AddressAttempts = "logins-address";
+    private const string AccountAttempts = "logins-account";
+
+    private static Refusal FailedFromAddress(TimeSpan wait) => new(Lang.T("Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi nanti.",
+        "Too many failed sign-ins from this address. Try again later."), wait);
+
+    private static Refusal ManyFromAddress(TimeSpan wait) => new(Lang.T("Terlalu banyak percobaan masuk dari alamat ini. Coba lagi sebentar lagi.",
+        "Too many sign-in attempts from this address. Try again shortly."), wait);
+
+    private static Refusal ManyOnAccount(TimeSpan wait) => new(Lang.T("Terlalu banyak percobaan masuk ke akun ini. Coba lagi sebentar lagi.",
+        "Too many sign-in attempts on this account. Try again shortly."), wait);
 
     /// <summary>Records a failed attempt (wrong password, code or unknown account) from the address.</summary>
     public void AddressFailed(string address)
     {
         if (!options.Value.Enabled) return;
         var now = clock.GetUtcNow();
+        if (shared.TryRun(db => SharedLimits.Recent(db, shared.Key(AddressFailures, address), now, FailureWindow, add: true), out _)) return;
         lock (_gate)
         {
             Sweep(now);
@@ -102,6 +124,14 @@ public sealed class SignInGuard(IOptions<RateLimitingOptions> options, TimeProvi
     public bool AccountFailed(string account)
     {
         var now = clock.GetUtcNow();
+        if (shared.TryRun(db =>
+            {
+                var key = shared.Key(AccountFailures, account);
+                if (SharedLimits.Recent(db, key, now, FailureWindow, add: true).Count < AccountLockoutFailures) return false;
+                db.KeyDelete(key);
+                return true;
+            }, out var locked))
+            return locked;
         lock (_gate)
         {
             Sweep(now);
@@ -115,6 +145,7 @@ public sealed class SignInGuard(IOptions<RateLimitingOptions> options, TimeProvi
     /// <summary>A successful sign-in forgets the account's failures, as Identity's own counter does.</summary>
     public void AccountSucceeded(string account)
     {
+        shared.TryRun(db => db.KeyDelete(shared.Key(AccountFailures, account)), out _);
         lock (_gate) _accountFailures.Remove(account);
     }
 

@@ -11,20 +11,21 @@ namespace SatuAtap.Web.Queue;
 /// The booking limits, one budget shared by the API and the booking pages: bookings and moves per client address per
 /// minute (<c>RateLimiting:BookingsPerAddressPerMinute</c>), and bookings per phone number per hour
 /// (<c>RateLimiting:BookingsPerPhonePerHour</c>), so that one person cannot hoard places from many addresses nor
-/// one address for many phones. Off with <c>RateLimiting:Enabled=false</c>.
+/// one address for many phones. Off with <c>RateLimiting:Enabled=false</c>. With <c>Redis:Configuration</c> set both are
+/// counted in Redis across nodes (<see cref="SharedLimits"/>; a phone by its keyed hash, never the number itself).
 /// </summary>
-public sealed class BookingLimits(IOptions<RateLimitingOptions> options) : IDisposable
+public sealed class BookingLimits(IOptions<RateLimitingOptions> options, SharedLimits shared, SatuAtap.Core.Common.PersonalDataProtector protector) : IDisposable
 {
     public sealed record Refusal(string Message, TimeSpan? RetryAfter);
 
     private readonly PartitionedRateLimiter<string> _addresses = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        SharedWindowLimiter.Partition(shared, "bookings-address", address, new FixedWindowRateLimiterOptions
         {
             PermitLimit = options.Value.BookingsPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
         }));
 
     private readonly PartitionedRateLimiter<string> _phones = PartitionedRateLimiter.Create<string, string>(phone =>
-        RateLimitPartition.GetFixedWindowLimiter(phone, _ => new FixedWindowRateLimiterOptions
+        SharedWindowLimiter.Partition(shared, "bookings-phone", phone, new FixedWindowRateLimiterOptions
         {
             PermitLimit = options.Value.BookingsPerPhonePerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
         }));
@@ -43,7 +44,7 @@ public sealed class BookingLimits(IOptions<RateLimitingOptions> options) : IDisp
                     lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : null);
         }
         if (PhoneNumber.Normalize(phone) is not { } normalized) return null;
-        using var byPhone = _phones.AttemptAcquire(normalized);
+        using var byPhone = _phones.AttemptAcquire(shared.Configured ? protector.Hash(normalized) : normalized);
         return byPhone.IsAcquired ? null
             : new(Lang.T("Terlalu banyak pemesanan dengan nomor HP ini. Coba lagi nanti.", "Too many bookings with this phone number. Try again later."),
                 byPhone.TryGetMetadata(MetadataName.RetryAfter, out var later) ? later : null);

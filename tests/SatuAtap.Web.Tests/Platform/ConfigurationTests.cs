@@ -62,6 +62,8 @@ public sealed class ConfigurationTests
     [InlineData("--Network:KnownProxies:0=proxy.local", "Network:KnownProxies")]
     [InlineData("--Notifications:Smtp:Security=tls", "Notifications:Smtp:Security")]
     [InlineData("--DataProtection:CertificatePath=/nonexistent/keyring.pfx", "DataProtection:CertificatePath")]
+    [InlineData("--Redis:Configuration=localhost:6379,nonsense=1", "Redis:Configuration")]
+    [InlineData("--Redis:Prefix=two words", "Redis:Prefix")]
     public Task BadSetting_StopsTheProgram_NamingTheSetting(string argument, string named) =>
         StopsAsync("Testing", ["--Mall:PublicBaseUrl=https://mpp.test.example", argument], named);
 
