@@ -212,9 +212,16 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
     private static string AgencyName(CatalogSnapshot snapshot, Guid id) =>
         id == Guid.Empty ? Lang.T("Lintas instansi", "Mall-wide") : snapshot.Agencies.FirstOrDefault(a => a.Id == id)?.DisplayName ?? id.ToString();
 
-    /// <summary>The day rows of a filter: kept rows of closed days, and today's built live from the records.</summary>
+    // One request asks for the same period several times (the dashboard: summary, series, comparison, three
+    // breakdowns): the rows of each filter and today's live rows are read once per scope (request) and reused.
+    private readonly Dictionary<InsightFilter, List<InsightDay>> _rows = [];
+    private (DateOnly Day, List<InsightDay> Rows)? _live;
+
+    /// <summary>The day rows of a filter: kept rows of closed days, and today's built live from the records. Read
+    /// once per filter in this scope; the list returned is shared, so callers must not change it.</summary>
     public async Task<List<InsightDay>> RowsAsync(InsightFilter f, CancellationToken ct)
     {
+        if (_rows.TryGetValue(f, out var known)) return known;
         var today = time.Today;
         var q = db.InsightDays.AsNoTracking().Where(d => d.Day >= f.From && d.Day <= f.To && d.Day < today);
         if (f.AgencyId is { } a) q = q.Where(d => d.AgencyId == a);
@@ -222,9 +229,18 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
         if (!string.IsNullOrEmpty(f.District)) q = q.Where(d => d.District == f.District);
         var rows = await q.ToListAsync(ct);
         if (f.To >= today && f.From <= today)
-            rows.AddRange((await keeper.LiveAsync(today, today, ct)).Where(d =>
+            rows.AddRange((await LiveAsync(today, ct)).Where(d =>
                 (f.AgencyId is not { } la || d.AgencyId == la) && (f.SiteId is not { } ls || d.SiteId == ls)
                 && (string.IsNullOrEmpty(f.District) || d.District == f.District)));
+        _rows[f] = rows;
+        return rows;
+    }
+
+    private async Task<List<InsightDay>> LiveAsync(DateOnly today, CancellationToken ct)
+    {
+        if (_live is { } known && known.Day == today) return known.Rows;
+        var rows = await keeper.LiveAsync(today, today, ct);
+        _live = (today, rows);
         return rows;
     }
 

@@ -280,6 +280,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BundleId");
 
+                    b.HasIndex("DecidedAtUtc");
+
                     b.HasIndex("ServiceId");
 
                     b.HasIndex("TrackingNumber")
@@ -378,6 +380,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Action", "AtUtc");
 
                     b.HasIndex("ApplicationId", "AtUtc");
 
@@ -1260,6 +1264,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnsweredOn");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2332,6 +2338,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SlotId");
 
+                    b.HasIndex("Day", "Status");
+
                     b.ToTable("QueueBookings", (string)null);
                 });
 
@@ -2524,6 +2532,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BookingId");
+
+                    b.HasIndex("Day");
 
                     b.HasIndex("SiteId", "Day", "Status");
 
