@@ -47,7 +47,7 @@ public static class Report
                 continue;
             }
             var (name, mean) = scenario.Baseline == BaselineKind.Ping ? ("ping", (double?)pingMean) : ("EF insert", insertMean);
-            if (mean is not { } m)
+            if (mean is not { } m || m <= 0)
             {
                 allMet = false;
                 md.AppendLine(Row(scenario.Name, r, $"{name}: not measured", "", targetText, "FAIL"));
@@ -68,7 +68,7 @@ public static class Report
                     md.AppendLine($"| {scenario.Name} | {c.What} | {c.Found} | {(c.Passed ? "PASS" : "FAIL")} |");
             md.AppendLine();
         }
-        md.AppendLine($"Errors are responses of 400 and above plus socket errors, as wrk counts them. " +
+        md.AppendLine($"Errors are responses of 400 and above plus socket errors, as wrk counts them; a scenario with no completed request fails. " +
                       $"The EF Core insert baseline wrote {run.InsertedRows:N0} rows." +
                       (run.Scenarios.Any(s => !s.Scenario.Steady)
                           ? " Rows without a baseline are driven by the harness's own HttpClient and timed on the client: for booking-rush, req/s is " +
@@ -105,5 +105,5 @@ public static class Report
     private static double Spread(double a, double b) => Math.Max(a, b) is var max and > 0 ? Math.Abs(a - b) / max : 0;
 
     private static string Row(string name, LoadResult r, string baseline, string ratio, string target, string result) =>
-        $"| {name} | {r.RequestsPerSecond:N0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.Errors:N0} of {r.Requests:N0} | {baseline} | {ratio} | {target} | {result} |";
+        $"| {name}{(r.Requests == 0 ? " (no request completed)" : "")} | {r.RequestsPerSecond:N0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.Errors:N0} of {r.Requests:N0} | {baseline} | {ratio} | {target} | {result} |";
 }

@@ -24,8 +24,10 @@ public sealed record Target(double? MinRatio = null, double? MaxP95Ms = null, do
         MaxP99Ms is { } p99 ? $"p99 < {p99:0} ms" : null,
     }.Where(s => s is not null));
 
+    /// <summary>Met only when at least one request completed: percentiles of no requests are zeros, not speed.</summary>
     public bool Met(LoadResult r, double ratio) =>
-        (MinRatio is not { } min || ratio >= min)
+        r.Requests > 0
+        && (MinRatio is not { } min || ratio >= min)
         && (MaxP95Ms is not { } p95 || r.P95Ms < p95)
         && (MaxP99Ms is not { } p99 || r.P99Ms < p99)
         && r.Errors == 0;

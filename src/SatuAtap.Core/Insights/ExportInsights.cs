@@ -11,11 +11,12 @@ namespace SatuAtap.Core.Insights;
 /// <summary>
 /// GET /api/v1/insights/export: a view of the figures as CSV, XLSX or PDF (the PDF with the mall's letterhead, for the
 /// regent's meeting). Views: <c>summary</c> (the figures of the period), <c>agencies</c> (per agency), <c>months</c>
-/// (per month). The same figures as the summary and the series; the small-group rule applies to the agencies.
+/// (per month), <c>compare</c> (this period against the previous one), <c>sites</c> and <c>services</c> (waits and
+/// service time per site and per service), <c>slowest</c> (services by completion within the standard, worst first). The same figures as the summary and the series; the small-group rule applies to the agencies.
 /// </summary>
 public sealed class ExportInsights(InsightReads reads, MallIdentity mall, MallTime time)
 {
-    public static readonly string[] Views = ["summary", "agencies", "months"];
+    public static readonly string[] Views = ["summary", "agencies", "months", "compare", "sites", "services", "slowest"];
     public static readonly string[] Formats = ["csv", "xlsx", "pdf"];
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -30,6 +31,10 @@ public sealed class ExportInsights(InsightReads reads, MallIdentity mall, MallTi
         {
             "agencies" => Agencies(await reads.ByAgencyAsync(f, byMonth: false, ct)),
             "months" => await MonthsAsync(f, ct),
+            "compare" => Compare((await reads.CompareAsync(f, caller, ct)).Value!),
+            "sites" => Groups(Lang.T("Kinerja per lokasi", "Performance per site"), Lang.T("Lokasi", "Site"), await reads.GroupsAsync(f, "site", ct)),
+            "services" => Groups(Lang.T("Kinerja per layanan", "Performance per service"), Lang.T("Layanan", "Service"), await reads.GroupsAsync(f, "service", ct)),
+            "slowest" => Groups(Lang.T("Layanan paling lambat", "Slowest services"), Lang.T("Layanan", "Service"), Comparisons.Slowest(await reads.GroupsAsync(f, "service", ct))),
             _ => Summary(InsightFigures.Of(await reads.RowsAsync(f, ct))),
         };
         var period = InsightSummary.PeriodOf(f.From, f.To);
@@ -82,6 +87,16 @@ public sealed class ExportInsights(InsightReads reads, MallIdentity mall, MallTi
     private static Table Agencies(IReadOnlyList<GroupFigures> groups) => new(Lang.T("Kinerja per instansi", "Performance per agency"),
         [Lang.T("Instansi", "Agency"), .. FigureHeadings()],
         groups.Select(g => g.Hidden ? new object?[] { g.Name, null, null, null, null, null, null, null } : [g.Name, .. FigureCells(g.Figures)]).ToList());
+
+    private static Table Compare(InsightComparison c) => new(Lang.T("Dibandingkan periode sebelumnya", "Against the previous period"),
+        [Lang.T("Ukuran", "Figure"), c.Period, c.PreviousPeriod, Lang.T("Perubahan", "Change")],
+        c.Figures.Select(x => new object?[] { x.Metric, x.Value, x.Previous, x.Change }).ToList());
+
+    private static Table Groups(string title, string heading, IReadOnlyList<GroupFigures> groups) => new(title,
+        [heading, Lang.T("Dilayani", "Served"), Lang.T("Tunggu median (menit)", "Median wait (min)"), Lang.T("Tunggu p90 (menit)", "90th pct wait (min)"),
+            Lang.T("Lama layanan (menit)", "Service time (min)"), Lang.T("Permohonan selesai", "Applications completed"), Lang.T("Tepat waktu", "On time")],
+        groups.Select(g => g.Hidden ? new object?[] { g.Name, null, null, null, null, null, null }
+            : [g.Name, g.Figures.Served, g.Figures.WaitP50, g.Figures.WaitP90, g.Figures.ServiceMinutes, g.Figures.ApplicationsCompleted, g.Figures.OnTimeShare]).ToList());
 
     private async Task<Table> MonthsAsync(InsightFilter f, CancellationToken ct)
     {

@@ -116,6 +116,12 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
         return Outcome<IReadOnlyList<SeriesPoint>>.Ok(points);
     }
 
+    /// <summary>The key of the group the small groups are folded into.</summary>
+    public const string OtherKey = "other";
+
+    /// <summary>The breakdowns of a period: per agency, per site (the building, each mobile stop), per service.</summary>
+    public static readonly string[] Breakdowns = ["agency", "site", "service"];
+
     /// <summary>The figures per agency (and per month when <paramref name="byMonth"/>), small groups folded into one
     /// "other agencies" group per period and hidden when that one is small too.</summary>
     public async Task<IReadOnlyList<GroupFigures>> ByAgencyAsync(InsightFilter filter, bool byMonth, CancellationToken ct)
@@ -126,23 +132,79 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
         var periods = byMonth ? Periods(filter.From, filter.To, "month") : [InsightSummary.PeriodOf(filter.From, filter.To)];
         var byPeriod = rows.GroupBy(r => byMonth ? Bucket(r.Day, "month") : periods[0]).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var period in periods)
+            result.AddRange(Fold(period, byPeriod.GetValueOrDefault(period) ?? [], r => r.AgencyId,
+                id => snapshot.Agencies.FirstOrDefault(a => a.Id == id)?.Code ?? "", id => AgencyName(snapshot, id),
+                Lang.T("Instansi lain (kelompok kecil digabung)", "Other agencies (small groups combined)")));
+        return result;
+    }
+
+    /// <summary>The figures of the period per agency, site or service (<see cref="Breakdowns"/>), small groups folded
+    /// into one "other" group and hidden when that one is small too. Not scoped: see <see cref="BreakdownAsync"/>.</summary>
+    public async Task<IReadOnlyList<GroupFigures>> GroupsAsync(InsightFilter filter, string by, CancellationToken ct)
+    {
+        if (by == "agency") return await ByAgencyAsync(filter, byMonth: false, ct);
+        var rows = await RowsAsync(filter, ct);
+        var period = InsightSummary.PeriodOf(filter.From, filter.To);
+        if (by == "site")
         {
-            var inPeriod = byPeriod.GetValueOrDefault(period) ?? [];
-            var small = new List<InsightDay>();
-            foreach (var g in inPeriod.GroupBy(r => r.AgencyId)
-                         .Select(g => (Agency: g.Key, Rows: g.ToList(), Figures: InsightFigures.Of(g)))
-                         .OrderBy(g => AgencyName(snapshot, g.Agency), StringComparer.CurrentCulture))
-            {
-                if (g.Agency != Guid.Empty && !InsightFigures.ShownApart(g.Figures.Served)) { small.AddRange(g.Rows); continue; }
-                var agency = snapshot.Agencies.FirstOrDefault(a => a.Id == g.Agency);
-                result.Add(new GroupFigures(period, agency?.Code ?? "", AgencyName(snapshot, g.Agency), false, g.Figures));
-            }
-            if (small.Count > 0)
-            {
-                var other = InsightFigures.Of(small);
-                result.Add(new GroupFigures(period, "other", Lang.T("Instansi lain (kelompok kecil digabung)", "Other agencies (small groups combined)"),
-                    !InsightFigures.ShownApart(other.Served), other));
-            }
+            var sites = await db.QueueSites.AsNoTracking().Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+            return Fold(period, rows, r => r.SiteId, id => id == Guid.Empty ? "" : id.ToString(),
+                id => id == Guid.Empty ? Lang.T("Tanpa lokasi (permohonan, paket izin)", "No site (applications, bundles)") : sites.GetValueOrDefault(id) ?? id.ToString(),
+                Lang.T("Lokasi lain (kelompok kecil digabung)", "Other sites (small groups combined)"));
+        }
+        var snapshot = await catalog.GetAsync(ct);
+        return Fold(period, rows, r => r.ServiceId, id => snapshot.ServicesById.GetValueOrDefault(id)?.Code ?? "",
+            id => id == Guid.Empty ? Lang.T("Tanpa layanan (paket izin)", "No service (bundles)") : snapshot.ServicesById.GetValueOrDefault(id)?.DisplayName ?? id.ToString(),
+            Lang.T("Layanan lain (kelompok kecil digabung)", "Other services (small groups combined)"));
+    }
+
+    /// <summary>GET /api/v1/insights/breakdown: <see cref="GroupsAsync"/> as the caller may see it.</summary>
+    public async Task<Outcome<IReadOnlyList<GroupFigures>>> BreakdownAsync(InsightFilter filter, string by, Caller caller, CancellationToken ct)
+    {
+        var scoped = Scope(filter, caller);
+        if (!scoped.Succeeded) return new Outcome<IReadOnlyList<GroupFigures>>(scoped.Kind, Message: scoped.Message);
+        return Outcome<IReadOnlyList<GroupFigures>>.Ok(await GroupsAsync(scoped.Value!, by, ct));
+    }
+
+    /// <summary>GET /api/v1/insights/slowest: the services by their share completed within the standard, worst first
+    /// (<see cref="Comparisons.Slowest"/>).</summary>
+    public async Task<Outcome<IReadOnlyList<GroupFigures>>> SlowestAsync(InsightFilter filter, Caller caller, CancellationToken ct)
+    {
+        var groups = await BreakdownAsync(filter, "service", caller, ct);
+        return groups.Succeeded ? Outcome<IReadOnlyList<GroupFigures>>.Ok(Comparisons.Slowest(groups.Value!)) : groups;
+    }
+
+    /// <summary>GET /api/v1/insights/compare: the period's figures beside those of the previous period of equal length.</summary>
+    public async Task<Outcome<InsightComparison>> CompareAsync(InsightFilter filter, Caller caller, CancellationToken ct)
+    {
+        var scoped = Scope(filter, caller);
+        if (!scoped.Succeeded) return new Outcome<InsightComparison>(scoped.Kind, Message: scoped.Message);
+        var f = scoped.Value!;
+        var (from, to) = Comparisons.PreviousPeriod(f.From, f.To);
+        var now = InsightFigures.Of(await RowsAsync(f, ct));
+        var before = InsightFigures.Of(await RowsAsync(f with { From = from, To = to }, ct));
+        return Outcome<InsightComparison>.Ok(new InsightComparison(InsightSummary.PeriodOf(f.From, f.To), InsightSummary.PeriodOf(from, to),
+            Comparisons.Of(now, before)));
+    }
+
+    /// <summary>The groups of one period: a group under five services delivered is folded into the "other" group (its
+    /// figures hidden when it is small too); records without the key (the empty id) keep a group of their own.</summary>
+    private static List<GroupFigures> Fold(string period, List<InsightDay> rows, Func<InsightDay, Guid> key, Func<Guid, string> code,
+        Func<Guid, string> name, string otherName)
+    {
+        var result = new List<GroupFigures>();
+        var small = new List<InsightDay>();
+        foreach (var g in rows.GroupBy(key)
+                     .Select(g => (Id: g.Key, Rows: g.ToList(), Figures: InsightFigures.Of(g)))
+                     .OrderBy(g => name(g.Id), StringComparer.CurrentCulture))
+        {
+            if (g.Id != Guid.Empty && !InsightFigures.ShownApart(g.Figures.Served)) { small.AddRange(g.Rows); continue; }
+            result.Add(new GroupFigures(period, code(g.Id), name(g.Id), false, g.Figures));
+        }
+        if (small.Count > 0)
+        {
+            var other = InsightFigures.Of(small);
+            result.Add(new GroupFigures(period, OtherKey, otherName, !InsightFigures.ShownApart(other.Served), other));
         }
         return result;
     }
@@ -150,9 +212,16 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
     private static string AgencyName(CatalogSnapshot snapshot, Guid id) =>
         id == Guid.Empty ? Lang.T("Lintas instansi", "Mall-wide") : snapshot.Agencies.FirstOrDefault(a => a.Id == id)?.DisplayName ?? id.ToString();
 
-    /// <summary>The day rows of a filter: kept rows of closed days, and today's built live from the records.</summary>
+    // One request asks for the same period several times (the dashboard: summary, series, comparison, three
+    // breakdowns): the rows of each filter and today's live rows are read once per scope (request) and reused.
+    private readonly Dictionary<InsightFilter, List<InsightDay>> _rows = [];
+    private (DateOnly Day, List<InsightDay> Rows)? _live;
+
+    /// <summary>The day rows of a filter: kept rows of closed days, and today's built live from the records. Read
+    /// once per filter in this scope; the list returned is shared, so callers must not change it.</summary>
     public async Task<List<InsightDay>> RowsAsync(InsightFilter f, CancellationToken ct)
     {
+        if (_rows.TryGetValue(f, out var known)) return known;
         var today = time.Today;
         var q = db.InsightDays.AsNoTracking().Where(d => d.Day >= f.From && d.Day <= f.To && d.Day < today);
         if (f.AgencyId is { } a) q = q.Where(d => d.AgencyId == a);
@@ -160,9 +229,18 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
         if (!string.IsNullOrEmpty(f.District)) q = q.Where(d => d.District == f.District);
         var rows = await q.ToListAsync(ct);
         if (f.To >= today && f.From <= today)
-            rows.AddRange((await keeper.LiveAsync(today, today, ct)).Where(d =>
+            rows.AddRange((await LiveAsync(today, ct)).Where(d =>
                 (f.AgencyId is not { } la || d.AgencyId == la) && (f.SiteId is not { } ls || d.SiteId == ls)
                 && (string.IsNullOrEmpty(f.District) || d.District == f.District)));
+        _rows[f] = rows;
+        return rows;
+    }
+
+    private async Task<List<InsightDay>> LiveAsync(DateOnly today, CancellationToken ct)
+    {
+        if (_live is { } known && known.Day == today) return known.Rows;
+        var rows = await keeper.LiveAsync(today, today, ct);
+        _live = (today, rows);
         return rows;
     }
 

@@ -291,6 +291,8 @@ namespace SatuAtap.Migrations.Postgres.Migrations
 
                     b.HasIndex("BundleId");
 
+                    b.HasIndex("DecidedAtUtc");
+
                     b.HasIndex("ServiceId");
 
                     b.HasIndex("TrackingNumber")
@@ -389,6 +391,8 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Action", "AtUtc");
 
                     b.HasIndex("ApplicationId", "AtUtc");
 
@@ -1290,6 +1294,8 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnsweredOn");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2421,6 +2427,8 @@ namespace SatuAtap.Migrations.Postgres.Migrations
 
                     b.HasIndex("SlotId");
 
+                    b.HasIndex("Day", "Status");
+
                     b.ToTable("QueueBookings", (string)null);
                 });
 
@@ -2613,6 +2621,8 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BookingId");
+
+                    b.HasIndex("Day");
 
                     b.HasIndex("SiteId", "Day", "Status");
 

@@ -280,6 +280,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BundleId");
 
+                    b.HasIndex("DecidedAtUtc");
+
                     b.HasIndex("ServiceId");
 
                     b.HasIndex("TrackingNumber")
@@ -378,6 +380,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Action", "AtUtc");
 
                     b.HasIndex("ApplicationId", "AtUtc");
 
@@ -1279,6 +1283,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnsweredOn");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2410,6 +2416,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SlotId");
 
+                    b.HasIndex("Day", "Status");
+
                     b.ToTable("QueueBookings", (string)null);
                 });
 
@@ -2602,6 +2610,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BookingId");
+
+                    b.HasIndex("Day");
 
                     b.HasIndex("SiteId", "Day", "Status");
 

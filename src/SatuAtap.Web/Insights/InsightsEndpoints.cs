@@ -39,12 +39,40 @@ public static class InsightsEndpoints
             if (read.Failed) return read.Problem();
             return Answers.Answer(await reads.SeriesAsync(filter!, metric!, bucket, http.Caller(), ct));
         }).RequireAuthorization(Policies.Staff);
+        insights.MapGet("/compare", async (string? from, string? to, string? agencyId, string? siteId, string? district, InsightReads reads,
+            CatalogCache catalog, SatuAtapDb db, MallTime time, HttpContext http, CancellationToken ct) =>
+        {
+            var read = new QueryReader();
+            var filter = await ReadFilterAsync(read, from, to, agencyId, siteId, district, reads, catalog, db, time, ct);
+            if (read.Failed) return read.Problem();
+            return Answers.Answer(await reads.CompareAsync(filter!, http.Caller(), ct));
+        }).RequireAuthorization(Policies.Staff);
+        insights.MapGet("/breakdown", async (string? by, string? from, string? to, string? agencyId, string? siteId, string? district, InsightReads reads,
+            CatalogCache catalog, SatuAtapDb db, MallTime time, HttpContext http, CancellationToken ct) =>
+        {
+            var read = new QueryReader();
+            var b = string.IsNullOrWhiteSpace(by) ? "agency" : by;
+            if (!InsightReads.Breakdowns.Contains(b)) read.Fail("by", Lang.T("Gunakan agency, site, atau service.", "Use agency, site or service."));
+            var filter = await ReadFilterAsync(read, from, to, agencyId, siteId, district, reads, catalog, db, time, ct);
+            if (read.Failed) return read.Problem();
+            var groups = await reads.BreakdownAsync(filter!, b, http.Caller(), ct);
+            return groups.Succeeded ? Results.Ok(groups.Value!.Select(BreakdownRow.Of).ToList()) : Problems.From(groups);
+        }).RequireAuthorization(Policies.Staff);
+        insights.MapGet("/slowest", async (string? from, string? to, string? agencyId, string? siteId, string? district, InsightReads reads,
+            CatalogCache catalog, SatuAtapDb db, MallTime time, HttpContext http, CancellationToken ct) =>
+        {
+            var read = new QueryReader();
+            var filter = await ReadFilterAsync(read, from, to, agencyId, siteId, district, reads, catalog, db, time, ct);
+            if (read.Failed) return read.Problem();
+            var groups = await reads.SlowestAsync(filter!, http.Caller(), ct);
+            return groups.Succeeded ? Results.Ok(groups.Value!.Select(BreakdownRow.Of).ToList()) : Problems.From(groups);
+        }).RequireAuthorization(Policies.Staff);
         insights.MapGet("/export", async (string? view, string? format, string? from, string? to, string? agencyId, string? siteId, string? district,
             InsightReads reads, ExportInsights export, CatalogCache catalog, SatuAtapDb db, MallTime time, HttpContext http, CancellationToken ct) =>
         {
             var read = new QueryReader();
             var v = string.IsNullOrWhiteSpace(view) ? "summary" : view;
-            if (!ExportInsights.Views.Contains(v)) read.Fail("view", Lang.T("Gunakan summary, agencies, atau months.", "Use summary, agencies or months."));
+            if (!ExportInsights.Views.Contains(v)) read.Fail("view", Lang.T("Gunakan salah satu: ", "Use one of: ") + string.Join(", ", ExportInsights.Views));
             var f = string.IsNullOrWhiteSpace(format) ? "pdf" : format;
             if (!ExportInsights.Formats.Contains(f)) read.Fail("format", Lang.T("Gunakan csv, xlsx, atau pdf.", "Use csv, xlsx or pdf."));
             var filter = await ReadFilterAsync(read, from, to, agencyId, siteId, district, reads, catalog, db, time, ct);

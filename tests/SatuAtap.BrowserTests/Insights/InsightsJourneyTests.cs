@@ -31,8 +31,10 @@ public sealed class InsightsJourneyTests(BrowserFixture mall)
         await page.WaitForURLAsync(new Regex("metric=waitP50"));
 
         Assert.Contains("Waktu tunggu median", await page.Locator("#tren").InnerTextAsync());
-        Assert.True(await page.Locator("svg.chart").IsVisibleAsync());
+        Assert.True(await page.Locator("#tren-grafik svg.chart").IsVisibleAsync());
         Assert.Equal(30, await page.Locator("#deret tbody tr").CountAsync()); // the default period: the last 30 days
+        Assert.True(await page.Locator("#banding").IsVisibleAsync());
+        Assert.True(await page.Locator("#per-instansi").IsVisibleAsync());
         Assert.Matches(@"^\d+$", (await page.Locator("#served").InnerTextAsync()).Trim());
         Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "XLSX", Exact = true }).CountAsync());
         await AssertFitsAsync(page);

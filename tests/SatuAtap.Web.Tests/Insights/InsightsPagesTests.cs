@@ -41,7 +41,7 @@ public sealed class InsightsPagesTests(MallFactory mall) : IClassFixture<MallFac
         Assert.StartsWith("100.00 (A)", Text(page, "ikm"));
         // The trend: one bar per day with a value, and the table beside it holds the series API's points.
         Assert.NotNull(page.QuerySelector("svg.chart title"));
-        Assert.Equal(4, page.QuerySelectorAll("svg.chart rect").Length); // 5 2 4 3 0
+        Assert.Equal(4, page.QuerySelectorAll("#tren-grafik svg.chart rect").Length); // 5 2 4 3 0
         var cells = page.QuerySelectorAll("#deret tbody tr").Select(r => r.Children[0].TextContent + "=" + r.Children[1].TextContent).ToList();
         Assert.Equal(["2026-06-01=5", "2026-06-02=2", "2026-06-03=4", "2026-06-04=3", "2026-06-05=0"], cells);
         // The exports carry the same filter.

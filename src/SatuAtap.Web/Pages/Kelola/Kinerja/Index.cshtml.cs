@@ -29,6 +29,11 @@ public sealed class IndexModel(InsightReads reads, AdviseStaffing staffing, Cata
     public InsightSummary? Summary { get; private set; }
     public IReadOnlyList<SeriesPoint> Series { get; private set; } = [];
     public IReadOnlyList<StaffingRow> Staffing { get; private set; } = [];
+    public InsightComparison? Comparison { get; private set; }
+    public IReadOnlyList<GroupFigures> ByAgency { get; private set; } = [];
+    public IReadOnlyList<GroupFigures> BySite { get; private set; } = [];
+    public IReadOnlyList<GroupFigures> ByService { get; private set; } = [];
+    public IReadOnlyList<GroupFigures> Slowest { get; private set; } = [];
     public IReadOnlyList<AgencyView> Agencies { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Sites { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Districts { get; private set; } = [];
@@ -72,6 +77,11 @@ public sealed class IndexModel(InsightReads reads, AdviseStaffing staffing, Cata
         To = filter.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Series = (await reads.SeriesAsync(filter, Metric, By, caller, ct)).Value ?? [];
         Staffing = (await staffing.HandleAsync(filter, caller, ct)).Value ?? [];
+        Comparison = (await reads.CompareAsync(filter, caller, ct)).Value;
+        ByAgency = (await reads.BreakdownAsync(filter, "agency", caller, ct)).Value ?? [];
+        BySite = (await reads.BreakdownAsync(filter, "site", caller, ct)).Value ?? [];
+        ByService = (await reads.BreakdownAsync(filter, "service", caller, ct)).Value ?? [];
+        Slowest = Comparisons.Slowest(ByService);
         FilterQuery = string.Join("&amp;", new[] { ("from", From), ("to", To), ("agencyId", AgencyId), ("siteId", SiteId), ("district", District) }
             .Where(p => !string.IsNullOrWhiteSpace(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!.Trim())));
         return Page();
@@ -98,5 +108,13 @@ public sealed class IndexModel(InsightReads reads, AdviseStaffing staffing, Cata
 
     public static string Share(double? v) => v is { } x ? (x * 100).ToString("0.0", CultureInfo.CurrentCulture) + " %" : "–";
     public static string Number(double? v) => v is { } x ? x.ToString("#,0.##", CultureInfo.CurrentCulture) : "–";
+    /// <summary>The value of the chosen metric for a group; none when the small-group rule hides the group.</summary>
+    public double? GroupValue(GroupFigures g) => g.Hidden ? null : InsightReads.Metrics[Metric!](g.Figures);
+
+    /// <summary>A change with its sign (a share's change in percentage points).</summary>
+    public static string Change(string metric, double? v) => v is not { } x ? "–"
+        : (x > 0 ? "+" : "") + (metric.EndsWith("Share", StringComparison.Ordinal)
+            ? (x * 100).ToString("0.0", CultureInfo.CurrentCulture) + Lang.T(" poin", " points") : Number(x));
+
     public static string Value(string metric, double? v) => metric.EndsWith("Share", StringComparison.Ordinal) ? Share(v) : Number(v);
 }
