@@ -34,7 +34,8 @@ public sealed class MallProcess : IAsyncDisposable
         return Path.Combine(outDir, "SatuAtap.Web.dll");
     }
 
-    public static async Task<MallProcess> StartAsync(string appDll, Database db, string workDir, CancellationToken ct)
+    public static async Task<MallProcess> StartAsync(string appDll, Database db, string workDir, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var port = FreePort();
         var baseUri = new Uri($"http://127.0.0.1:{port}/");
@@ -69,6 +70,7 @@ public sealed class MallProcess : IAsyncDisposable
         env["PersonalData__Keys__bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         env["PersonalData__CurrentKey"] = "bench";
         env["PersonalData__HashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) env[key] = value;
 
         var logPath = Path.Combine(workDir, "mall.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
@@ -135,8 +137,12 @@ public sealed class MallProcess : IAsyncDisposable
         }
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

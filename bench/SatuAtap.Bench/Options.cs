@@ -16,6 +16,8 @@ public sealed class Options
     public bool Keep { get; private set; }
     public bool InsertBaseline { get; private set; } = true;
     public bool List { get; private set; }
+    /// <summary>A StackExchange.Redis connection string: the Redis-compared scenarios run again on a mall that uses it.</summary>
+    public string? Redis { get; private set; }
 
     public const string Usage = """
         SatuAtap load harness: starts the mall in Release on a fresh database and drives it with wrk.
@@ -34,6 +36,9 @@ public sealed class Options
           --out FILE               also append the markdown report to FILE
           --strict                 exit with 2 when a target is missed
           --keep                   keep the temporary folder (database, mall.log)
+          --redis CONFIGURATION    after the run, start a second mall on a fresh database of the same kind with
+                                   Redis:Configuration set to CONFIGURATION and measure search-api and ticket-issue
+                                   (those selected) again; the report compares them (bench/run.sh --redis starts one)
         """;
 
     public static Options Parse(string[] args)
@@ -59,6 +64,7 @@ public sealed class Options
                 case "--strict": o.Strict = true; break;
                 case "--keep": o.Keep = true; break;
                 case "--list": o.List = true; break;
+                case "--redis": o.Redis = Next(); break;
                 case "-h" or "--help": throw new HelpRequestedException();
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }

@@ -117,17 +117,53 @@ try
     Say("Weighing public pages");
     var pages = await Pages.WeighAsync(mall.BaseUri, ct);
 
+    // --redis: the Redis-compared scenarios again, on a second mall (fresh database of the same kind) with Redis.
+    string? redisSection = null;
+    if (options.Redis is { } redisConfig)
+    {
+        var compared = results.Where(r => Report.RedisCompared.Contains(r.Scenario.Name)).ToList();
+        if (compared.Count == 0) Say("--redis: neither search-api nor ticket-issue is selected; nothing to compare.");
+        else
+        {
+            // The first mall's measurements are done: stop it so the two never share the cores.
+            await mall.DisposeAsync();
+            var redisDir = Directory.CreateDirectory(Path.Combine(workDir, "redis")).FullName;
+            await using var redisDb = options.Db == "postgres" ? await Database.PostgresAsync(options.Pg!, ct) : Database.Sqlite(redisDir);
+            Say($"Starting a second mall with Redis:Configuration={redisConfig} on {redisDb.Description}");
+            await using var redisMall = await MallProcess.StartAsync(appDll, redisDb, redisDir, ct,
+                new Dictionary<string, string> { ["Redis__Configuration"] = redisConfig });
+            var redisBench = new BenchContext(redisMall, wrk, settings, redisDb);
+            Task<LoadResult> RedisPing(TimeSpan d) => wrk.RunAsync(redisMall.BaseUri, ping, settings with { Duration = d }, ct);
+            var health = await ReadyAsync(redisMall.BaseUri, ct);
+            Say($"Second mall ready at {redisMall.BaseUri} (pid {redisMall.Pid}); /health/ready: {health}");
+            var redisPingBefore = await Measure("Redis: baseline ping (before)", RedisPing);
+            var rows = new List<Report.RedisRow>();
+            foreach (var (scenario, without, _) in compared)
+            {
+                await scenario.PrepareAsync(redisBench, ct);
+                var with = await Measure($"Redis: {scenario.Name}", d => scenario.RunAsync(redisBench, d, ct));
+                var checks = await scenario.VerifyAsync(redisBench, ct);
+                foreach (var c in checks) Say($"Redis: {scenario.Name,-20} {(c.Passed ? "ok  " : "FAIL")} {c.What}: {c.Found}");
+                rows.Add(new Report.RedisRow(scenario, without, with, checks));
+            }
+            var redisPingAfter = await Measure("Redis: baseline ping (after)", RedisPing);
+            var healthAfter = await ReadyAsync(redisMall.BaseUri, ct);
+            redisSection = Report.RedisComparison(redisConfig, health, healthAfter, pingBefore, pingAfter, redisPingBefore, redisPingAfter, rows);
+        }
+    }
+
     var report = Report.Build(new Report.Run(
         DateTimeOffset.Now, db.Description, Machine(), loadBefore, File.ReadAllText("/proc/loadavg").Split(' ')[0], Commit(repoRoot), settings,
         options.WarmupSeconds, pingBefore, pingAfter, insertBefore, insertAfter, insertedRows, results, pages, memory));
-    Console.WriteLine(report.Markdown);
+    var markdown = redisSection is null ? report.Markdown : report.Markdown + Environment.NewLine + redisSection;
+    Console.WriteLine(markdown);
     if (options.Out is { } outFile)
     {
         var path = Path.IsPathRooted(outFile) ? outFile : Path.Combine(Environment.CurrentDirectory, outFile);
-        await File.AppendAllTextAsync(path, Environment.NewLine + report.Markdown, ct);
+        await File.AppendAllTextAsync(path, Environment.NewLine + markdown, ct);
         Say($"Appended to {path}");
     }
-    return options.Strict && !report.AllMet ? 2 : 0;
+    return options.Strict && (!report.AllMet || redisSection?.Contains("| FAIL |", StringComparison.Ordinal) == true) ? 2 : 0;
 }
 catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
 {
@@ -142,6 +178,14 @@ finally
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(workDir, recursive: true); } catch (IOException) { }
     }
+}
+
+static async Task<string> ReadyAsync(Uri baseUri, CancellationToken ct)
+{
+    using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
+    using var r = await http.GetAsync("/health/ready", ct);
+    var body = (await r.Content.ReadAsStringAsync(ct)).Trim();
+    return $"{(int)r.StatusCode} {(body.Length > 200 ? body[..200] : body)}";
 }
 
 static string RepoRoot()

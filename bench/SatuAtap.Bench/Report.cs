@@ -102,6 +102,58 @@ public static class Report
         return new Output(md.ToString(), allMet);
     }
 
+    /// <summary>The scenarios <c>--redis</c> measures again on a mall with Redis, and the share of the figure without it they must keep.</summary>
+    public static readonly IReadOnlySet<string> RedisCompared = new HashSet<string> { "search-api", "ticket-issue" };
+    public const double MinRedisShare = 0.90;
+
+    public sealed record RedisRow(Scenario Scenario, LoadResult Without, LoadResult With, IReadOnlyList<Check> Checks);
+
+    /// <summary>
+    /// The same scenarios on a mall without Redis and then on one with it. The two processes ran one after the other,
+    /// so each figure is first divided by its own process's ping (mean of before and after) and the share compares
+    /// those ratios; the raw share is shown beside it.
+    /// </summary>
+    public static string RedisComparison(string configuration, string healthBefore, string healthAfter,
+        LoadResult pingBefore, LoadResult pingAfter, LoadResult redisPingBefore, LoadResult redisPingAfter, IReadOnlyList<RedisRow> rows)
+    {
+        var pingWithout = (pingBefore.RequestsPerSecond + pingAfter.RequestsPerSecond) / 2;
+        var pingWith = (redisPingBefore.RequestsPerSecond + redisPingAfter.RequestsPerSecond) / 2;
+        var md = new StringBuilder();
+        md.AppendLine($"#### With Redis on one node (`Redis:Configuration={configuration}`)");
+        md.AppendLine();
+        md.AppendLine("A second mall process, started after the first had stopped, on a fresh database of the same kind with Redis " +
+                      $"configured (`/health/ready` answered `{healthBefore}` before its load and `{healthAfter}` after). Each req/s is " +
+                      "divided by the ping baseline of its own process; **share** is the ratio with Redis over the ratio without " +
+                      "(raw share: req/s over req/s, conditions permitting).");
+        md.AppendLine();
+        md.AppendLine("| scenario | without Redis: req/s (÷ ping) | p99 ms | with Redis: req/s (÷ ping) | p99 ms | errors with Redis | share (raw) | target | result |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+        md.AppendLine($"| baseline: ping (mean) | {pingWithout:N0} | {pingBefore.P99Ms:0.00} / {pingAfter.P99Ms:0.00} | {pingWith:N0} | {redisPingBefore.P99Ms:0.00} / {redisPingAfter.P99Ms:0.00} | {redisPingBefore.Errors + redisPingAfter.Errors:N0} | {Share(pingWith, pingWithout)} | | |");
+        foreach (var row in rows)
+        {
+            double? without = pingWithout > 0 ? row.Without.RequestsPerSecond / pingWithout : null;
+            double? with = pingWith > 0 ? row.With.RequestsPerSecond / pingWith : null;
+            double? share = without is > 0 && with is { } w ? w / without.Value : null;
+            var met = share >= MinRedisShare && row.With.Errors == 0 && row.With.Requests > 0 && row.Checks.All(c => c.Passed);
+            md.AppendLine($"| {row.Scenario.Name} | {row.Without.RequestsPerSecond:N0} ({without:P1}) | {row.Without.P99Ms:0.00} | " +
+                          $"{row.With.RequestsPerSecond:N0} ({with:P1}) | {row.With.P99Ms:0.00} | {row.With.Errors:N0} of {row.With.Requests:N0} | " +
+                          $"{(share is { } s ? s.ToString("P1") : "—")} ({Share(row.With.RequestsPerSecond, row.Without.RequestsPerSecond)}) | " +
+                          $"≥ {MinRedisShare:P0} of without, no errors{(row.Checks.Count > 0 ? ", checks" : "")} | {(met ? "PASS" : "FAIL")} |");
+        }
+        if (rows.Any(r => r.Checks.Count > 0))
+        {
+            md.AppendLine();
+            md.AppendLine("| scenario (with Redis) | check | found | result |");
+            md.AppendLine("| --- | --- | --- | --- |");
+            foreach (var row in rows)
+                foreach (var c in row.Checks)
+                    md.AppendLine($"| {row.Scenario.Name} | {c.What} | {c.Found} | {(c.Passed ? "PASS" : "FAIL")} |");
+        }
+        return md.ToString();
+    }
+
+    private static string Share(double a, double b) => b > 0 ? (a / b).ToString("P1") : "—";
+
     private static double Spread(double a, double b) => Math.Max(a, b) is var max and > 0 ? Math.Abs(a - b) / max : 0;
 
     private static string Row(string name, LoadResult r, string baseline, string ratio, string target, string result) =>
