@@ -5,6 +5,7 @@
 #   bench/run.sh --postgres           the same on a throw-away PostgreSQL (started here, stopped at the end)
 #   bench/run.sh --scenario search-api --out docs/benchmarks/2026-12-01-search.md
 #   bench/run.sh --redis              also search-api and ticket-issue on a second mall with a throw-away Redis
+#   bench/run.sh --postgres --nodes 2 two mall processes on one PostgreSQL and one throw-away Redis, load spread over both
 #
 # Any other option goes to the harness (bench/run.sh --help lists them). Installs wrk (PostgreSQL for --postgres,
 # redis-server for --redis) with apt-get when missing and run as root; otherwise says what to install.
@@ -19,6 +20,7 @@ for a in "$@"; do
   case "$a" in
     --postgres) postgres=true ;;
     --redis) redis=true ;;
+    --nodes) redis=true; args+=("$a") ;;  # several nodes share one Redis
     *) args+=("$a") ;;
   esac
 done

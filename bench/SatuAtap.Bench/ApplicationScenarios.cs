@@ -35,7 +35,7 @@ public sealed class InboxScenario : Scenario
     }
 
     public override Task<LoadResult> RunAsync(BenchContext bench, TimeSpan duration, CancellationToken ct) =>
-        bench.Wrk.RunAsync(bench.Mall.BaseUri, _request ?? throw new InvalidOperationException("Not prepared."), bench.Settings with { Duration = duration }, ct);
+        bench.LoadAsync(_request ?? throw new InvalidOperationException("Not prepared."), duration, ct);
 
     public override async Task<IReadOnlyList<Check>> VerifyAsync(BenchContext bench, CancellationToken ct)
     {
@@ -117,14 +117,20 @@ public sealed class ApplicationSubmitScenario : Scenario
         var count = (int)Math.Max(3_000, _fastestRps * duration.TotalSeconds * 2);
         var ids = await ApplicationData.CloneDraftsAsync(bench.Database, _template!, count, ct);
         _drafts += ids.Count;
-        var file = Path.Combine(Path.GetTempPath(), $"satuatap-bench-drafts-{Guid.NewGuid():N}.txt");
-        await File.WriteAllLinesAsync(file, ids.Select(i => i.ToString()), ct);
+        // With several nodes each node's wrk gets every n-th draft, so no draft is submitted through two nodes.
+        var files = new List<string>();
+        for (var node = 0; node < bench.Nodes.Count; node++)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"satuatap-bench-drafts-{Guid.NewGuid():N}.txt");
+            await File.WriteAllLinesAsync(file, ids.Where((_, i) => i % bench.Nodes.Count == node).Select(i => i.ToString()), ct);
+            files.Add(file);
+        }
         try
         {
-            var request = new LoadRequest("/api/v1/applications/submit", "POST",
+            LoadRequest Request(int node, int threads) => new("/api/v1/applications/submit", "POST",
                 Headers: new Dictionary<string, string> { ["Authorization"] = "Bearer " + _token },
-                Lua: DraftsLua(file, bench.Settings.Threads));
-            var r = await bench.Wrk.RunAsync(bench.Mall.BaseUri, request, bench.Settings with { Duration = duration }, ct);
+                Lua: DraftsLua(files[node], threads));
+            var r = await bench.LoadAsync(Request, duration, ct);
             _fastestRps = Math.Max(_fastestRps, r.Seconds > 0 ? (r.Requests - r.Errors) / r.Seconds : 0);
             _succeeded += r.Requests - r.Errors;
             _runs++;
@@ -132,7 +138,7 @@ public sealed class ApplicationSubmitScenario : Scenario
         }
         finally
         {
-            File.Delete(file);
+            foreach (var file in files) File.Delete(file);
         }
     }
 

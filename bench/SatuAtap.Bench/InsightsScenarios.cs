@@ -33,7 +33,7 @@ public sealed class InsightsSummaryScenario : Scenario
     }
 
     public override Task<LoadResult> RunAsync(BenchContext bench, TimeSpan duration, CancellationToken ct) =>
-        bench.Wrk.RunAsync(bench.Mall.BaseUri, _request ?? throw new InvalidOperationException("Not prepared."), bench.Settings with { Duration = duration }, ct);
+        bench.LoadAsync(_request ?? throw new InvalidOperationException("Not prepared."), duration, ct);
 
     public override async Task<IReadOnlyList<Check>> VerifyAsync(BenchContext bench, CancellationToken ct)
     {

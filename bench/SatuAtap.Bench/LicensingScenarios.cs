@@ -65,5 +65,5 @@ public sealed class LicensingScenario : Scenario
     public override Task PrepareAsync(BenchContext bench, CancellationToken ct) => LicensingTable.EnsureAsync(bench, ct);
 
     public override Task<LoadResult> RunAsync(BenchContext bench, TimeSpan duration, CancellationToken ct) =>
-        bench.Wrk.RunAsync(bench.Mall.BaseUri, Request, bench.Settings with { Duration = duration }, ct);
+        bench.LoadAsync(Request, duration, ct);
 }

@@ -14,6 +14,20 @@ public sealed class MallProcess : IAsyncDisposable
     public int Pid => _process.Id;
     public string LogPath { get; }
 
+    /// <summary>The settings a second node of this mall needs to share its data: keys, key ring, files, Redis.</summary>
+    public IReadOnlyDictionary<string, string> SharedEnvironment { get; private init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Another node of the same mall, started once this one is ready: same database, keys, files and Redis, with
+    /// migrations and demo seeding off so that the two do not race.
+    /// </summary>
+    public Task<MallProcess> StartSecondNodeAsync(string appDll, Database db, string nodeDir, CancellationToken ct) =>
+        StartAsync(appDll, db, nodeDir, ct, new Dictionary<string, string>(SharedEnvironment)
+        {
+            ["Database__MigrateOnStart"] = "false",
+            ["Demo__Seed"] = "false",
+        });
+
     private MallProcess(Process process, Uri baseUri, StreamWriter log, string logPath)
     {
         _process = process;
@@ -71,6 +85,10 @@ public sealed class MallProcess : IAsyncDisposable
         env["PersonalData__CurrentKey"] = "bench";
         env["PersonalData__HashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) env[key] = value;
+        // What another node of the same mall must be given: the same keys, key-ring certificate, files and Redis.
+        var shared = new[] { "DataProtection__CertificatePath", "DataProtection__CertificatePassword", "Files__Root",
+                "PersonalData__Keys__bench", "PersonalData__CurrentKey", "PersonalData__HashKey", "Redis__Configuration" }
+            .Where(env.ContainsKey).ToDictionary(k => k, k => env[k]!);
 
         var logPath = Path.Combine(workDir, "mall.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
@@ -79,7 +97,7 @@ public sealed class MallProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var mall = new MallProcess(process, baseUri, log, logPath);
+        var mall = new MallProcess(process, baseUri, log, logPath) { SharedEnvironment = shared };
         try
         {
             // Migrating and seeding every module's demo data took over 3 minutes at a load average of 50 (2026-12-01).

@@ -18,6 +18,8 @@ public sealed class Options
     public bool List { get; private set; }
     /// <summary>A StackExchange.Redis connection string: the Redis-compared scenarios run again on a mall that uses it.</summary>
     public string? Redis { get; private set; }
+    /// <summary>Mall processes on the one database (more than one needs PostgreSQL and Redis).</summary>
+    public int Nodes { get; private set; } = 1;
 
     public const string Usage = """
         SatuAtap load harness: starts the mall in Release on a fresh database and drives it with wrk.
@@ -39,6 +41,9 @@ public sealed class Options
           --redis CONFIGURATION    after the run, start a second mall on a fresh database of the same kind with
                                    Redis:Configuration set to CONFIGURATION and measure search-api and ticket-issue
                                    (those selected) again; the report compares them (bench/run.sh --redis starts one)
+          --nodes N                run N mall processes on the one PostgreSQL database, all with --redis, the second
+                                   and later ones started with migrations and demo seeding off once the first is
+                                   ready; every load is spread over them (one wrk per node, connections shared out)
         """;
 
     public static Options Parse(string[] args)
@@ -65,12 +70,15 @@ public sealed class Options
                 case "--keep": o.Keep = true; break;
                 case "--list": o.List = true; break;
                 case "--redis": o.Redis = Next(); break;
+                case "--nodes": o.Nodes = Math.Max(1, Int()); break;
                 case "-h" or "--help": throw new HelpRequestedException();
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
         }
         if (o.Db is not ("sqlite" or "postgres")) throw new ArgumentException("--db is sqlite or postgres.");
         if (o.Db == "postgres" && string.IsNullOrWhiteSpace(o.Pg)) throw new ArgumentException("--db postgres needs --pg \"Host=...;Username=...\".");
+        if (o.Nodes > 1 && (o.Db != "postgres" || string.IsNullOrWhiteSpace(o.Redis)))
+            throw new ArgumentException("--nodes above 1 needs --db postgres and --redis (bench/run.sh --postgres --nodes 2 starts both).");
         if (o.Connections < o.Threads) throw new ArgumentException("--connections must be at least --threads.");
         return o;
     }

@@ -75,12 +75,12 @@ public sealed class VisitRushScenario : Scenario
     {
         // The visit's hours lie in the evening so that they never meet the demo circuit's visit to the same stop.
         var (_, warmSlot) = await CreateVisitAsync(bench.Mall.BaseUri, "Unit pemanasan", 10, 19, ct);
-        var warm = await BookingRushScenario.RushAsync(bench.Mall.BaseUri, warmSlot, 300, phonePrefix: "081292", ct);
+        var warm = await BookingRushScenario.RushAsync(bench.Nodes, warmSlot, 300, phonePrefix: "081292", ct);
         Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] outreach-visit-rush warm-up: 300 clients for 10 places, {warm.Statuses.GetValueOrDefault(201)} won");
 
         (_visit, _slot) = await CreateVisitAsync(bench.Mall.BaseUri, "Unit uji beban", Quota, 21, ct);
         var clients = BookingRushScenario.Clients;
-        var rush = await BookingRushScenario.RushAsync(bench.Mall.BaseUri, _slot, clients, phonePrefix: "081293", ct);
+        var rush = await BookingRushScenario.RushAsync(bench.Nodes, _slot, clients, phonePrefix: "081293", ct);
         foreach (var (k, n) in rush.Statuses) _statuses[k] = n;
         _won = rush.Statuses.GetValueOrDefault(201);
         _refused = rush.Statuses.GetValueOrDefault(409);

@@ -57,10 +57,22 @@ try
     await using var db = options.Db == "postgres" ? await Database.PostgresAsync(options.Pg!, ct) : Database.Sqlite(workDir);
     Say($"Starting the mall on {db.Description}");
     var started = Stopwatch.StartNew();
-    await using var mall = await MallProcess.StartAsync(appDll, db, workDir, ct);
+    var multiNode = options.Nodes > 1;
+    Dictionary<string, string>? nodeRedis = multiNode ? new() { ["Redis__Configuration"] = options.Redis! } : null;
+    await using var mall = await MallProcess.StartAsync(appDll, db, workDir, ct, nodeRedis);
     Say($"Ready at {mall.BaseUri} (pid {mall.Pid}) after {started.Elapsed.TotalSeconds:0.0} s; RSS {mall.Memory().RssMb:0} MB");
+    // --nodes: the further nodes start after the first has migrated and seeded, on the same database and Redis.
+    var nodes = new List<MallProcess> { mall };
+    await using var nodesStop = new NodesStop(nodes);
+    for (var n = 2; n <= options.Nodes; n++)
+    {
+        var node = await mall.StartSecondNodeAsync(appDll, db, Directory.CreateDirectory(Path.Combine(workDir, $"node{n}")).FullName, ct);
+        nodes.Add(node);
+        Say($"Node {n} ready at {node.BaseUri} (pid {node.Pid}); /health/ready: {await ReadyAsync(node.BaseUri, ct)}");
+    }
+    if (multiNode) Say($"Node 1 /health/ready: {await ReadyAsync(mall.BaseUri, ct)}");
     var wrk = new Wrk(workDir);
-    var bench = new BenchContext(mall, wrk, settings, db);
+    var bench = new BenchContext(mall, wrk, settings, db, nodes);
     var ping = new LoadRequest("/api/v1/ping");
 
     async Task<LoadResult> Measure(string what, Func<TimeSpan, Task<LoadResult>> run)
@@ -86,7 +98,7 @@ try
         return r;
     }
 
-    Task<LoadResult> Ping(TimeSpan d) => wrk.RunAsync(mall.BaseUri, ping, settings with { Duration = d }, ct);
+    Task<LoadResult> Ping(TimeSpan d) => bench.LoadAsync(ping, d, ct);
     var insertNeeded = options.InsertBaseline || scenarios.Any(s => s.Baseline == BaselineKind.Insert);
     await using var insert = insertNeeded ? await InsertBaseline.StartAsync(db, ct) : null;
     Task<LoadResult> Insert(TimeSpan d) => wrk.RunAsync(insert!.BaseUri, InsertBaseline.Request, settings with { Duration = d }, ct);
@@ -119,7 +131,7 @@ try
 
     // --redis: the Redis-compared scenarios again, on a second mall (fresh database of the same kind) with Redis.
     string? redisSection = null;
-    if (options.Redis is { } redisConfig)
+    if (options.Redis is { } redisConfig && !multiNode)
     {
         var compared = results.Where(r => Report.RedisCompared.Contains(r.Scenario.Name)).ToList();
         if (compared.Count == 0) Say("--redis: neither search-api nor ticket-issue is selected; nothing to compare.");
@@ -153,7 +165,9 @@ try
     }
 
     var report = Report.Build(new Report.Run(
-        DateTimeOffset.Now, db.Description, Machine(), loadBefore, File.ReadAllText("/proc/loadavg").Split(' ')[0], Commit(repoRoot), settings,
+        DateTimeOffset.Now, db.Description + (multiNode
+            ? $"; {nodes.Count} mall processes on it and one Redis, every load spread over them (one wrk per node, connections shared out, requests/s summed, the worst node's percentiles); memory is node 1's"
+            : ""), Machine(), loadBefore, File.ReadAllText("/proc/loadavg").Split(' ')[0], Commit(repoRoot), settings,
         options.WarmupSeconds, pingBefore, pingAfter, insertBefore, insertAfter, insertedRows, results, pages, memory));
     var markdown = redisSection is null ? report.Markdown : report.Markdown + Environment.NewLine + redisSection;
     Console.WriteLine(markdown);
@@ -221,4 +235,13 @@ static string Commit(string repoRoot)
         return Git("status", "--porcelain", "--untracked-files=no").Length > 0 ? head + " (with local changes)" : head;
     }
     catch (System.ComponentModel.Win32Exception) { return "unknown"; }
+}
+
+/// <summary>Stops the nodes after the first (the first is disposed on its own).</summary>
+sealed class NodesStop(List<MallProcess> nodes) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in nodes.Skip(1)) await node.DisposeAsync();
+    }
 }

@@ -36,7 +36,7 @@ public sealed class TicketIssueScenario : Scenario
     }
 
     public override Task<LoadResult> RunAsync(BenchContext bench, TimeSpan duration, CancellationToken ct) =>
-        bench.Wrk.RunAsync(bench.Mall.BaseUri, _request ?? throw new InvalidOperationException("Not prepared."), bench.Settings with { Duration = duration }, ct);
+        bench.LoadAsync(_request ?? throw new InvalidOperationException("Not prepared."), duration, ct);
 
     public override async Task<IReadOnlyList<Check>> VerifyAsync(BenchContext bench, CancellationToken ct)
     {
@@ -113,11 +113,11 @@ public sealed class BookingRushScenario : Scenario
     public override async Task<LoadResult> RunAsync(BenchContext bench, TimeSpan duration, CancellationToken ct)
     {
         var warmSlot = await CreateSlotAsync(bench.Mall.BaseUri, 10, 14, ct);
-        var warm = await RushAsync(bench.Mall.BaseUri, warmSlot, 300, phonePrefix: "081290", ct);
+        var warm = await RushAsync(bench.Nodes, warmSlot, 300, phonePrefix: "081290", ct);
         Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] booking-rush warm-up: 300 clients for 10 places, {warm.Statuses.GetValueOrDefault(201)} won");
 
         _slot = await CreateSlotAsync(bench.Mall.BaseUri, Places, 15, ct);
-        var rush = await RushAsync(bench.Mall.BaseUri, _slot, Clients, phonePrefix: "081291", ct);
+        var rush = await RushAsync(bench.Nodes, _slot, Clients, phonePrefix: "081291", ct);
         foreach (var (k, v) in rush.Statuses) _statuses[k] = v;
         _won = rush.Statuses.GetValueOrDefault(201);
         _refused = rush.Statuses.GetValueOrDefault(409);
@@ -133,10 +133,19 @@ public sealed class BookingRushScenario : Scenario
 
     internal sealed record Rush(Dictionary<int, int> Statuses, List<double> LatenciesMs, double Seconds, double LastWinMs);
 
-    /// <summary>Sends <paramref name="clients"/> bookings of one slot, distinct phones, <see cref="InFlight"/> at a time.</summary>
-    internal static async Task<Rush> RushAsync(Uri baseUri, Guid slot, int clients, string phonePrefix, CancellationToken ct)
+    /// <summary>
+    /// Sends <paramref name="clients"/> bookings of one slot, distinct phones, <see cref="InFlight"/> at a time; with
+    /// several nodes, client i goes to node i mod n.
+    /// </summary>
+    internal static async Task<Rush> RushAsync(IReadOnlyList<Uri> nodes, Guid slot, int clients, string phonePrefix, CancellationToken ct)
     {
-        using var http = MallApi.Client(baseUri, InFlight);
+        var https = nodes.Select(n => MallApi.Client(n, InFlight)).ToList();
+        try { return await RushAsync(https, slot, clients, phonePrefix, ct); }
+        finally { foreach (var h in https) h.Dispose(); }
+    }
+
+    private static async Task<Rush> RushAsync(List<HttpClient> https, Guid slot, int clients, string phonePrefix, CancellationToken ct)
+    {
         using var gate = new SemaphoreSlim(InFlight);
         var statuses = new ConcurrentDictionary<int, int>();
         var latencies = new ConcurrentBag<double>();
@@ -152,7 +161,7 @@ public sealed class BookingRushScenario : Scenario
                 int status;
                 try
                 {
-                    using var r = await http.PostAsync("/api/v1/bookings", body, ct);
+                    using var r = await https[i % https.Count].PostAsync("/api/v1/bookings", body, ct);
                     await r.Content.ReadAsByteArrayAsync(ct);
                     status = (int)r.StatusCode;
                 }
@@ -239,7 +248,8 @@ public sealed class BoardUpdateScenario : Scenario
     {
         var baseUri = bench.Mall.BaseUri;
         var calls = Channel.CreateUnbounded<(string Number, long At)>();
-        await using var board = new HubConnectionBuilder().WithUrl(new Uri(baseUri, $"hubs/antrian?site={_site}")).Build();
+        // With several nodes the board listens on the last one while the kiosk and the officer use the first.
+        await using var board = new HubConnectionBuilder().WithUrl(new Uri(bench.Nodes[^1], $"hubs/antrian?site={_site}")).Build();
         board.On<JsonElement>("called", m => calls.Writer.TryWrite((m.GetProperty("number").GetString()!, Stopwatch.GetTimestamp())));
         await board.StartAsync(ct);
 

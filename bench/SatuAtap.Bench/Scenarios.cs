@@ -66,7 +66,7 @@ public sealed class SteadyScenario : Scenario
     public required LoadRequest Request { get; init; }
 
     public override Task<LoadResult> RunAsync(BenchContext bench, TimeSpan duration, CancellationToken ct) =>
-        bench.Wrk.RunAsync(bench.Mall.BaseUri, Request, bench.Settings with { Duration = duration }, ct);
+        bench.LoadAsync(Request, duration, ct);
 }
 
 /// <summary>The scenarios the harness knows. Add one here; <c>--scenario NAME</c> picks a subset.</summary>

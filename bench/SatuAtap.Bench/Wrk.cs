@@ -28,6 +28,25 @@ public sealed class Wrk(string workDir)
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Path.Combine(d, "wrk")).FirstOrDefault(File.Exists);
 
+    /// <summary>
+    /// One wrk per node at the same moment, the connections and threads shared out between them; the result sums the
+    /// requests (requests/s add up), counts every error and keeps the worst node's percentiles.
+    /// </summary>
+    public async Task<LoadResult> RunSpreadAsync(IReadOnlyList<Uri> nodes, Func<int, int, LoadRequest> requestForNode, LoadSettings settings, CancellationToken ct)
+    {
+        if (nodes.Count == 1) return await RunAsync(nodes[0], requestForNode(0, settings.Threads), settings, ct);
+        var each = settings with
+        {
+            Threads = Math.Max(1, settings.Threads / nodes.Count),
+            Connections = Math.Max(Math.Max(1, settings.Threads / nodes.Count), settings.Connections / nodes.Count),
+        };
+        var results = await Task.WhenAll(nodes.Select((node, i) => RunAsync(node, requestForNode(i, each.Threads), each, ct)));
+        var seconds = results.Average(r => r.Seconds);
+        return new LoadResult((long)Math.Round(results.Sum(r => r.RequestsPerSecond) * seconds), seconds,
+            results.Max(r => r.P50Ms), results.Max(r => r.P95Ms), results.Max(r => r.P99Ms), results.Max(r => r.MaxMs),
+            results.Sum(r => r.Errors), results.Sum(r => r.SocketErrors));
+    }
+
     public async Task<LoadResult> RunAsync(Uri baseUri, LoadRequest request, LoadSettings settings, CancellationToken ct)
     {
         if (!baseUri.IsLoopback) throw new InvalidOperationException($"Only loopback targets are driven, not {baseUri}.");
