@@ -41,7 +41,8 @@ public sealed record GroupFigures(string Period, string Key, string Name, bool H
 /// figures by <see cref="InsightFigures"/>. Who may ask: the executive and managers (the whole mall) and agency heads
 /// (their own agency only).
 /// </summary>
-public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCache catalog, MallTime time, IOptions<InsightsOptions> options)
+public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCache catalog, MallTime time, IOptions<InsightsOptions> options,
+    InsightsCache cache)
 {
     public static readonly IReadOnlyDictionary<string, Func<Figures, double?>> Metrics = new Dictionary<string, Func<Figures, double?>>(StringComparer.Ordinal)
     {
@@ -99,8 +100,9 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
     {
         var scoped = Scope(filter, caller);
         if (!scoped.Succeeded) return new Outcome<InsightSummary>(scoped.Kind, Message: scoped.Message);
-        var rows = await RowsAsync(scoped.Value!, ct);
-        return Outcome<InsightSummary>.Ok(InsightSummary.Of(scoped.Value!, InsightFigures.Of(rows)));
+        var f = scoped.Value!;
+        var figures = await cache.GetOrAddAsync(("summary", f, time.Today), async () => InsightFigures.Of(await RowsAsync(f, ct)));
+        return Outcome<InsightSummary>.Ok(InsightSummary.Of(f, figures));
     }
 
     public async Task<Outcome<IReadOnlyList<SeriesPoint>>> SeriesAsync(InsightFilter filter, string metric, string by, Caller caller, CancellationToken ct)
@@ -108,12 +110,17 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
         var scoped = Scope(filter, caller);
         if (!scoped.Succeeded) return new Outcome<IReadOnlyList<SeriesPoint>>(scoped.Kind, Message: scoped.Message);
         var pick = Metrics[metric];
-        var rows = await RowsAsync(scoped.Value!, ct);
-        var byBucket = rows.GroupBy(r => Bucket(r.Day, by)).ToDictionary(g => g.Key, g => g.ToList());
-        var points = new List<SeriesPoint>();
-        foreach (var period in Periods(filter.From, filter.To, by))
-            points.Add(new SeriesPoint(period, pick(InsightFigures.Of(byBucket.GetValueOrDefault(period) ?? []))));
-        return Outcome<IReadOnlyList<SeriesPoint>>.Ok(points);
+        var f = scoped.Value!;
+        var figures = await cache.GetOrAddAsync(("buckets", f, by, time.Today), async () => await BucketsAsync(f, by, ct));
+        return Outcome<IReadOnlyList<SeriesPoint>>.Ok(figures.Select(b => new SeriesPoint(b.Period, pick(b.Figures))).ToList());
+    }
+
+    /// <summary>The figures of each day, week or month of the filter's period, in order (empty buckets included).</summary>
+    public async Task<IReadOnlyList<(string Period, Figures Figures)>> BucketsAsync(InsightFilter filter, string by, CancellationToken ct)
+    {
+        var rows = await RowsAsync(filter, ct);
+        var byBucket = rows.GroupBy(r => Bucket(r.Day, by)).ToDictionary(g => g.Key, g => InsightFigures.Of(g));
+        return Periods(filter.From, filter.To, by).Select(p => (p, byBucket.GetValueOrDefault(p) ?? InsightFigures.Of([]))).ToList();
     }
 
     /// <summary>The key of the group the small groups are folded into.</summary>
@@ -223,11 +230,7 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
     {
         if (_rows.TryGetValue(f, out var known)) return known;
         var today = time.Today;
-        var q = db.InsightDays.AsNoTracking().Where(d => d.Day >= f.From && d.Day <= f.To && d.Day < today);
-        if (f.AgencyId is { } a) q = q.Where(d => d.AgencyId == a);
-        if (f.SiteId is { } s) q = q.Where(d => d.SiteId == s);
-        if (!string.IsNullOrEmpty(f.District)) q = q.Where(d => d.District == f.District);
-        var rows = await q.ToListAsync(ct);
+        var rows = new List<InsightDay>(await cache.GetOrAddAsync(("kept", f, today), () => KeptAsync(f, today, ct)));
         if (f.To >= today && f.From <= today)
             rows.AddRange((await LiveAsync(today, ct)).Where(d =>
                 (f.AgencyId is not { } la || d.AgencyId == la) && (f.SiteId is not { } ls || d.SiteId == ls)
@@ -236,10 +239,21 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
         return rows;
     }
 
+    /// <summary>The kept rows of the filter's closed days (before today).</summary>
+    private async Task<List<InsightDay>> KeptAsync(InsightFilter f, DateOnly today, CancellationToken ct)
+    {
+        if (f.From >= today) return [];
+        var q = db.InsightDays.AsNoTracking().Where(d => d.Day >= f.From && d.Day <= f.To && d.Day < today);
+        if (f.AgencyId is { } a) q = q.Where(d => d.AgencyId == a);
+        if (f.SiteId is { } s) q = q.Where(d => d.SiteId == s);
+        if (!string.IsNullOrEmpty(f.District)) q = q.Where(d => d.District == f.District);
+        return await q.ToListAsync(ct);
+    }
+
     private async Task<List<InsightDay>> LiveAsync(DateOnly today, CancellationToken ct)
     {
         if (_live is { } known && known.Day == today) return known.Rows;
-        var rows = await keeper.LiveAsync(today, today, ct);
+        var rows = await cache.GetOrAddAsync(("live", today), () => keeper.LiveAsync(today, today, ct));
         _live = (today, rows);
         return rows;
     }

@@ -16,6 +16,9 @@ public sealed class InsightsOptions
     public int MaxRangeDays { get; set; } = 1100;
     /// <summary>Requests to the public open data per client address per minute (default 60).</summary>
     public int OpenDataPerMinute { get; set; } = 60;
+    /// <summary>Seconds a computed answer (summary, series, the public page) is remembered in this process (default 60);
+    /// 0 switches the memory off. See <see cref="InsightsCache"/>.</summary>
+    public int CacheSeconds { get; set; } = 60;
 }
 
 /// <summary>Checks the <c>Insights</c> settings at start; each message names its key.</summary>
@@ -29,6 +32,7 @@ public sealed class InsightsOptionsValidator : IValidateOptions<InsightsOptions>
         if (o.TargetWaitMinutes is < 1 or > 240) failures.Add("Insights:TargetWaitMinutes must be between 1 and 240.");
         if (o.MaxRangeDays is < 31 or > 3660) failures.Add("Insights:MaxRangeDays must be between 31 and 3660.");
         if (o.OpenDataPerMinute is < 1 or > 100_000) failures.Add("Insights:OpenDataPerMinute must be between 1 and 100000.");
+        if (o.CacheSeconds is < 0 or > 3600) failures.Add("Insights:CacheSeconds must be between 0 and 3600.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -19,7 +19,8 @@ public sealed record RebuildResult(DateOnly? From, DateOnly? To, int Days, int R
 /// <see cref="DayBuilder"/> and replaces what was kept. The job runs it for the last days; managers run it for any
 /// period (POST /api/v1/insights/rebuild). Today is never kept: it is built live when asked.
 /// </summary>
-public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime time, IOptions<InsightsOptions> options, IOptions<OutreachOptions> outreach)
+public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime time, IOptions<InsightsOptions> options, IOptions<OutreachOptions> outreach,
+    InsightsCache cache)
 {
     private const int ChunkDays = 31;
 
@@ -61,6 +62,7 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
             db.ChangeTracker.Clear();
             rows += built.Count;
         }
+        cache.Clear();
         return new RebuildResult(from, last, last.DayNumber - from.DayNumber + 1, rows);
     }
 

@@ -15,6 +15,7 @@ public static class InsightsModule
     public static IServiceCollection AddInsightsModule(this IServiceCollection services, IConfiguration config)
     {
         services.AddSettings<InsightsOptions, InsightsOptionsValidator>(config, InsightsOptions.Section);
+        services.AddSingleton<InsightsCache>();
         services.AddScoped<KeepInsights>();
         services.AddScoped<InsightReads>();
         services.AddScoped<OpenData>();

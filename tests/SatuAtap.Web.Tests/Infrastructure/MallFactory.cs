@@ -64,6 +64,7 @@ public class MallFactory : WebApplicationFactory<Program>
             ["Retention:Enabled"] = "false", // tests run the retention use case themselves, at the clock they set
             ["Feedback:OverdueCheckMinutes"] = "0", // tests run the complaint deadline check themselves, at the clock they set
             ["Insights:RefreshMinutes"] = "0", // tests rebuild the kept figures themselves, at the clock they set
+            ["Insights:CacheSeconds"] = "0", // tests read their figures fresh; InsightsCacheTests switch the memory on
             ["Demo:HistoryDays"] = "0", // no demo history unless a test asks for it (InsightsDemoHistoryTests)
             ["Logging:LogLevel:Default"] = "Warning",
             // Fixed test keys (as Production configures them): every mall of the suite shares them, and so one database model.

@@ -12,7 +12,7 @@ namespace SatuAtap.Web.Pages.Kinerja;
 /// The public performance page (no sign-in): the whole mall's figures of the period and of each month, and each
 /// agency's per month as the open data gives them (small groups folded and hidden). The same functions as the API.
 /// </summary>
-public sealed class IndexModel(InsightReads reads, OpenData open, MallTime time) : PageModel
+public sealed class IndexModel(InsightReads reads, OpenData open, MallTime time, InsightsCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
@@ -36,12 +36,14 @@ public sealed class IndexModel(InsightReads reads, OpenData open, MallTime time)
         From = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Query = $"from={From}&amp;to={To}";
-        var filter = new InsightFilter(from, to);
-        var rows = await reads.RowsAsync(filter, ct);
-        Summary = InsightSummary.Of(filter, InsightFigures.Of(rows));
-        var byMonth = rows.GroupBy(r => InsightReads.Bucket(r.Day, "month")).ToDictionary(g => g.Key, g => InsightFigures.Of(g));
-        Months = InsightReads.Periods(from, to, "month").Select(m => (m, byMonth.GetValueOrDefault(m) ?? InsightFigures.Of([]))).ToList();
-        Agencies = await open.HandleAsync(from, to, ct);
+        // The page's figures are remembered for Insights:CacheSeconds (InsightsCache), so a busy public page does not
+        // add up the whole period's kept rows on every view.
+        (Summary, Months, Agencies) = await cache.GetOrAddAsync(("public", from, to, time.Today), async () =>
+        {
+            var filter = new InsightFilter(from, to);
+            var summary = InsightSummary.Of(filter, InsightFigures.Of(await reads.RowsAsync(filter, ct)));
+            return (summary, await reads.BucketsAsync(filter, "month", ct), await open.HandleAsync(from, to, ct));
+        });
         return Page();
     }
 

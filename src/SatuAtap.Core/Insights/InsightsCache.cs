@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using SatuAtap.Core.Common;
+
+namespace SatuAtap.Core.Insights;
+
+/// <summary>
+/// A short per-process memory of computed figures (the rows of a period, a summary, a series, the public page), so
+/// that the same question asked again within <c>Insights:CacheSeconds</c> is answered without reading and adding up
+/// the kept rows again. Bound: an answer is at most that many seconds old (by the injected clock); a rebuild of the
+/// kept rows in this process forgets everything at once; a new day starts a new key (the key holds today's date).
+/// Another process's rebuild shows here once the entry expires. 0 switches the memory off.
+/// </summary>
+public sealed class InsightsCache(MallTime time, IOptions<InsightsOptions> options)
+{
+    /// <summary>The most entries kept; when reached, all are forgotten (keys come from the query string).</summary>
+    public const int MaxEntries = 512;
+
+    private sealed record Entry(DateTime MadeUtc, object Value);
+
+    private readonly ConcurrentDictionary<object, Entry> _entries = new();
+
+    /// <summary>The remembered value of <paramref name="key"/> while fresh, else made (once per caller) and remembered.</summary>
+    public async Task<T> GetOrAddAsync<T>(object key, Func<Task<T>> make) where T : notnull
+    {
+        var seconds = options.Value.CacheSeconds;
+        if (seconds <= 0) return await make();
+        var now = time.UtcNow;
+        if (_entries.TryGetValue(key, out var known) && known.Value is T value && now - known.MadeUtc < TimeSpan.FromSeconds(seconds) && now >= known.MadeUtc)
+            return value;
+        var made = await make();
+        if (_entries.Count >= MaxEntries) _entries.Clear();
+        _entries[key] = new Entry(now, made);
+        return made;
+    }
+
+    /// <summary>Forgets every remembered answer (after the kept rows changed).</summary>
+    public void Clear() => _entries.Clear();
+}
