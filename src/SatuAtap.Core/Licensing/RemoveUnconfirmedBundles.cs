@@ -22,7 +22,7 @@ public sealed record UnconfirmedRound(int BundlesRemoved, int ApplicationsRemove
 public sealed class RemoveUnconfirmedBundles(SatuAtapDb db, FileStore files, MallTime time, IOptions<LicensingOptions> options)
 {
     public const string AuditType = "LicensingBundle";
-    public const string AuditAction = "removed-unconfirmed";
+    public const string AuditAction = "purged"; // the audit log's actions hold 16 characters
     private const int Batch = 100;
 
     /// <summary>
