@@ -14,6 +14,8 @@ public sealed class LicensingOptions
     public double ReminderCheckMinutes { get; set; } = 60;
     /// <summary>Minutes a confirmation code sent to a business owner stays valid (a bundle an officer made on their behalf).</summary>
     public int ConfirmationCodeMinutes { get; set; } = 30;
+    /// <summary>Hours after the confirmation code's window ends that a bundle made on an owner's behalf and never confirmed is removed.</summary>
+    public int UnconfirmedBundleHours { get; set; } = 24;
     /// <summary>Years a permit holds from its issue, by permit code; a permit not listed does not expire.</summary>
     public Dictionary<string, int> ValidityYears { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -43,6 +45,8 @@ public sealed class LicensingOptionsValidator : IValidateOptions<LicensingOption
             failures.Add("Licensing:ReminderCheckMinutes must be between 0 (off in this process) and 1440.");
         if (o.ConfirmationCodeMinutes is < 1 or > 1440)
             failures.Add("Licensing:ConfirmationCodeMinutes must be between 1 and 1440.");
+        if (o.UnconfirmedBundleHours is < 1 or > 8760)
+            failures.Add("Licensing:UnconfirmedBundleHours must be between 1 and 8760 (a year).");
         foreach (var (code, years) in o.ValidityYears)
         {
             if (PermitKinds.Find(code) is null) failures.Add($"Licensing:ValidityYears:{code} is not a known permit code ({string.Join(", ", PermitKinds.All.Select(k => k.Code))}).");

@@ -23,6 +23,9 @@ public static class LicensingModule
         services.AddScoped<SendExpiryReminders>();
         services.AddSingleton<ExpiryReminderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryReminderJob>());
+        services.AddScoped<RemoveUnconfirmedBundles>();
+        services.AddSingleton<UnconfirmedBundleJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnconfirmedBundleJob>());
         return services;
     }
 
