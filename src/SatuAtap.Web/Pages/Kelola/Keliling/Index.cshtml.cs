@@ -8,13 +8,16 @@ using SatuAtap.Web.Infrastructure;
 namespace SatuAtap.Web.Pages.Kelola.Keliling;
 
 /// <summary>
-/// The managers' view of the circuit: the coming visits (cancel one, with the note told to the people who booked) and
+/// The managers' view of the circuit: stops and units (links to edit them), the coming visits (move one, or cancel one
+/// with the note told to the people who booked) and
 /// the last 30 days' reports: trips saved, and where demand went over the quota.
 /// </summary>
 [Authorize(Policy = Policies.Manager)]
-public sealed class IndexModel(OutreachReads reads, CancelVisit cancel, VisitReports reports, MallTime time) : PageModel
+public sealed class IndexModel(OutreachReads reads, OutreachEdits edits, CancelVisit cancel, VisitReports reports, MallTime time) : PageModel
 {
     public IReadOnlyList<VisitView> Visits { get; private set; } = [];
+    public IReadOnlyList<StopView> Stops { get; private set; } = [];
+    public IReadOnlyList<UnitView> Units { get; private set; } = [];
     public PeriodReportView? Report { get; private set; }
     public string? Message { get; private set; }
     public bool Done { get; private set; }
@@ -36,6 +39,8 @@ public sealed class IndexModel(OutreachReads reads, CancelVisit cancel, VisitRep
     private async Task LoadAsync(CancellationToken ct)
     {
         Visits = await reads.ComingAsync(null, null, ct);
+        Stops = await reads.StopsAsync(ct);
+        Units = await edits.UnitsAsync(ct);
         var period = await reports.PeriodAsync(time.Today.AddDays(-30), time.Today, HttpContext.Caller(), ct);
         Report = period.Value;
     }
