@@ -36,6 +36,9 @@ public sealed class QueueOptions
     public bool EnforceOpeningHours { get; set; } = true;
     /// <summary>A booking is checked in at the kiosk from this many minutes before its slot starts.</summary>
     public int CheckInMinutesBefore { get; set; } = 60;
+    /// <summary>A display board with JavaScript also reads its calls this often, besides the live pushes: a push lost
+    /// (a node restarted, Redis away with several nodes) shows within this time.</summary>
+    public int BoardRefreshSeconds { get; set; } = 30;
 
     public CallNextRules Rules => new(TimeSpan.FromMinutes(DueEarlyMinutes), PriorityEnabled);
 }
@@ -56,6 +59,7 @@ public sealed class QueueOptionsValidator : IValidateOptions<QueueOptions>
         if (o.ServiceMinutesSeconds is < 0 or > 600) failures.Add("Queue:ServiceMinutesSeconds must be between 0 and 600.");
         if (o.CheckInMinutesBefore is < 0 or > 720) failures.Add("Queue:CheckInMinutesBefore must be between 0 and 720.");
         if (o.FullSlotSeconds is < 0 or > 60) failures.Add("Queue:FullSlotSeconds must be between 0 and 60.");
+        if (o.BoardRefreshSeconds is < 2 or > 600) failures.Add("Queue:BoardRefreshSeconds must be between 2 and 600.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -22,6 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
+    /// <summary>The mall's services, for a test that changes a record the way no endpoint would (no push).</summary>
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The mall is not started.");
 
     public async Task InitializeAsync()
     {
@@ -122,6 +124,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Queue:EnforceOpeningHours", "false"); // the journeys run at whatever hour the suite runs
             // The demo circuit comes to each stop weekly: with two weeks the next visit is always open for booking.
             builder.UseSetting("Queue:BookingOpensDaysAhead", "14");
+            // Boards read their calls this often besides the pushes (BoardRefreshTests checks it without a push).
+            builder.UseSetting("Queue:BoardRefreshSeconds", "3");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("PersonalData:KeyFile", Path.Combine(folder, "personal-data-keys.json"));
         }

@@ -5,8 +5,10 @@ using SatuAtap.Core.Queue;
 namespace SatuAtap.Web.Pages.Antrian;
 
 /// <summary>The site's board for a TV: live through SignalR with a chime and a spoken call; a timed refresh without JavaScript.</summary>
-public sealed class PapanModel(QueueReads reads, SatuAtap.Core.Outreach.OutreachReads outreach) : PageModel
+public sealed class PapanModel(QueueReads reads, SatuAtap.Core.Outreach.OutreachReads outreach, Microsoft.Extensions.Options.IOptions<QueueOptions> options) : PageModel
 {
+    /// <summary>How often the board reads its calls besides the pushes (<c>Queue:BoardRefreshSeconds</c>).</summary>
+    public int RefreshSeconds => options.Value.BoardRefreshSeconds;
     public Site Site { get; private set; } = null!;
     public BoardView Board { get; private set; } = null!;
     /// <summary>For a mobile-unit site on a day without a visit: its coming visits, to say when the next one is.</summary>

@@ -124,6 +124,11 @@
     setInterval(tick, 1000);
   }
 
+  // Besides the pushes, the board reads its calls every data-refresh seconds, connected or not: a push that was
+  // lost (a node restarted, the shared Redis away) shows within that time instead of at the next call.
+  var every = parseInt(board.getAttribute("data-refresh"), 10);
+  if (every > 0) setInterval(function () { refresh(false).catch(function () { /* offline: the next round tries again */ }); }, every * 1000);
+
   var delay = 1000;
   function connect() {
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
