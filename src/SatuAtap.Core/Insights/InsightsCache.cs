@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using SatuAtap.Core.Common;
+using SatuAtap.Core.Data;
 
 namespace SatuAtap.Core.Insights;
 
@@ -8,11 +9,27 @@ namespace SatuAtap.Core.Insights;
 /// A short per-process memory of computed figures (the rows of a period, a summary, a series, the public page), so
 /// that the same question asked again within <c>Insights:CacheSeconds</c> is answered without reading and adding up
 /// the kept rows again. Bound: an answer is at most that many seconds old (by the injected clock); a rebuild of the
-/// kept rows in this process forgets everything at once; a new day starts a new key (the key holds today's date).
-/// Another process's rebuild shows here once the entry expires. 0 switches the memory off.
+/// kept rows forgets everything at once, in this process and (announced through <see cref="CacheChanges"/>) in every
+/// other node; a new day starts a new key (the key holds today's date). 0 switches the memory off.
 /// </summary>
-public sealed class InsightsCache(MallTime time, IOptions<InsightsOptions> options)
+public sealed class InsightsCache : IDisposable
 {
+    /// <summary>The name its changes are announced under.</summary>
+    public const string Name = "insights";
+
+    private readonly MallTime time;
+    private readonly IOptions<InsightsOptions> options;
+    private readonly CacheChanges changes;
+    private readonly IDisposable listening;
+
+    public InsightsCache(MallTime time, IOptions<InsightsOptions> options, CacheChanges changes)
+    {
+        this.time = time;
+        this.options = options;
+        this.changes = changes;
+        listening = changes.Listen(Name, _ => _entries.Clear());
+    }
+
     /// <summary>The most entries kept; when reached, all are forgotten (keys come from the query string).</summary>
     public const int MaxEntries = 512;
 
@@ -34,6 +51,12 @@ public sealed class InsightsCache(MallTime time, IOptions<InsightsOptions> optio
         return made;
     }
 
-    /// <summary>Forgets every remembered answer (after the kept rows changed).</summary>
-    public void Clear() => _entries.Clear();
+    /// <summary>Forgets every remembered answer (after the kept rows changed), here and on the other nodes.</summary>
+    public void Clear()
+    {
+        _entries.Clear();
+        changes.Announce(Name);
+    }
+
+    public void Dispose() => listening.Dispose();
 }
