@@ -12,9 +12,10 @@ namespace SatuAtap.Core.Outreach;
 /// </summary>
 public static class OutreachDemo
 {
-    private sealed record StopFacts(DayOfWeek Day, double Lat, double Lon, double Km, int Minutes);
+    internal sealed record StopFacts(DayOfWeek Day, double Lat, double Lon, double Km, int Minutes);
 
-    private static readonly Dictionary<string, StopFacts> Stops = new(StringComparer.Ordinal)
+    /// <summary>Each demo stop's place and its weekday on the circuit (the Insights history visits it on that weekday too).</summary>
+    internal static readonly Dictionary<string, StopFacts> Stops = new(StringComparer.Ordinal)
     {
         ["CISAAT"] = new(DayOfWeek.Monday, -6.9078, 106.8933, 74, 150),
         ["SURADE"] = new(DayOfWeek.Tuesday, -7.3386, 106.5544, 62, 130),
