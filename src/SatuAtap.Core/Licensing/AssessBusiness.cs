@@ -6,9 +6,9 @@ namespace SatuAtap.Core.Licensing;
 
 public sealed record ActivityRequest(string? Kbli, Dictionary<string, decimal>? Parameters);
 
-/// <summary>The navigator's questions, as the API and the pages send them.</summary>
+/// <summary>The navigator's questions, as the API and the pages send them; the village is optional (<see cref="VillageName"/>).</summary>
 public sealed record AssessmentRequest(List<ActivityRequest?>? Activities, long? CapitalRupiah, string? District, bool? UsesBuilding, bool? HomeFood,
-    int? Employees = null, long? InvestmentRupiah = null);
+    int? Employees = null, long? InvestmentRupiah = null, string? Village = null);
 
 public sealed record PermitView(string Code, string Name, string Agency, string? AgencyCode, string? ServiceCode, string Where, string? Link,
     IReadOnlyList<string> Channels, long? CostRupiah, int? WorkingDays, IReadOnlyList<string> Documents, string? Note);
@@ -21,7 +21,7 @@ public sealed record ActivityParameterView(string Name, string Label);
 
 public sealed record TableInfoView(string Source, DateOnly Date, bool Demo, int Activities);
 
-public sealed record AssessmentView(string Scale, string ScaleLabel, string District, string DistrictName, IReadOnlyList<AssessedItemView> Items,
+public sealed record AssessmentView(string Scale, string ScaleLabel, string District, string DistrictName, string? Village, IReadOnlyList<AssessedItemView> Items,
     IReadOnlyList<PermitView> BasicRequirements, IReadOnlyList<PermitView> SupportingPermits, string TableVersion, TableInfoView Table, string Notice);
 
 /// <summary>A navigator answer with the pure assessment it came from and the request it answers.</summary>
@@ -65,6 +65,7 @@ public sealed class AssessBusiness(ActivityTableCache tables, CatalogCache catal
         var district = view.FindDistrict(request.District);
         if (string.IsNullOrWhiteSpace(request.District)) errors.Missing("district");
         else if (district is null) errors.Add("district", Lang.T("Kecamatan tidak dikenal.", "Unknown district."));
+        if (VillageName.Error(request.Village) is { } villageError) errors.Add("village", villageError);
         if (request.UsesBuilding is null) errors.Missing("usesBuilding");
         if (request.HomeFood is null) errors.Missing("homeFood");
 
@@ -112,7 +113,8 @@ public sealed class AssessBusiness(ActivityTableCache tables, CatalogCache catal
             i.RaisedBy is { } r ? new RaisedByView(r.Parameter, r.DisplayLabel, r.Above, answers.First(x => x.Kbli == i.Activity.Kbli).Parameters![r.Parameter]) : null,
             i.Permits.Select(Permit).ToList())).ToList();
         var table = view.Table;
-        var result = new AssessmentView(RiskCodes.Code(assessment.Scale), RiskCodes.Label(assessment.Scale), district!.Code, district.Name, items,
+        var result = new AssessmentView(RiskCodes.Code(assessment.Scale), RiskCodes.Label(assessment.Scale), district!.Code, district.Name,
+            VillageName.Normalize(request.Village), items,
             assessment.BasicRequirements.Select(Permit).ToList(), assessment.SupportingPermits.Select(Permit).ToList(), table.Version,
             new TableInfoView(table.Source, table.SourceDate, table.IsDemo, table.ActivityCount), Notice(table));
         return (new Evaluated(result, assessment, request, district, table), null);

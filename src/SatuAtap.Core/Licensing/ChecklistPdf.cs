@@ -10,11 +10,13 @@ public static class ChecklistPdf
     {
         using var pdf = new PdfDocumentBuilder(Lang.T("Daftar periksa perizinan usaha", "Business licensing checklist"), letterhead, generatedAtLocal);
         pdf.Heading(Lang.T("DAFTAR PERIKSA PERIZINAN USAHA (LINK-SATU)", "BUSINESS LICENSING CHECKLIST (LINK-SATU)"))
-            .KeyValues([
+            .KeyValues(new (string, string)?[]
+            {
                 (Lang.T("Skala usaha", "Business scale"), a.ScaleLabel),
                 (Lang.T("Kecamatan", "District"), a.DistrictName),
+                a.Village is { } village ? (Lang.T("Desa/kelurahan", "Village"), village) : null,
                 (Lang.T("Versi tabel", "Table version"), a.TableVersion),
-            ])
+            }.OfType<(string, string)>())
             .Paragraph(a.Notice)
             .Space();
         foreach (var item in a.Items)

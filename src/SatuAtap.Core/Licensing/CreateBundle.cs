@@ -17,7 +17,7 @@ public sealed record CreateBundleRequest(List<ActivityRequest?>? Activities, lon
     int? Employees = null, long? InvestmentRupiah = null, Dictionary<string, string?>? Fields = null, InPersonApplicant? Applicant = null,
     string? Village = null)
 {
-    public AssessmentRequest Answers => new(Activities, CapitalRupiah, District, UsesBuilding, HomeFood, Employees, InvestmentRupiah);
+    public AssessmentRequest Answers => new(Activities, CapitalRupiah, District, UsesBuilding, HomeFood, Employees, InvestmentRupiah, Village);
 }
 
 /// <summary>
@@ -56,7 +56,6 @@ public sealed class CreateBundle(SatuAtapDb db, AssessBusiness assess, CreateApp
                     : Lang.T("Isi alamat email pemohon: kode konfirmasi dikirim ke sana (SMS/WhatsApp tidak aktif di mal ini).",
                         "Give the applicant's email address: the confirmation code is sent there (this mall sends no SMS or WhatsApp)."));
         }
-        if (VillageError(request.Village) is { } villageError) return Outcome<BundleView>.Invalid("village", villageError);
         var (evaluated, refusal) = await assess.EvaluateAsync(request.Answers, ct);
         if (evaluated is null) return new Outcome<BundleView>(refusal!.Kind, default, refusal.Message, refusal.Errors);
         var catalog = await catalogs.GetAsync(ct);
@@ -82,7 +81,7 @@ public sealed class CreateBundle(SatuAtapDb db, AssessBusiness assess, CreateApp
         var bundle = new LicensingBundle
         {
             TrackingNumber = "", CheckCode = TrackingCheck.New(), ApplicantUserId = caller.UserId,
-            DistrictCode = evaluated.District.Code, DistrictName = evaluated.District.Name, Village = Village(request.Village), CapitalRupiah = request.CapitalRupiah!.Value,
+            DistrictCode = evaluated.District.Code, DistrictName = evaluated.District.Name, Village = VillageName.Normalize(request.Village), CapitalRupiah = request.CapitalRupiah!.Value,
             InvestmentRupiah = request.InvestmentRupiah, Employees = request.Employees, Scale = evaluated.View.Scale,
             Kblis = string.Join(';', evaluated.View.Items.Select(i => i.Kbli)),
             PlanJson = new BundlePlan(online.ToDictionary(s => s.Code, s => planned[s.Code]), atCounter).ToJson(),
@@ -141,26 +140,6 @@ public sealed class CreateBundle(SatuAtapDb db, AssessBusiness assess, CreateApp
         await db.ApplicationEvents.Where(e => made.Contains(e.ApplicationId)).ExecuteDeleteAsync(ct);
         await db.Applications.Where(a => made.Contains(a.Id)).ExecuteDeleteAsync(ct);
         await db.LicensingBundles.Where(b => b.Id == bundleId).ExecuteDeleteAsync(ct);
-    }
-
-    /// <summary>The village as stored: trimmed, inner runs of spaces made one; null when blank.</summary>
-    public static string? Village(string? village) =>
-        string.IsNullOrWhiteSpace(village) ? null : string.Join(' ', village.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    /// <summary>
-    /// Why the village cannot be taken, or null: optional, at most <see cref="LicensingBundle.MaxVillage"/> characters
-    /// of letters, digits, spaces and <c>. , ' - / ( )</c> (names such as "Cibadak", "Sukaraja II", "Kel. Gunung Puyuh").
-    /// </summary>
-    public static string? VillageError(string? village)
-    {
-        var v = Village(village);
-        if (v is null) return null;
-        if (v.Length < 2 || v.Length > LicensingBundle.MaxVillage)
-            return Lang.T($"Nama desa/kelurahan 2–{LicensingBundle.MaxVillage} karakter.", $"The village name must be 2–{LicensingBundle.MaxVillage} characters.");
-        if (!v.All(c => char.IsLetterOrDigit(c) || c is ' ' or '.' or ',' or '\'' or '-' or '/' or '(' or ')'))
-            return Lang.T("Nama desa/kelurahan hanya boleh berisi huruf, angka, spasi dan . , ' - / ( ).",
-                "The village name may contain only letters, digits, spaces and . , ' - / ( ).");
-        return null;
     }
 
     private async Task<bool> SaveWithTrackingNumberAsync(LicensingBundle bundle, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace SatuAtap.Core.Licensing;
 public sealed record BundleQuery(string? District, DateOnly? From, DateOnly? To, int Page, int PageSize);
 
 public sealed record BundleRow(Guid Id, string TrackingNumber, DateOnly CreatedOn, string District, string DistrictName, string Scale,
-    IReadOnlyList<string> Kblis, string Status, string StatusLabel, int Applications, int Decided, long? InvestmentRupiah, int? Employees);
+    IReadOnlyList<string> Kblis, string Status, string StatusLabel, int Applications, int Decided, long? InvestmentRupiah, int? Employees, string? Village = null);
 
 public sealed record AgencyProgress(string AgencyCode, string Agency, int Applications, int Decided, int Approved, int Open);
 
@@ -58,7 +58,7 @@ public sealed class ListBundles(SatuAtapDb db, CatalogCache catalogs)
             var mine = byBundle.GetValueOrDefault(b.Id) ?? [];
             var status = b.AwaitsConfirmation ? BundleStatus.AwaitingConfirmation : BundleStatus.Of(mine.Select(c => c.Status).ToList());
             return new BundleRow(b.Id, b.TrackingNumber, b.CreatedOn, b.DistrictCode, b.DistrictName, b.Scale, b.Kblis.Split(';', StringSplitOptions.RemoveEmptyEntries),
-                status, BundleStatus.Label(status), mine.Count, mine.Count(c => BundleStatus.IsDecided(c.Status)), b.InvestmentRupiah, b.Employees);
+                status, BundleStatus.Label(status), mine.Count, mine.Count(c => BundleStatus.IsDecided(c.Status)), b.InvestmentRupiah, b.Employees, b.Village);
         }).ToList();
         return Outcome<BundleList>.Ok(new BundleList(all.Count, all.Sum(b => b.InvestmentRupiah ?? 0), all.Sum(b => (long)(b.Employees ?? 0)), progress, rows,
             query.Page, query.PageSize));

@@ -15,6 +15,10 @@ public sealed class QueueReads(SatuAtapDb db, TimeProvider clock, IOptions<Queue
 
     public static SiteView View(Site s) => new(s.Id, s.Name, s.Kind == SiteKind.Building ? "building" : "mobile", s.TimeZone);
 
+    /// <summary>A site's opening hours per weekday (a weekday absent is closed), or null when there is no such site.</summary>
+    public async Task<IReadOnlyList<SiteHoursItem>?> HoursAsync(Guid siteId, CancellationToken ct) =>
+        await db.QueueSites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == siteId, ct) is { } site ? OpeningHours.Items(site.Hours) : null;
+
     /// <summary>The site from the node's <see cref="QueueCache"/> (shared: do not change it).</summary>
     public async Task<Site?> SiteAsync(Guid id, CancellationToken ct) => await cache.SiteAsync(id, ct);
 

@@ -8,7 +8,7 @@ namespace SatuAtap.Web.Licensing;
 /// <summary>
 /// The navigator's answers read from a query string (the checklist link and the navigator page, which work without
 /// script): <c>kbli</c> (repeated or comma-separated), <c>capitalRupiah</c>, <c>district</c>, <c>usesBuilding</c>,
-/// <c>homeFood</c> (<c>true</c>/<c>false</c>), <c>employees</c>, <c>investmentRupiah</c>, and a parameter of an
+/// <c>homeFood</c> (<c>true</c>/<c>false</c>), <c>employees</c>, <c>investmentRupiah</c>, <c>village</c>, and a parameter of an
 /// activity as <c>{kbli}.{parameter}</c> (<c>56102.seats=60</c>). A value that is not a number is a field error.
 /// </summary>
 public static class AssessmentQuery
@@ -34,7 +34,7 @@ public static class AssessmentQuery
         }
         var request = new AssessmentRequest(activities, Long(query, "capitalRupiah", errors), Text(query["district"]),
             Bool(query, "usesBuilding", errors), Bool(query, "homeFood", errors), (int?)Long(query, "employees", errors, int.MaxValue),
-            Long(query, "investmentRupiah", errors));
+            Long(query, "investmentRupiah", errors), Text(query["village"]));
         return (request, errors);
     }
 

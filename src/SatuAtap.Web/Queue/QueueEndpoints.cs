@@ -23,6 +23,10 @@ public static class QueueEndpoints
 
         api.MapGet("/sites", async (QueueReads reads, CancellationToken ct) => await reads.SitesAsync(ct));
 
+        api.MapGet("/sites/{siteId:guid}/hours", async (Guid siteId, QueueReads reads, CancellationToken ct) =>
+            await reads.HoursAsync(siteId, ct) is { } hours ? Results.Ok(hours) : (IResult)Problems.Problem(404, Lang.T("Lokasi tidak ditemukan.", "Site not found.")));
+        api.MapPut("/sites/{siteId:guid}/hours", async (Guid siteId, List<SiteHoursItem?>? body, SetSiteHours set, HttpContext http, CancellationToken ct) =>
+            Answers.Answer(await set.HandleAsync(siteId, body, http.Caller(), ct))).RequireAuthorization(Policies.Manager);
         api.MapGet("/sites/{siteId:guid}/counters", async (Guid siteId, QueueReads reads, CancellationToken ct) =>
             await reads.SiteAsync(siteId, ct) is null ? SiteNotFound() : Results.Ok(await reads.CountersAsync(siteId, ct)));
         api.MapPut("/sites/{siteId:guid}/counters/{counterId:guid}", async (Guid siteId, Guid counterId, PlanSlots plan, CancellationToken ct) =>

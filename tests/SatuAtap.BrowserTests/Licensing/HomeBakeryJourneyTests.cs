@@ -37,6 +37,7 @@ public sealed class HomeBakeryJourneyTests(BrowserFixture mall)
         await page.Locator("input[name=kbli][value='10710']").CheckAsync();
         await page.GetByLabel("Modal usaha di luar tanah dan bangunan (Rp)").FillAsync("50000000");
         await page.GetByLabel("Kecamatan tempat usaha").SelectOptionAsync("Palabuhanratu");
+        await page.GetByLabel("Desa/kelurahan tempat usaha").FillAsync("Citepus");
         await page.Locator("input[name=usesBuilding][value=false]").CheckAsync();
         await page.Locator("input[name=homeFood][value=true]").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Lihat izin yang diperlukan" }).ClickAsync();
@@ -46,6 +47,7 @@ public sealed class HomeBakeryJourneyTests(BrowserFixture mall)
         Assert.Contains("Nomor Induk Berusaha (NIB)", result, StringComparison.Ordinal);
         Assert.Contains("SPP-IRT", result, StringComparison.Ordinal);
         Assert.Contains("bukan keputusan hukum", result, StringComparison.Ordinal);
+        Assert.Contains("Citepus", await page.Locator("section dl").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
         await AssertNoSidewaysScrollAsync(page);
 
@@ -53,6 +55,7 @@ public sealed class HomeBakeryJourneyTests(BrowserFixture mall)
         await page.GetByRole(AriaRole.Link, new() { Name = "Ajukan semua izin sekaligus" }).ClickAsync();
         await page.WaitForLoadStateAsync();
         Assert.Contains("/izin-usaha/ajukan", page.Url, StringComparison.Ordinal);
+        Assert.Equal("Citepus", await page.GetByLabel("Desa/kelurahan tempat usaha").InputValueAsync());
         await BrowserFixture.AssertAccessibleAsync(page);
         await AssertNoSidewaysScrollAsync(page);
         foreach (var (label, value) in new[]
@@ -66,6 +69,7 @@ public sealed class HomeBakeryJourneyTests(BrowserFixture mall)
         await page.WaitForLoadStateAsync();
         Assert.True(Regex.IsMatch(page.Url, "/izin-usaha/bundel/[0-9a-f-]{36}$"), page.Url + ": " + await page.Locator("main").InnerTextAsync());
         Assert.Matches("LS-\\d{2}-[2-9A-HJKMNP-Z]{5}", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("Citepus", await page.Locator("dl.facts").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
         await AssertNoSidewaysScrollAsync(page);
 
@@ -95,6 +99,7 @@ public sealed class HomeBakeryJourneyTests(BrowserFixture mall)
         await mall.SignInAsync(officer, "dpmptsp@demo.satuatap.id");
         await officer.GotoAsync("/kelola/izin-usaha");
         Assert.Contains("Kemajuan per instansi", await officer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Citepus", await officer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(officer);
         await AssertNoSidewaysScrollAsync(officer);
 

@@ -20,6 +20,8 @@ public sealed class AjukanModel(AssessBusiness assess, CreateBundle create, Cata
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public string? Message { get; private set; }
     public Dictionary<string, string?> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The village: the navigator's answer at first, then as the form sends it.</summary>
+    public string? Village { get; private set; }
 
     public string? Error(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
 
@@ -31,10 +33,11 @@ public sealed class AjukanModel(AssessBusiness assess, CreateBundle create, Cata
         var claim = await tokens.ClaimAsync(Request, "izin-usaha.ajukan", ct);
         if (claim.Repeat) return Redirect(claim.ResultUrl ?? "/izin-usaha");
         foreach (var f in Fields) Values[f.Name] = Request.Form["field:" + f.Name].ToString();
+        Village = Request.Form["village"].ToString();
         var (answers, _) = AssessmentQuery.Read(Request.Query);
         var created = await create.HandleAsync(new CreateBundleRequest(answers.Activities, answers.CapitalRupiah, answers.District, answers.UsesBuilding,
-            answers.HomeFood, answers.Employees, answers.InvestmentRupiah, Values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value)),
-            HttpContext.Caller(), ct);
+            answers.HomeFood, answers.Employees, answers.InvestmentRupiah, Values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value),
+            Village: Village), HttpContext.Caller(), ct);
         if (!created.Succeeded)
         {
             await tokens.FailedAsync(claim, "/izin-usaha/ajukan" + Request.QueryString);
@@ -52,7 +55,9 @@ public sealed class AjukanModel(AssessBusiness assess, CreateBundle create, Cata
     {
         var (answers, errors) = AssessmentQuery.Read(Request.Query);
         if (errors.Count > 0) return false;
-        var (evaluated, _) = await assess.EvaluateAsync(answers, ct);
+        // The village is asked again on the form (and checked when the bundle is made), so a bad one is shown there.
+        Village = answers.Village;
+        var (evaluated, _) = await assess.EvaluateAsync(answers with { Village = null }, ct);
         if (evaluated is null) return false;
         Assessment = evaluated.View;
         Fields = FieldsOf(evaluated.Assessment, await catalogs.GetAsync(ct));

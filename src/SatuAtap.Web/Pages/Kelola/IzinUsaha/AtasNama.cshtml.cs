@@ -32,6 +32,8 @@ public sealed class AtasNamaModel(AssessBusiness assess, CreateBundle create, Ge
     [BindProperty] public string? Ponsel { get; set; }
     [BindProperty] public string? Surel { get; set; }
     [BindProperty] public string? Kode { get; set; }
+    /// <summary>The village where the business runs: the navigator's answer at first, then as the form sends it.</summary>
+    [BindProperty(Name = "village")] public string? Village { get; set; }
 
     public string? Error(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
 
@@ -53,7 +55,7 @@ public sealed class AtasNamaModel(AssessBusiness assess, CreateBundle create, Ge
         var created = await create.HandleAsync(new CreateBundleRequest(answers.Activities, answers.CapitalRupiah, answers.District, answers.UsesBuilding,
             answers.HomeFood, answers.Employees, answers.InvestmentRupiah,
             Values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value),
-            new InPersonApplicant(Nama, Blank(Nik), Blank(Ponsel), Blank(Surel), Lang.Code)), HttpContext.Caller(), ct);
+            new InPersonApplicant(Nama, Blank(Nik), Blank(Ponsel), Blank(Surel), Lang.Code), Village), HttpContext.Caller(), ct);
         if (!created.Succeeded)
         {
             await tokens.FailedAsync(claim, "/kelola/izin-usaha/atas-nama" + Request.QueryString);
@@ -99,7 +101,9 @@ public sealed class AtasNamaModel(AssessBusiness assess, CreateBundle create, Ge
     {
         var (answers, errors) = AssessmentQuery.Read(Request.Query);
         if (errors.Count > 0) return false;
-        var (evaluated, _) = await assess.EvaluateAsync(answers, ct);
+        // The village is asked on the form (and checked when the bundle is made), so a bad one is shown there.
+        if (!Request.HasFormContentType) Village = answers.Village;
+        var (evaluated, _) = await assess.EvaluateAsync(answers with { Village = null }, ct);
         if (evaluated is null) return false;
         Assessment = evaluated.View;
         Fields = AjukanModel.FieldsOf(evaluated.Assessment, await catalogs.GetAsync(ct));
