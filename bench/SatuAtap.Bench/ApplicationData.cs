@@ -56,7 +56,45 @@ public static class ApplicationData
         lock (Gate) return _history ??= WriteHistoryAsync(bench, ct);
     }
 
-    private static async Task<Summary> WriteHistoryAsync(BenchContext bench, CancellationToken ct)
+    /// <summary>What the Insights scenarios added on top of the history (<see cref="EnsureInsightsTopUpAsync"/>).</summary>
+    public sealed record TopUp(int Added, int Total, double Seconds);
+
+    private static Task<TopUp>? _topUp;
+
+    /// <summary>
+    /// The history (<see cref="EnsureHistoryAsync"/>) topped up to <see cref="InsightsTotal"/> applications for the
+    /// Insights scenarios: the same services, weights and office hours, spread over three years; closed ones and
+    /// abandoned drafts only, because a longer history adds decided work, not a longer open backlog (the inbox
+    /// scenarios' expected backlog stays the history's). Once per run.
+    /// </summary>
+    public static Task<TopUp> EnsureInsightsTopUpAsync(BenchContext bench, CancellationToken ct)
+    {
+        lock (Gate) return _topUp ??= WriteTopUpAsync(bench, ct);
+    }
+
+    public const int InsightsTotal = 500_000;
+
+    /// <summary>Working days in three years (the top-up's span).</summary>
+    private const int ThreeYearsOfWorkingDays = 780;
+
+    private static async Task<TopUp> WriteTopUpAsync(BenchContext bench, CancellationToken ct)
+    {
+        await EnsureHistoryAsync(bench, ct);
+        var watch = Stopwatch.StartNew();
+        var existing = int.Parse((await bench.Database.QueryMallAsync("""SELECT COUNT(*) FROM "Applications" """, ct))[0][0]!, CultureInfo.InvariantCulture);
+        var add = Math.Max(0, InsightsTotal - existing);
+        if (add > 0) await WriteAsync(bench, add, ThreeYearsOfWorkingDays, historyOnly: true, seed: 20261201, ct);
+        return new TopUp(add, existing + add, watch.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<Summary> WriteHistoryAsync(BenchContext bench, CancellationToken ct) =>
+        await WriteAsync(bench, HistoryCount, spanWorkingDays: 520, historyOnly: false, seed: 20261130, ct);
+
+    /// <summary>
+    /// Writes <paramref name="count"/> applications submitted over the last <paramref name="spanWorkingDays"/> working
+    /// days; with <paramref name="historyOnly"/> only closed ones and drafts (in the same proportion to each other).
+    /// </summary>
+    private static async Task<Summary> WriteAsync(BenchContext bench, int count, int spanWorkingDays, bool historyOnly, int seed, CancellationToken ct)
     {
         var db = bench.Database;
         var watch = Stopwatch.StartNew();
@@ -72,18 +110,19 @@ public static class ApplicationData
             .Select(r => new StaffRow(Guid.Parse(r[0]!), r[1]!, Guid.Parse(r[2]!))).ToList();
         var taken = (await db.QueryMallAsync("""SELECT "TrackingNumber" FROM "Applications" """, ct)).Select(r => r[0]!).ToHashSet();
         var dukcapil = services.First(s => s.Code == "DKP-KTP").AgencyId;
-        var random = new Random(20261130);
-        var rows = new List<object?[]>(HistoryCount);
+        var random = new Random(seed);
+        var rows = new List<object?[]>(count);
         int open = 0, overdue = 0, returned = 0, drafts = 0, closed = 0, openDukcapil = 0;
         var totalWeight = services.Sum(s => s.Weight);
-        for (var n = 0; n < HistoryCount; n++)
+        for (var n = 0; n < count; n++)
         {
             var pick = random.Next(totalWeight);
             var service = services.First(s => (pick -= s.Weight) < 0);
             var clerk = staff.Where(s => s.AgencyId == service.AgencyId).Select(s => (StaffRow?)s).FirstOrDefault();
-            var roll = random.NextDouble();
-            // 85 % closed (issued, ready for pickup, rejected), 6 % open of which a third overdue, 2 % returned, 7 % drafts.
-            var kind = roll < 0.85 ? "closed" : roll < 0.89 ? "open" : roll < 0.91 ? "overdue" : roll < 0.93 ? "returned" : "draft";
+            // 85 % closed (issued, ready for pickup, rejected), 6 % open of which a third overdue, 2 % returned, 7 % drafts;
+            // the history-only top-up keeps the 85 : 7 of closed to drafts.
+            var roll = historyOnly ? random.NextDouble() * 0.92 : random.NextDouble();
+            var kind = roll < 0.85 ? "closed" : historyOnly ? "draft" : roll < 0.89 ? "open" : roll < 0.91 ? "overdue" : roll < 0.93 ? "returned" : "draft";
             var status = kind switch
             {
                 "closed" => random.NextDouble() switch { < 0.80 => "Issued", < 0.92 => "ReadyForPickup", _ => "Rejected" },
@@ -98,7 +137,7 @@ public static class ApplicationData
                 "open" => random.Next(0, service.Days + 1),
                 "overdue" => service.Days + 1 + random.Next(0, 40),
                 "returned" => random.Next(1, 20),
-                _ => random.Next(1, 520),
+                _ => random.Next(1, spanWorkingDays),
             };
             var submittedOn = AddWorkingDays(today, -back);
             var createdLocal = submittedOn.ToDateTime(new TimeOnly(8, 0)).AddMinutes(random.Next(0, 8 * 60)).AddDays(-(random.Next(0, 3)));

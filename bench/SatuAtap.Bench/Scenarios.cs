@@ -102,14 +102,9 @@ public static class Scenarios
             Request = new("/keliling/surade"),
             Target = new(MinRatio: 0.10),
         },
-        new SteadyScenario
-        {
-            Name = "insights-page",
-            Measures = "The public performance page: `GET /kinerja` (this year's figures of the whole mall, per month and per agency from the kept day rows of the demo history, Razor page).",
-            Request = new("/kinerja"),
-            Target = new(MinRatio: 0.10),
-        },
-        new InsightsSummaryScenario(),
+        InsightsScenario.Summary(),
+        InsightsScenario.Series(),
+        InsightsScenario.Page(),
         new TicketIssueScenario(),
         new BookingRushScenario(),
         new VisitRushScenario(),

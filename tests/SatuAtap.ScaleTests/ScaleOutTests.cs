@@ -151,3 +151,25 @@ public sealed class SharedBookingLimitTests(TwoNodesWithBookingLimits nodes) : I
         await refused.AssertProblemAsync(429);
     }
 }
+
+/// <summary>Both nodes with the public open data limited to 3 requests per address per minute.</summary>
+public sealed class TwoNodesWithOpenDataLimits : TwoNodes
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimiting:Enabled"] = "true",
+        ["Insights:OpenDataPerMinute"] = "3",
+    };
+}
+
+public sealed class SharedOpenDataLimitTests(TwoNodesWithOpenDataLimits nodes) : IClassFixture<TwoNodesWithOpenDataLimits>
+{
+    [Fact]
+    public async Task TheFourthOpenDataRequestOfAMinuteFromOneAddress_IsRefused_OnTheOtherNode()
+    {
+        const string url = "/api/v1/insights/open-data?from=2026-06-01&to=2026-06-30";
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await nodes.A.CreateClient().GetAsync(url)).StatusCode);
+        var refused = await nodes.B.CreateClient().GetAsync(url);
+        await refused.AssertProblemAsync(429);
+    }
+}

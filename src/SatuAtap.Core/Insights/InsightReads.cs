@@ -150,7 +150,7 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
     public async Task<IReadOnlyList<GroupFigures>> GroupsAsync(InsightFilter filter, string by, CancellationToken ct)
     {
         if (by == "agency") return await ByAgencyAsync(filter, byMonth: false, ct);
-        var rows = await RowsAsync(filter, ct);
+        var rows = await RowsAsync(filter, ct, detail: true);
         var period = InsightSummary.PeriodOf(filter.From, filter.To);
         if (by == "site")
         {
@@ -221,33 +221,59 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
 
     // One request asks for the same period several times (the dashboard: summary, series, comparison, three
     // breakdowns): the rows of each filter and today's live rows are read once per scope (request) and reused.
-    private readonly Dictionary<InsightFilter, List<InsightDay>> _rows = [];
+    private readonly Dictionary<(InsightFilter, bool), List<InsightDay>> _rows = [];
     private (DateOnly Day, List<InsightDay> Rows)? _live;
 
-    /// <summary>The day rows of a filter: kept rows of closed days, and today's built live from the records. Read
-    /// once per filter in this scope; the list returned is shared, so callers must not change it.</summary>
-    public async Task<List<InsightDay>> RowsAsync(InsightFilter f, CancellationToken ct)
+    /// <summary>
+    /// The day rows of a filter: kept rows of closed days, and today's built live from the records. Without
+    /// <paramref name="detail"/> the kept rows come summed per day and agency by the database (site, service and
+    /// district left empty), which is all the summary, the series, the comparison and the per-agency figures need:
+    /// every column is a count, a sum or a wait histogram, so the figures of the sums are those of the rows. With it,
+    /// one row per day, agency, site, service and district (the breakdowns per site and per service). Read once per
+    /// filter in this scope; the list returned is shared, so callers must not change it.
+    /// </summary>
+    public async Task<List<InsightDay>> RowsAsync(InsightFilter f, CancellationToken ct, bool detail = false)
     {
-        if (_rows.TryGetValue(f, out var known)) return known;
+        if (_rows.TryGetValue((f, detail), out var known)) return known;
         var today = time.Today;
-        var rows = new List<InsightDay>(await cache.GetOrAddAsync(("kept", f, today), () => KeptAsync(f, today, ct)));
+        var rows = new List<InsightDay>(await cache.GetOrAddAsync((detail ? "kept" : "kept-agency-days", f, today), () => KeptAsync(f, today, detail, ct)));
         if (f.To >= today && f.From <= today)
             rows.AddRange((await LiveAsync(today, ct)).Where(d =>
                 (f.AgencyId is not { } la || d.AgencyId == la) && (f.SiteId is not { } ls || d.SiteId == ls)
                 && (string.IsNullOrEmpty(f.District) || d.District == f.District)));
-        _rows[f] = rows;
+        _rows[(f, detail)] = rows;
         return rows;
     }
 
-    /// <summary>The kept rows of the filter's closed days (before today).</summary>
-    private async Task<List<InsightDay>> KeptAsync(InsightFilter f, DateOnly today, CancellationToken ct)
+    /// <summary>The kept rows of the filter's closed days (before today), as they are or summed per day and agency.</summary>
+    private async Task<List<InsightDay>> KeptAsync(InsightFilter f, DateOnly today, bool detail, CancellationToken ct)
     {
         if (f.From >= today) return [];
         var q = db.InsightDays.AsNoTracking().Where(d => d.Day >= f.From && d.Day <= f.To && d.Day < today);
         if (f.AgencyId is { } a) q = q.Where(d => d.AgencyId == a);
         if (f.SiteId is { } s) q = q.Where(d => d.SiteId == s);
         if (!string.IsNullOrEmpty(f.District)) q = q.Where(d => d.District == f.District);
-        return await q.ToListAsync(ct);
+        if (detail) return await q.ToListAsync(ct);
+        return await q.GroupBy(d => new { d.Day, d.AgencyId }).Select(g => new InsightDay
+        {
+            Day = g.Key.Day, AgencyId = g.Key.AgencyId,
+            People = g.Sum(d => d.People), TicketsServed = g.Sum(d => d.TicketsServed),
+            // The histograms of the group joined: "minute:count" parts of the same minute are added when read.
+            Waits = string.Join(";", g.Where(d => d.Waits != "").Select(d => d.Waits)),
+            WaitCount = g.Sum(d => d.WaitCount), WaitSeconds = g.Sum(d => d.WaitSeconds),
+            ServiceCount = g.Sum(d => d.ServiceCount), ServiceSeconds = g.Sum(d => d.ServiceSeconds),
+            BookingsKept = g.Sum(d => d.BookingsKept), BookingNoShows = g.Sum(d => d.BookingNoShows),
+            ApplicationsCompleted = g.Sum(d => d.ApplicationsCompleted), ApplicationsWithDue = g.Sum(d => d.ApplicationsWithDue),
+            ApplicationsOnTime = g.Sum(d => d.ApplicationsOnTime), ApplicationsOnline = g.Sum(d => d.ApplicationsOnline),
+            Returns = g.Sum(d => d.Returns), FreeServed = g.Sum(d => d.FreeServed),
+            TripsPeople = g.Sum(d => d.TripsPeople), TripsKm = g.Sum(d => d.TripsKm), TripsHours = g.Sum(d => d.TripsHours),
+            TripsFareRupiah = g.Sum(d => d.TripsFareRupiah), SurveyResponses = g.Sum(d => d.SurveyResponses),
+            U1 = g.Sum(d => d.U1), U2 = g.Sum(d => d.U2), U3 = g.Sum(d => d.U3), U4 = g.Sum(d => d.U4), U5 = g.Sum(d => d.U5),
+            U6 = g.Sum(d => d.U6), U7 = g.Sum(d => d.U7), U8 = g.Sum(d => d.U8), U9 = g.Sum(d => d.U9),
+            ComplaintsAnswered = g.Sum(d => d.ComplaintsAnswered), ComplaintsAnsweredOnTime = g.Sum(d => d.ComplaintsAnsweredOnTime),
+            Bundles = g.Sum(d => d.Bundles), PermitsIssued = g.Sum(d => d.PermitsIssued),
+            InvestmentRupiah = g.Sum(d => d.InvestmentRupiah), Jobs = g.Sum(d => d.Jobs),
+        }).ToListAsync(ct);
     }
 
     private async Task<List<InsightDay>> LiveAsync(DateOnly today, CancellationToken ct)

@@ -27,7 +27,8 @@ public static class InsightsModule
             var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
             if (!limits.Enabled) return RateLimitPartition.GetNoLimiter("off");
             var perMinute = http.RequestServices.GetRequiredService<IOptions<InsightsOptions>>().Value.OpenDataPerMinute;
-            return RateLimitPartition.GetFixedWindowLimiter(OpenDataPolicy + ":" + RateLimiting.ClientKey(http), _ => new FixedWindowRateLimiterOptions
+            // Counted across nodes in Redis when it is configured (SharedLimits), on this node otherwise.
+            return SharedWindowLimiter.Partition(http.RequestServices.GetRequiredService<SharedLimits>(), OpenDataPolicy, RateLimiting.ClientKey(http), new FixedWindowRateLimiterOptions
             {
                 PermitLimit = perMinute,
                 Window = TimeSpan.FromMinutes(1),
