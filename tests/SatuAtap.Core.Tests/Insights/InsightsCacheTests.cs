@@ -38,3 +38,48 @@ public sealed class InsightsCacheTests
         Assert.False(changes.Shared);
     }
 }
+
+/// <summary>An expired answer is made once however many ask at that moment; the others are served the old one meanwhile.</summary>
+public sealed class InsightsCacheMakingTests
+{
+    private sealed class StepClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public async Task AnExpiredAnswer_IsMadeOnce_WhileOthersAreServedTheOldOne()
+    {
+        var clock = new StepClock();
+        using var cache = new InsightsCache(new MallTime(clock, TimeZoneInfo.Utc), Options.Create(new InsightsOptions { CacheSeconds = 60 }), new CacheChanges());
+        Assert.Equal(1, await cache.GetOrAddAsync("page", () => Task.FromResult(1)));
+        clock.Now = clock.Now.AddSeconds(61);
+
+        var made = 0;
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<int> Make() { Interlocked.Increment(ref made); return release.Task; }
+        var first = cache.GetOrAddAsync("page", Make);
+        var others = Enumerable.Range(0, 20).Select(_ => cache.GetOrAddAsync("page", Make)).ToList();
+
+        Assert.All(await Task.WhenAll(others), v => Assert.Equal(1, v)); // served the expired answer meanwhile
+        Assert.False(first.IsCompleted);
+        release.SetResult(2);
+        Assert.Equal(2, await first);
+        Assert.Equal(1, made);
+        Assert.Equal(2, await cache.GetOrAddAsync("page", () => Task.FromResult(3)));
+    }
+
+    [Fact]
+    public async Task WithNothingMadeYet_ConcurrentAskersWaitForOneMaking()
+    {
+        using var cache = new InsightsCache(new MallTime(new StepClock(), TimeZoneInfo.Utc), Options.Create(new InsightsOptions { CacheSeconds = 60 }), new CacheChanges());
+        var made = 0;
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<int> Make() { Interlocked.Increment(ref made); return release.Task; }
+        var askers = Enumerable.Range(0, 10).Select(_ => cache.GetOrAddAsync("summary", Make)).ToList();
+        release.SetResult(7);
+        Assert.All(await Task.WhenAll(askers), v => Assert.Equal(7, v));
+        Assert.Equal(1, made);
+    }
+}
