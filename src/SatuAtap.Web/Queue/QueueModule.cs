@@ -23,6 +23,7 @@ public static class QueueModule
         services.AddScoped<CallNextTicket>();
         services.AddScoped<ActOnTicket>();
         services.AddScoped<PlanSlots>();
+        services.AddScoped<WorkSites>();
         services.AddScoped<QueueStats>();
         services.AddSingleton<IQueueNotifier, SignalRQueueNotifier>();
         services.AddSingleton<BookingLimits>();
