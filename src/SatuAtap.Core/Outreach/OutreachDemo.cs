@@ -122,8 +122,8 @@ public static class OutreachDemo
     }
 
     /// <summary>Applications officers took at a past demo visit (decided since): a few per service, marked demo.</summary>
-    private static void AddApplications(SatuAtapDb db, Visit visit, string stopCode, IReadOnlyDictionary<Guid, Guid> agencyOf,
-        IReadOnlyDictionary<Guid, string> codeOf)
+    private static void AddApplications(SatuAtapDb db, Visit visit, string stopCode, Dictionary<Guid, Guid> agencyOf,
+        Dictionary<Guid, string> codeOf)
     {
         var taken = new Dictionary<string, int>(StringComparer.Ordinal) { ["DKP-KTP"] = 4, ["DKP-KK"] = 3, ["POL-SKCK"] = 2, ["PTSP-NIB"] = 1 };
         var number = 0;
