@@ -121,6 +121,31 @@ public sealed class VisitCrewTests(MallFactory mall) : IClassFixture<MallFactory
         Assert.True(period["applications"]!.GetValue<int>() >= 1);
     }
 
+    [Fact]
+    public async Task TheVisitsPage_ChoosesItsOfficers_AndShowsARefusalInTheForm()
+    {
+        var manager = await mall.ClientForAsync(Accounts.Manager);
+        var unit = await manager.NewUnitAsync("Unit halaman petugas");
+        var (sukaraja, _) = await mall.StopAsync("SUKARAJA");
+        var visit = await manager.CreateVisitAsync(OutreachTestData.Visit(unit, sukaraja, Day, 8, 12, (await mall.ServiceAsync("DKP-KTP"), 5)));
+        var url = $"/kelola/keliling/kunjungan/{visit["id"]}/petugas";
+        var pages = await mall.PageClientForAsync(Accounts.Manager);
+        var officerId = (await UserAsync(Accounts.DukcapilOfficer)).ToString();
+
+        var page = await pages.GetPageAsync(url);
+        Assert.NotNull(page.QuerySelector($"input[name=OfficerIds][value='{officerId}']"));
+        Assert.Null(page.QuerySelector($"input[name=OfficerIds][value='{await UserAsync(Accounts.DpmptspOfficer)}']"));
+
+        var saved = await pages.PostFormAsync(url, null, new() { ["OfficerIds"] = officerId });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.NotNull((await saved.ParseAsync()).QuerySelector($"input[name=OfficerIds][value='{officerId}'][checked]"));
+        Assert.Single((await mall.CreateClient().GetJsonAsync($"/api/v1/outreach/visits/{visit["id"]}"))["officers"]!.AsArray());
+
+        var refused = await pages.PostFormAsync(url, null, new() { ["OfficerIds"] = (await UserAsync(Accounts.DpmptspOfficer)).ToString() });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("tidak membawa layanan", (await refused.ParseAsync()).QuerySelector("[role=alert]")!.TextContent);
+    }
+
     private static JsonObject Officers(params string[] ids) => new() { ["officerIds"] = new JsonArray(ids.Select(i => (JsonNode)i).ToArray()) };
 
     private static JsonObject Capture(string service, string? siteId)
