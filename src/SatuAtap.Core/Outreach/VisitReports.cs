@@ -96,8 +96,8 @@ public sealed class VisitReports(SatuAtapDb db, OutreachReads reads, CatalogCach
             .Select(b => new { b.SlotId, b.Status }).ToListAsync(ct);
         // Applications taken at the sites: read over the UTC span of the visits' days (widened by a day each side for
         // the zones), then kept to each visit's day in its stop's zone.
-        var minUtc = days.Min().ToDateTime(TimeOnly.MinValue).AddDays(-1);
-        var maxUtc = days.Max().ToDateTime(TimeOnly.MinValue).AddDays(2);
+        var minUtc = days.Min().ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-1);
+        var maxUtc = days.Max().ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(2);
         var applications = await db.Applications.AsNoTracking()
             .Where(a => a.SiteId != null && siteIds.Contains(a.SiteId.Value) && a.CreatedAtUtc >= minUtc && a.CreatedAtUtc < maxUtc)
             .Select(a => new { SiteId = a.SiteId!.Value, a.ServiceId, a.CreatedAtUtc }).ToListAsync(ct);

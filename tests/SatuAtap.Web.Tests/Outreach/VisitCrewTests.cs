@@ -80,54 +80,12 @@ public sealed class VisitCrewTests(MallFactory mall) : IClassFixture<MallFactory
     }
 
     [Fact]
-    public async Task AnApplicationTakenAtTheVisitsSite_CountsInItsReport_AndOneAtTheBuildingDoesNot()
-    {
-        var manager = await mall.ClientForAsync(Accounts.Manager);
-        var unit = await manager.NewUnitAsync("Unit permohonan");
-        var (cisaat, site) = await mall.StopAsync("CISAAT");
-        var building = await mall.BuildingAsync();
-        var ktp = await mall.ServiceAsync("DKP-KTP");
-        var visit = await manager.CreateVisitAsync(OutreachTestData.Visit(unit, cisaat, Day, 8, 12, (ktp, 5)));
-        var chosen = await manager.PutJsonAsync($"/api/v1/outreach/visits/{visit["id"]}/officers", Officers((await UserAsync(Accounts.DukcapilOfficer)).ToString()));
-        Assert.True(chosen.StatusCode == HttpStatusCode.OK, await chosen.Content.ReadAsStringAsync());
-
-        mall.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 2, 0, 0, TimeSpan.Zero));
-        var officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
-        Assert.Equal(HttpStatusCode.Created, (await officer.PostJsonAsync("/api/v1/applications", Capture("DKP-KTP", site.ToString()))).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await officer.PostJsonAsync("/api/v1/applications", Capture("DKP-KTP", building.ToString()))).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await officer.PostJsonAsync("/api/v1/applications", Capture("DKP-KTP", null))).StatusCode);
-
-        // Not a site they work at today: another agency's officer, or the same agency's officer not chosen.
-        var other = await mall.ClientForAsync(Accounts.DpmptspOfficer);
-        var refused = await (await other.PostJsonAsync("/api/v1/applications", Capture("PTSP-NIB", site.ToString()))).AssertProblemAsync(422);
-        Assert.NotNull(refused["errors"]!["siteId"]);
-        var head = await mall.ClientForAsync(Accounts.DukcapilHead);
-        Assert.Contains("tidak termasuk petugas yang dipilih",
-            (await (await head.PostJsonAsync("/api/v1/applications", Capture("DKP-KTP", site.ToString()))).AssertProblemAsync(422))["detail"]!.GetValue<string>());
-        Assert.NotNull((await (await officer.PostJsonAsync("/api/v1/applications", Capture("DKP-KTP", "lokasi"))).AssertProblemAsync(400))["errors"]!["siteId"]);
-        await (await officer.PostJsonAsync("/api/v1/applications", Capture("DKP-KTP", Guid.NewGuid().ToString()))).AssertProblemAsync(422);
-        // Online, a citizen names no site.
-        var citizen = await mall.ClientForAsync(Accounts.Citizen);
-        Assert.NotNull((await (await citizen.PostJsonAsync("/api/v1/applications", new JsonObject { ["serviceId"] = "DKP-KTP", ["siteId"] = site.ToString() }))
-            .AssertProblemAsync(400))["errors"]!["siteId"]);
-
-        mall.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 6, 0, 0, TimeSpan.Zero));
-        manager = await mall.ClientForAsync(Accounts.Manager);
-        var report = await manager.GetJsonAsync($"/api/v1/outreach/visits/{visit["id"]}/report");
-        Assert.Equal(1, report["applications"]!.GetValue<int>());
-        Assert.Equal(1, report["services"]!.AsArray().Single(s => s!["serviceId"]!.GetValue<string>() == ktp.ToString())!["applications"]!.GetValue<int>());
-        var period = await manager.GetJsonAsync("/api/v1/outreach/reports?from=2026-12-05&to=2026-12-05");
-        Assert.Equal(1, period["byStop"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "Cisaat")!["applications"]!.GetValue<int>());
-        Assert.True(period["applications"]!.GetValue<int>() >= 1);
-    }
-
-    [Fact]
     public async Task TheVisitsPage_ChoosesItsOfficers_AndShowsARefusalInTheForm()
     {
         var manager = await mall.ClientForAsync(Accounts.Manager);
         var unit = await manager.NewUnitAsync("Unit halaman petugas");
         var (sukaraja, _) = await mall.StopAsync("SUKARAJA");
-        var visit = await manager.CreateVisitAsync(OutreachTestData.Visit(unit, sukaraja, Day, 8, 12, (await mall.ServiceAsync("DKP-KTP"), 5)));
+        var visit = await manager.CreateVisitAsync(OutreachTestData.Visit(unit, sukaraja, new DateOnly(2026, 12, 19), 8, 12, (await mall.ServiceAsync("DKP-KTP"), 5)));
         var url = $"/kelola/keliling/kunjungan/{visit["id"]}/petugas";
         var pages = await mall.PageClientForAsync(Accounts.Manager);
         var officerId = (await UserAsync(Accounts.DukcapilOfficer)).ToString();
@@ -146,9 +104,9 @@ public sealed class VisitCrewTests(MallFactory mall) : IClassFixture<MallFactory
         Assert.Contains("tidak membawa layanan", (await refused.ParseAsync()).QuerySelector("[role=alert]")!.TextContent);
     }
 
-    private static JsonObject Officers(params string[] ids) => new() { ["officerIds"] = new JsonArray(ids.Select(i => (JsonNode)i).ToArray()) };
+    internal static JsonObject Officers(params string[] ids) => new() { ["officerIds"] = new JsonArray(ids.Select(i => (JsonNode)i).ToArray()) };
 
-    private static JsonObject Capture(string service, string? siteId)
+    internal static JsonObject Capture(string service, string? siteId)
     {
         var body = new JsonObject
         {
@@ -159,9 +117,59 @@ public sealed class VisitCrewTests(MallFactory mall) : IClassFixture<MallFactory
         return body;
     }
 
-    private async Task<Guid> UserAsync(string email)
+    private Task<Guid> UserAsync(string email) => UserAsync(mall, email);
+
+    internal static async Task<Guid> UserAsync(MallFactory mall, string email)
     {
         await using var scope = mall.Scope();
         return await scope.ServiceProvider.GetRequiredService<SatuAtapDb>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+}
+
+/// <summary>Applications taken at a visit's site by its chosen officer count in its report. Its own mall: the clock moves.</summary>
+public sealed class VisitApplicationsTests(MallFactory mall) : IClassFixture<MallFactory>
+{
+    private static readonly DateOnly Day = new(2026, 12, 5);
+
+    [Fact]
+    public async Task AnApplicationTakenAtTheVisitsSite_CountsInItsReport_AndOneAtTheBuildingDoesNot()
+    {
+        var manager = await mall.ClientForAsync(Accounts.Manager);
+        var unit = await manager.NewUnitAsync("Unit permohonan");
+        var (cisaat, site) = await mall.StopAsync("CISAAT");
+        var building = await mall.BuildingAsync();
+        var ktp = await mall.ServiceAsync("DKP-KTP");
+        var visit = await manager.CreateVisitAsync(OutreachTestData.Visit(unit, cisaat, Day, 8, 12, (ktp, 5)));
+        var chosen = await manager.PutJsonAsync($"/api/v1/outreach/visits/{visit["id"]}/officers", VisitCrewTests.Officers((await VisitCrewTests.UserAsync(mall, Accounts.DukcapilOfficer)).ToString()));
+        Assert.True(chosen.StatusCode == HttpStatusCode.OK, await chosen.Content.ReadAsStringAsync());
+
+        mall.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 2, 0, 0, TimeSpan.Zero));
+        var officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostJsonAsync("/api/v1/applications", VisitCrewTests.Capture("DKP-KTP", site.ToString()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostJsonAsync("/api/v1/applications", VisitCrewTests.Capture("DKP-KTP", building.ToString()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostJsonAsync("/api/v1/applications", VisitCrewTests.Capture("DKP-KTP", null))).StatusCode);
+
+        // Not a site they work at today: another agency's officer, or the same agency's officer not chosen.
+        var other = await mall.ClientForAsync(Accounts.DpmptspOfficer);
+        var refused = await (await other.PostJsonAsync("/api/v1/applications", VisitCrewTests.Capture("PTSP-NIB", site.ToString()))).AssertProblemAsync(422);
+        Assert.NotNull(refused["errors"]!["siteId"]);
+        var head = await mall.ClientForAsync(Accounts.DukcapilHead);
+        Assert.Contains("tidak termasuk petugas yang dipilih",
+            (await (await head.PostJsonAsync("/api/v1/applications", VisitCrewTests.Capture("DKP-KTP", site.ToString()))).AssertProblemAsync(422))["detail"]!.GetValue<string>());
+        Assert.NotNull((await (await officer.PostJsonAsync("/api/v1/applications", VisitCrewTests.Capture("DKP-KTP", "lokasi"))).AssertProblemAsync(400))["errors"]!["siteId"]);
+        await (await officer.PostJsonAsync("/api/v1/applications", VisitCrewTests.Capture("DKP-KTP", Guid.NewGuid().ToString()))).AssertProblemAsync(422);
+        // Online, a citizen names no site.
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        Assert.NotNull((await (await citizen.PostJsonAsync("/api/v1/applications", new JsonObject { ["serviceId"] = "DKP-KTP", ["siteId"] = site.ToString() }))
+            .AssertProblemAsync(400))["errors"]!["siteId"]);
+
+        mall.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 6, 0, 0, TimeSpan.Zero));
+        manager = await mall.ClientForAsync(Accounts.Manager);
+        var report = await manager.GetJsonAsync($"/api/v1/outreach/visits/{visit["id"]}/report");
+        Assert.Equal(1, report["applications"]!.GetValue<int>());
+        Assert.Equal(1, report["services"]!.AsArray().Single(s => s!["serviceId"]!.GetValue<string>() == ktp.ToString())!["applications"]!.GetValue<int>());
+        var period = await manager.GetJsonAsync("/api/v1/outreach/reports?from=2026-12-05&to=2026-12-05");
+        Assert.Equal(1, period["byStop"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "Cisaat")!["applications"]!.GetValue<int>());
+        Assert.True(period["applications"]!.GetValue<int>() >= 1);
     }
 }
