@@ -50,7 +50,7 @@ public sealed class VisitCrewTests(MallFactory mall) : IClassFixture<MallFactory
         Assert.Single((await mall.CreateClient().GetJsonAsync($"/api/v1/outreach/visits/{visit["id"]}"))["officers"]!.AsArray());
         // Dukcapil now has a counter at the stop's site serving the visit's ID cards.
         var counters = await mall.CreateClient().GetJsonAsync($"/api/v1/sites/{site}/counters");
-        var counter = counters.AsArray().Single(c => c!["services"]!.AsArray().Any(s => s!.GetValue<string>() == ktp.ToString()))!["id"]!.GetValue<string>();
+        var counter = counters.AsArray().Single(c => c!["serviceIds"]!.AsArray().Any(s => s!.GetValue<string>() == ktp.ToString()))!["id"]!.GetValue<string>();
 
         // The visit's day, 08.00 WIB: someone walks in for an ID card.
         mall.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 1, 0, 0, TimeSpan.Zero));
