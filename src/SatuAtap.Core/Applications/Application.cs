@@ -32,6 +32,11 @@ public sealed class Application : Entity, IVersioned
     public string Language { get; set; } = Lang.Indonesian;
     /// <summary>The officer who captured the application at a counter, when it was not filed online.</summary>
     public Guid? CapturedByUserId { get; set; }
+    /// <summary>
+    /// The Queue site where an officer took the application at a counter (the building, or a mobile stop on a visit's
+    /// day); null when filed online or when the officer did not say. The mobile unit's reports count by it.
+    /// </summary>
+    public Guid? SiteId { get; set; }
     /// <summary>Field requirements' values, keyed by requirement id, as JSON.</summary>
     public string FieldsJson { get; set; } = "{}";
     public ApplicationStatus Status { get; set; }
@@ -122,6 +127,10 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
             .HasDatabaseName("IX_Applications_Inbox").HasFilter("\"IsOpen\"");
         b.HasIndex(a => new { a.AgencyId, a.Status, a.DueDate });
         b.HasIndex(a => new { a.ApplicantUserId, a.CreatedAtUtc });
+        // Where it was taken: the mobile unit's reports count a visit's applications by site and day. A site is never
+        // deleted while applications name it.
+        b.HasIndex(a => new { a.SiteId, a.CreatedAtUtc });
+        b.HasOne<Queue.Site>().WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);
         b.Property(a => a.TrackingNumber).HasMaxLength(20);
         b.Property(a => a.CheckCode).HasMaxLength(6);
         b.Property(a => a.ApplicantName).HasMaxLength(200);

@@ -3,13 +3,15 @@ using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Identity;
+using SatuAtap.Core.Queue;
 
 namespace SatuAtap.Core.Applications;
 
 /// <summary>Applicant details an officer captures at a counter for someone without an account.</summary>
 public sealed record InPersonApplicant(string? Name, string? Nik, string? Phone, string? Email, string? Language);
 
-public sealed record CreateApplicationRequest(string? ServiceId, Dictionary<string, string?>? Fields, InPersonApplicant? Applicant = null);
+/// <param name="SiteId">For an application captured at a counter: the Queue site where it is taken (optional).</param>
+public sealed record CreateApplicationRequest(string? ServiceId, Dictionary<string, string?>? Fields, InPersonApplicant? Applicant = null, string? SiteId = null);
 
 public sealed record ApplicationCreated(Guid Id, string TrackingNumber, string Status);
 
@@ -23,7 +25,7 @@ public class TrackingNumberSource
 /// Starts an application as a draft: online by a citizen with a verified email for an online service, or at a
 /// counter by an officer of the service's agency for someone without an account.
 /// </summary>
-public sealed class CreateApplication(SatuAtapDb db, CatalogCache cache, MallTime time, ApplicationJournal journal, TrackingNumberSource numbers)
+public sealed class CreateApplication(SatuAtapDb db, CatalogCache cache, MallTime time, ApplicationJournal journal, TrackingNumberSource numbers, WorkSites workSites)
 {
     public const int MaxAttempts = 8;
 
@@ -73,9 +75,25 @@ public sealed class CreateApplication(SatuAtapDb db, CatalogCache cache, MallTim
             app.ApplicantEmail = string.IsNullOrWhiteSpace(person.Email) ? null : person.Email.Trim();
             app.Language = person.Language == Lang.English ? Lang.English : Lang.Indonesian;
             app.CapturedByUserId = viewer.UserId;
+            if (!string.IsNullOrWhiteSpace(request.SiteId))
+            {
+                if (!Guid.TryParse(request.SiteId.Trim(), out var siteId))
+                    return Outcome<ApplicationCreated>.Invalid("siteId", Lang.T("Harus berupa id lokasi (GUID).", "Must be a site id (GUID)."));
+                // Only a site the officer works at today: a counter of their agency is there and, at a mobile stop,
+                // they are on the crew of the day's visit.
+                var site = await workSites.CaptureSiteAsync(siteId, viewer, ct);
+                if (!site.Succeeded)
+                    return new Outcome<ApplicationCreated>(OutcomeKind.Unprocessable, Message: site.Message,
+                        Errors: new Dictionary<string, string[]> { ["siteId"] = [site.Message!] });
+                app.SiteId = siteId;
+            }
         }
         else
         {
+            if (!string.IsNullOrWhiteSpace(request.SiteId))
+                return Outcome<ApplicationCreated>.Invalid("siteId", Lang.T(
+                    "Lokasi hanya dicatat untuk permohonan yang diterima petugas di loket.",
+                    "A site is recorded only for an application an officer takes at a counter."));
             if (!service.Channels.HasFlag(ServiceChannels.Online))
                 return Outcome<ApplicationCreated>.Invalid("serviceId", Lang.T(
                     "Layanan ini tidak dapat diajukan secara daring. Silakan datang ke loket MPP.",

@@ -82,6 +82,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<Outreach.OutreachUnit> OutreachUnits => Set<Outreach.OutreachUnit>();
     public DbSet<Outreach.Visit> OutreachVisits => Set<Outreach.Visit>();
     public DbSet<Outreach.VisitService> OutreachVisitServices => Set<Outreach.VisitService>();
+    public DbSet<Outreach.VisitOfficer> OutreachVisitOfficers => Set<Outreach.VisitOfficer>();
     public DbSet<Feedback.SurveyResponse> SurveyResponses => Set<Feedback.SurveyResponse>();
     public DbSet<Feedback.SurveyDayTotal> SurveyDayTotals => Set<Feedback.SurveyDayTotal>();
     public DbSet<Feedback.Complaint> Complaints => Set<Feedback.Complaint>();

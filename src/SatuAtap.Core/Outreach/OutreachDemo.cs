@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SatuAtap.Core.Applications;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Queue;
 
@@ -8,7 +9,7 @@ namespace SatuAtap.Core.Outreach;
 /// The demo circuit: one unit, the five stops' places (the district offices; coordinates, distances and travel times
 /// are demo values), a weekly visit to every stop for the eight weeks after the seed date (skipping days off), each
 /// with the services of five travelling agencies and bookable quotas, and three past visits with recorded tickets so
-/// that the reports show figures. Seeded once, when there is no unit yet.
+/// that the reports show figures, among them a few applications taken there. Seeded once, when there is no unit yet.
 /// </summary>
 public static class OutreachDemo
 {
@@ -115,8 +116,38 @@ public static class OutreachDemo
                 }
                 people++;
             }
+            AddApplications(db, visit, stops.First(s => s.Id == visit.StopId).Code, agencyOf, services.ToDictionary(kv => kv.Value, kv => kv.Key));
         }
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>Applications officers took at a past demo visit (decided since): a few per service, marked demo.</summary>
+    private static void AddApplications(SatuAtapDb db, Visit visit, string stopCode, Dictionary<Guid, Guid> agencyOf,
+        Dictionary<Guid, string> codeOf)
+    {
+        var taken = new Dictionary<string, int>(StringComparer.Ordinal) { ["DKP-KTP"] = 4, ["DKP-KK"] = 3, ["POL-SKCK"] = 2, ["PTSP-NIB"] = 1 };
+        var number = 0;
+        foreach (var vs in visit.Services)
+        {
+            var code = codeOf.GetValueOrDefault(vs.ServiceId);
+            if (code is null || !taken.TryGetValue(code, out var count)) continue;
+            for (var n = 0; n < count; n++)
+            {
+                var at = visit.StartUtc.AddMinutes(20 + ++number * 17);
+                var app = new Application
+                {
+                    TrackingNumber = $"KL-{visit.Day:yyMMdd}-{stopCode[..Math.Min(3, stopCode.Length)]}{number:000}", ServiceId = vs.ServiceId,
+                    AgencyId = agencyOf[vs.ServiceId], CurrentAgencyId = agencyOf[vs.ServiceId], ApplicantName = "Warga Demo (keliling)",
+                    Status = ApplicationStatus.Issued, IsOpen = false, CreatedAtUtc = at, SubmittedAtUtc = at, SubmittedOn = visit.Day,
+                    DecidedAtUtc = visit.EndUtc, SiteId = visit.SiteId,
+                };
+                db.Applications.Add(app);
+                db.ApplicationEvents.Add(new ApplicationEvent
+                {
+                    ApplicationId = app.Id, AtUtc = at, ActorName = "Petugas Demo", Action = ApplicationAction.Submit, ToStatus = ApplicationStatus.Submitted,
+                });
+            }
+        }
     }
 }

@@ -21,8 +21,14 @@ public sealed record StopView(Guid Id, string Code, string Name, string District
 
 public sealed record VisitServiceView(Guid ServiceId, string Code, string Name, int Quota, int Remaining, Guid SlotId);
 
+/// <summary>An officer chosen to travel with a visit: the name and the agency only (no email, no phone).</summary>
+public sealed record VisitOfficerView(Guid Id, string Name, string Agency);
+
+/// <summary>A visit. <see cref="Officers"/> is given for one visit (<c>GET /visits/{id}</c>), not in the schedule's lists.</summary>
 public sealed record VisitView(Guid Id, Guid SiteId, Guid UnitId, StopView Stop, DateTimeOffset Start, DateTimeOffset End, string Status, string? Note,
-    IReadOnlyList<VisitServiceView> Services);
+    IReadOnlyList<VisitServiceView> Services,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<VisitOfficerView>? Officers = null);
 
 /// <summary>
 /// The public reads of the schedule: stops, visits (filtered by time, stop and service) and the next visits. The stops
@@ -94,7 +100,20 @@ public sealed class OutreachReads(SatuAtapDb db, CatalogCache catalog, ScheduleC
         var snapshot = await schedule.GetAsync(ct);
         var visit = snapshot.Visits.FirstOrDefault(v => v.Id == id)
                     ?? await db.OutreachVisits.AsNoTracking().Include(v => v.Services).FirstOrDefaultAsync(v => v.Id == id, ct);
-        return visit is null ? null : (await ViewsAsync(snapshot, [visit], ct))[0];
+        return visit is null ? null : (await ViewsAsync(snapshot, [visit], ct))[0] with { Officers = await OfficersAsync(id, ct) };
+    }
+
+    /// <summary>The officers chosen to travel with a visit, by name.</summary>
+    public async Task<IReadOnlyList<VisitOfficerView>> OfficersAsync(Guid visitId, CancellationToken ct)
+    {
+        var agencies = (await catalog.GetAsync(ct)).Agencies.ToDictionary(a => a.Id);
+        var rows = await (from o in db.OutreachVisitOfficers
+                          join u in db.Users on o.UserId equals u.Id
+                          where o.VisitId == visitId
+                          select new { u.Id, u.FullName, u.AgencyId }).ToListAsync(ct);
+        return rows.Select(r => new VisitOfficerView(r.Id, r.FullName,
+                r.AgencyId is { } a && agencies.TryGetValue(a, out var agency) ? agency.DisplayName : ""))
+            .OrderBy(o => o.Agency, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The coming visits (not cancelled, not yet over) within the schedule's horizon.</summary>

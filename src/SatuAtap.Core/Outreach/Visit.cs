@@ -65,6 +65,16 @@ public sealed class VisitService
     public Guid SlotId { get; set; }
 }
 
+/// <summary>
+/// An officer chosen to travel with a visit: a staff account of an agency whose services the visit offers. On the
+/// visit's day the chosen officers work the visit's counters at the stop's site (<see cref="VisitCrew"/>).
+/// </summary>
+public sealed class VisitOfficer
+{
+    public Guid VisitId { get; set; }
+    public Guid UserId { get; set; }
+}
+
 internal sealed class OutreachUnitConfiguration : IEntityTypeConfiguration<OutreachUnit>
 {
     public void Configure(EntityTypeBuilder<OutreachUnit> b)
@@ -103,5 +113,18 @@ internal sealed class VisitServiceConfiguration : IEntityTypeConfiguration<Visit
         b.HasIndex(s => s.ServiceId);
         b.HasOne<Catalog.Service>().WithMany().HasForeignKey(s => s.ServiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Queue.Slot>().WithMany().HasForeignKey(s => s.SlotId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VisitOfficerConfiguration : IEntityTypeConfiguration<VisitOfficer>
+{
+    public void Configure(EntityTypeBuilder<VisitOfficer> b)
+    {
+        // A visit's crew: one row per chosen officer; gone with the visit or the account.
+        b.ToTable("OutreachVisitOfficers");
+        b.HasKey(o => new { o.VisitId, o.UserId });
+        b.HasIndex(o => o.UserId);
+        b.HasOne<Visit>().WithMany().HasForeignKey(o => o.VisitId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Identity.User>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,7 +13,7 @@ public sealed record TicketActionRequest(string? Action, string? Outcome, Guid? 
 /// the <see cref="TicketStateMachine"/> and recorded as a <see cref="TicketEvent"/> with its time. A transfer
 /// continues the ticket as a new waiting one for the other service or counter, keeping the original arrival time.
 /// </summary>
-public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, IQueueNotifier notifier, TicketBatcher batcher)
+public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, QueueCache cache, TimeProvider clock, QueueReads reads, IQueueNotifier notifier, TicketBatcher batcher, WorkSites workSites)
 {
     public async Task<Outcome<TicketView>> HandleAsync(Guid ticketId, TicketActionRequest request, Caller staff, CancellationToken ct)
     {
@@ -37,6 +37,8 @@ public sealed class ActOnTicket(SatuAtapDb db, CatalogCache catalog, QueueCache 
             : snapshot.ServicesById.GetValueOrDefault(ticket.ServiceId)?.Agency.Id;
         if (agency is null || !staff.MayActFor(agency.Value))
             return Outcome<TicketView>.Forbidden(Lang.T("Tiket ini ditangani loket instansi lain.", "This ticket is handled by another agency's counter."));
+        if (await reads.SiteAsync(ticket.SiteId, ct) is { } ticketSite && await workSites.CounterRefusalAsync(ticketSite, staff, ct) is { } notHere)
+            return Outcome<TicketView>.Forbidden(notHere);
 
         var step = TicketStateMachine.Apply(ticket.Status, ticket.Parked, action.Value);
         if (!step.Allowed) return Outcome<TicketView>.Conflict(step.Reason!);

@@ -10,7 +10,7 @@ namespace SatuAtap.Core.Queue;
 /// A counter calls the next ticket by the <see cref="CallNextPolicy"/>. The chosen ticket is claimed with a
 /// conditional update (still waiting), so two counters calling at once never call the same person.
 /// </summary>
-public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueReads reads, IQueueNotifier notifier, TicketBatcher batcher)
+public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<QueueOptions> options, QueueReads reads, IQueueNotifier notifier, TicketBatcher batcher, WorkSites workSites)
 {
     public async Task<Outcome<TicketView?>> HandleAsync(Guid counterId, Caller staff, CancellationToken ct)
     {
@@ -21,6 +21,7 @@ public sealed class CallNextTicket(SatuAtapDb db, TimeProvider clock, IOptions<Q
         var place = await db.SiteCounters.AsNoTracking().FirstOrDefaultAsync(c => c.CounterId == counterId, ct);
         if (place is null) return QueueOutcome.Unprocessable<TicketView?>(Lang.T("Loket ini belum ditempatkan di lokasi mana pun.", "This counter is not at any site."));
         var site = await reads.SiteAsync(place.SiteId, ct) ?? throw new InvalidOperationException("The counter's site is missing.");
+        if (await workSites.CounterRefusalAsync(site, staff, ct) is { } refusal) return Outcome<TicketView?>.Forbidden(refusal);
         var busy = await db.Tickets.AsNoTracking()
             .Where(t => t.CounterId == counterId && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
             .Select(t => new { t.Series, t.Number }).FirstOrDefaultAsync(ct);

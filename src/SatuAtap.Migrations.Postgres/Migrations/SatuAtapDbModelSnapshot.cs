@@ -261,6 +261,9 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -299,6 +302,8 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("ApplicantUserId", "CreatedAtUtc");
+
+                    b.HasIndex("SiteId", "CreatedAtUtc");
 
                     b.HasIndex("AgencyId", "Status", "DueDate");
 
@@ -2326,6 +2331,21 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Outreach.VisitOfficer", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("VisitId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OutreachVisitOfficers", (string)null);
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Outreach.VisitService", b =>
                 {
                     b.Property<Guid>("VisitId")
@@ -2865,6 +2885,11 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("SatuAtap.Core.Queue.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Applications.ApplicationDocument", b =>
@@ -2998,6 +3023,21 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Outreach.VisitOfficer", b =>
+                {
+                    b.HasOne("SatuAtap.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SatuAtap.Core.Outreach.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

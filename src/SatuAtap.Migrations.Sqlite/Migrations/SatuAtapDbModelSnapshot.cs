@@ -250,6 +250,9 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -288,6 +291,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ApplicantUserId", "CreatedAtUtc");
+
+                    b.HasIndex("SiteId", "CreatedAtUtc");
 
                     b.HasIndex("AgencyId", "Status", "DueDate");
 
@@ -2315,6 +2320,21 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Outreach.VisitOfficer", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VisitId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OutreachVisitOfficers", (string)null);
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Outreach.VisitService", b =>
                 {
                     b.Property<Guid>("VisitId")
@@ -2854,6 +2874,11 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("SatuAtap.Core.Queue.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Applications.ApplicationDocument", b =>
@@ -2987,6 +3012,21 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Outreach.VisitOfficer", b =>
+                {
+                    b.HasOne("SatuAtap.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SatuAtap.Core.Outreach.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

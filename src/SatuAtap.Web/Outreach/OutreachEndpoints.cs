@@ -67,6 +67,9 @@ public static class OutreachEndpoints
         api.MapPost("/visits/{id:guid}/move", async (Guid id, MoveVisitRequest body, MoveVisit move, HttpContext http, CancellationToken ct) =>
             Answers.Answer(await move.HandleAsync(id, body, http.Caller(), ct)))
             .RequireAuthorization(Policies.Manager);
+        api.MapPut("/visits/{id:guid}/officers", async (Guid id, VisitOfficersRequest body, ChooseVisitOfficers choose, HttpContext http, CancellationToken ct) =>
+            Answers.Answer(await choose.HandleAsync(id, body, http.Caller(), ct)))
+            .RequireAuthorization(Policies.Manager);
         api.MapPost("/visits/{id:guid}/cancel", async (Guid id, CancelVisitRequest? body, CancelVisit cancel, HttpContext http, CancellationToken ct) =>
             Answers.Answer(await cancel.HandleAsync(id, body ?? new CancelVisitRequest(null), http.Caller(), ct)))
             .RequireAuthorization(Policies.Manager);

@@ -20,6 +20,8 @@ public static class OutreachModule
         services.AddScoped<CancelVisit>();
         services.AddScoped<VisitReports>();
         services.AddScoped<SatuAtap.Core.Queue.ISiteOffer, VisitOffer>();
+        services.AddScoped<ChooseVisitOfficers>();
+        services.AddScoped<SatuAtap.Core.Queue.ISiteStaffing, VisitCrew>();
         return services;
     }
 

@@ -24,6 +24,7 @@ public static class QueueModule
         services.AddScoped<ActOnTicket>();
         services.AddScoped<PlanSlots>();
         services.AddScoped<SetSiteHours>();
+        services.AddScoped<WorkSites>();
         services.AddScoped<QueueStats>();
         services.AddSingleton<IQueueNotifier, SignalRQueueNotifier>();
         services.AddSingleton<BookingLimits>();

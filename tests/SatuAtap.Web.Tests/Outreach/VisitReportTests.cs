@@ -108,6 +108,8 @@ public sealed class VisitReportTests(MallFactory mall) : IClassFixture<MallFacto
         Assert.True(period["served"]!.GetValue<int>() > 50);
         Assert.True(period["tripsSaved"]!["kilometres"]!.GetValue<double>() > 1000);
         Assert.NotEmpty(period["overQuota"]!.AsArray());
+        // Applications taken at the three past visits (ten each).
+        Assert.Equal(30, period["applications"]!.GetValue<int>());
     }
 
     private async Task ServeAsync(HttpClient staff, Guid counter, string last)
