@@ -95,7 +95,7 @@ public sealed class SchedulePlacesTests(PlacesCountingMall mall) : IClassFixture
         {
             var page = await anyone.GetPageAsync("/keliling/palabuhanratu" + language);
             var link = page.QuerySelectorAll("ul.visits a").Single(a => a.GetAttribute("href")!.Contains($"layanan={ktp}", StringComparison.Ordinal)
-                && a.ParentElement!.ParentElement!.ParentElement!.TextContent.Contains("15.00", StringComparison.Ordinal));
+                && System.Text.RegularExpressions.Regex.IsMatch(a.ParentElement!.ParentElement!.ParentElement!.TextContent, "15[.:]00–17[.:]00"));
             return System.Text.RegularExpressions.Regex.Replace(link.ParentElement!.TextContent, @"\s+", " ");
         }
 
