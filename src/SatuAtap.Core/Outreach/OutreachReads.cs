@@ -95,6 +95,26 @@ public sealed class OutreachReads(SatuAtapDb db, CatalogCache catalog, ScheduleC
         return body;
     }
 
+    /// <summary>
+    /// A stop's public page (its coming visits with places left), in the language of the request. Within the node's
+    /// snapshot it is kept per stop and language while it cannot have changed (<see cref="ScheduleCache.KeptStopPage"/>):
+    /// the same visits, places left and catalog, and no visit ended since.
+    /// </summary>
+    public async Task<StopPage> StopPageAsync(StopView stop, CancellationToken ct)
+    {
+        var english = Lang.IsEnglish;
+        var snapshot = await schedule.GetAsync(ct);
+        var now = UtcNow;
+        if (!snapshot.Covers(now, now.AddDays(options.Value.ScheduleDays))) return StopPage.From(stop, await ComingAsync(stop.Id, null, ct), english);
+        var places = await schedule.PlacesAsync(snapshot, c => PlacesLeftAsync(snapshot.FromUtc, snapshot.ToUtc, null, c), ct);
+        var catalogSnapshot = await catalog.GetAsync(ct);
+        if (schedule.KeptStopPage(stop.Id, english, snapshot, places, catalogSnapshot) is { } kept) return kept;
+        // Made from the same snapshot; if places or the catalog moved meanwhile, the next call makes it again.
+        var page = StopPage.From(stop, await ComingAsync(stop.Id, null, ct), english);
+        schedule.KeepStopPage(stop.Id, english, snapshot, places, catalogSnapshot, now, page);
+        return page;
+    }
+
     public async Task<VisitView?> VisitAsync(Guid id, CancellationToken ct)
     {
         var snapshot = await schedule.GetAsync(ct);

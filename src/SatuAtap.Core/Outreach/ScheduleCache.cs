@@ -33,9 +33,11 @@ public sealed class ScheduleCache(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>What an answer of the schedule API was asked for: the range, the filters and the language.</summary>
     public sealed record AnswerKey(DateTime FromUtc, DateTime ToUtc, Guid? StopId, Guid? ServiceId, bool English);
 
-    private sealed record Answer(ScheduleSnapshot Snapshot, object Places, object Catalog, long ValidUntilTicks, byte[] Body);
+    /// <summary>Something made from a snapshot, its places left and the catalog, good until <paramref name="ValidUntilTicks"/>.</summary>
+    private sealed record Made<T>(ScheduleSnapshot Snapshot, object Places, object Catalog, long ValidUntilTicks, T Value) where T : class;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<AnswerKey, Answer> _answers = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<AnswerKey, Made<byte[]>> _answers = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Stop, bool English), Made<StopPage>> _stopPages = new();
     private readonly TimeProvider _time = clock;
 
     /// <summary>
@@ -63,18 +65,35 @@ public sealed class ScheduleCache(IServiceScopeFactory scopes, TimeProvider cloc
     /// and catalog, and no visit has ended since it was written (a visit's status and places change when it ends).
     /// </summary>
     public byte[]? KeptAnswer(AnswerKey key, ScheduleSnapshot snapshot, object places, object catalog) =>
-        _answers.TryGetValue(key, out var a) && ReferenceEquals(a.Snapshot, snapshot) && ReferenceEquals(a.Places, places)
-            && ReferenceEquals(a.Catalog, catalog) && _time.GetUtcNow().UtcTicks < a.ValidUntilTicks
-            ? a.Body : null;
+        Find(_answers, key, snapshot, places, catalog);
 
     /// <summary>Keeps a written answer (a few at most: the common questions) until the next end of a visit.</summary>
-    public void KeepAnswer(AnswerKey key, ScheduleSnapshot snapshot, object places, object catalog, DateTime writtenUtc, byte[] body)
+    public void KeepAnswer(AnswerKey key, ScheduleSnapshot snapshot, object places, object catalog, DateTime writtenUtc, byte[] body) =>
+        Keep(_answers, key, snapshot, places, catalog, writtenUtc, body, most: 16);
+
+    /// <summary>A stop's page in one language, if one was kept from the same snapshot, places left and catalog and no visit has ended since.</summary>
+    public StopPage? KeptStopPage(Guid stopId, bool english, ScheduleSnapshot snapshot, object places, object catalog) =>
+        Find(_stopPages, (stopId, english), snapshot, places, catalog);
+
+    /// <summary>Keeps a stop's page in one language until the next end of a visit (or until the schedule, places or catalog change).</summary>
+    public void KeepStopPage(Guid stopId, bool english, ScheduleSnapshot snapshot, object places, object catalog, DateTime writtenUtc, StopPage page) =>
+        Keep(_stopPages, (stopId, english), snapshot, places, catalog, writtenUtc, page, most: 256);
+
+    private T? Find<TKey, T>(System.Collections.Concurrent.ConcurrentDictionary<TKey, Made<T>> made, TKey key, ScheduleSnapshot snapshot, object places, object catalog)
+        where TKey : notnull where T : class =>
+        made.TryGetValue(key, out var m) && ReferenceEquals(m.Snapshot, snapshot) && ReferenceEquals(m.Places, places)
+            && ReferenceEquals(m.Catalog, catalog) && _time.GetUtcNow().UtcTicks < m.ValidUntilTicks
+            ? m.Value : null;
+
+    private static void Keep<TKey, T>(System.Collections.Concurrent.ConcurrentDictionary<TKey, Made<T>> made, TKey key, ScheduleSnapshot snapshot,
+        object places, object catalog, DateTime writtenUtc, T value, int most) where TKey : notnull where T : class
     {
-        if (_answers.Count >= 16) _answers.Clear();
+        // At most a few answers (the common questions), or a page per stop and language.
+        if (made.Count >= most) made.Clear();
         var nextEnd = DateTime.MaxValue;
         foreach (var v in snapshot.Visits)
             if (v.EndUtc > writtenUtc && v.EndUtc < nextEnd) nextEnd = v.EndUtc;
-        _answers[key] = new Answer(snapshot, places, catalog, nextEnd == DateTime.MaxValue ? long.MaxValue : DateTime.SpecifyKind(nextEnd, DateTimeKind.Utc).Ticks, body);
+        made[key] = new Made<T>(snapshot, places, catalog, nextEnd == DateTime.MaxValue ? long.MaxValue : DateTime.SpecifyKind(nextEnd, DateTimeKind.Utc).Ticks, value);
     }
 
     /// <summary>How far back the snapshot reaches: the feed shows the last 30 days.</summary>

@@ -24,6 +24,8 @@ public static class VisitTimes
         Lang.IsEnglish ? $"{start:HH:mm}–{end:HH:mm} {ZoneName(start, timeZone)}"
             : $"{start.ToString("HH.mm", Id)}–{end.ToString("HH.mm", Id)} {ZoneName(start, timeZone)}";
 
-    public static string Day(DateTimeOffset start) =>
-        Lang.IsEnglish ? start.ToString("dddd d MMMM yyyy", En) : start.ToString("dddd, d MMMM yyyy", Id);
+    public static string Day(DateTimeOffset start) => Day(start, Lang.IsEnglish);
+
+    public static string Day(DateTimeOffset start, bool english) =>
+        english ? start.ToString("dddd d MMMM yyyy", En) : start.ToString("dddd, d MMMM yyyy", Id);
 }

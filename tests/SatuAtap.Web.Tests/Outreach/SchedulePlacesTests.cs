@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Outreach;
 using SatuAtap.Web.Tests.Infrastructure;
 using SatuAtap.Web.Tests.Queue;
 
@@ -77,6 +78,82 @@ public sealed class SchedulePlacesTests(PlacesCountingMall mall) : IClassFixture
         Assert.True(cancelled.IsSuccessStatusCode, await cancelled.Content.ReadAsStringAsync());
         Assert.Equal(5, Remaining(await anyone.GetJsonAsync(path)));
         Assert.Equal(5, Remaining((await anyone.GetJsonAsync($"/api/v1/outreach/visits?stopId={stop}")).AsArray().Single(v => v!["id"]!.GetValue<string>() == visit["id"]!.GetValue<string>())!));
+    }
+
+    [Fact]
+    public async Task AStopPage_ShowsPlacesLeft_AndShowsABookingAndACancellationAtOnce()
+    {
+        var manager = await mall.ClientForAsync(Accounts.Manager);
+        var unit = await manager.NewUnitAsync("Unit halaman lokasi");
+        var (stop, _) = await mall.StopAsync("PALABUHANRATU");
+        var ktp = await mall.ServiceAsync("DKP-KTP");
+        var visit = await manager.CreateVisitAsync(OutreachTestData.Visit(unit, stop, mall.Day(3), 15, 17, (ktp, 7)));
+        var anyone = mall.CreateClient();
+        var slot = OutreachTestData.SlotOf(visit, ktp);
+        // The booking link of the new visit's service, and the line it stands in.
+        async Task<string> LineAsync(string language = "")
+        {
+            var page = await anyone.GetPageAsync("/keliling/palabuhanratu" + language);
+            var link = page.QuerySelectorAll("ul.visits a").Single(a => a.GetAttribute("href")!.Contains($"layanan={ktp}", StringComparison.Ordinal)
+                && System.Text.RegularExpressions.Regex.IsMatch(a.ParentElement!.ParentElement!.ParentElement!.TextContent, "15[.:]00–17[.:]00"));
+            return System.Text.RegularExpressions.Regex.Replace(link.ParentElement!.TextContent, @"\s+", " ");
+        }
+
+        Assert.Contains("sisa 7 dari 7", await LineAsync());
+        var reads = mall.Reads.Count;
+        Assert.Contains("sisa 7 dari 7", await LineAsync());
+        Assert.Contains("7 of 7 left", await LineAsync("?lang=en"));
+        Assert.Equal(reads, mall.Reads.Count);
+
+        var booked = await anyone.BookAsync(slot, "081298761002", name: "Warga Halaman");
+        Assert.Equal(System.Net.HttpStatusCode.Created, booked.StatusCode);
+        Assert.Contains("sisa 6 dari 7", await LineAsync());
+        Assert.Contains("6 of 7 left", await LineAsync("?lang=en"));
+
+        var code = (await booked.ReadJsonAsync())["code"]!.GetValue<string>();
+        Assert.True((await anyone.DeleteAsync($"/api/v1/bookings/{code}")).IsSuccessStatusCode);
+        Assert.Contains("sisa 7 dari 7", await LineAsync());
+    }
+
+    [Fact]
+    public async Task AStopPage_IsMadeOncePerLanguage_UntilAPlaceIsTaken()
+    {
+        var manager = await mall.ClientForAsync(Accounts.Manager);
+        var unit = await manager.NewUnitAsync("Unit halaman disimpan");
+        var (stop, _) = await mall.StopAsync("SURADE");
+        var ktp = await mall.ServiceAsync("DKP-KTP");
+        var visit = await manager.CreateVisitAsync(OutreachTestData.Visit(unit, stop, mall.Day(2), 15, 17, (ktp, 4)));
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+            StopPage first;
+            await using (var scope = mall.Scope())
+            {
+                var reads = scope.ServiceProvider.GetRequiredService<OutreachReads>();
+                var view = (await reads.StopAsync(stop, default))!;
+                first = await reads.StopPageAsync(view, default);
+                Assert.Same(first, await reads.StopPageAsync(view, default));
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+                Assert.Contains(first.Visits, v => v.Services.Any(s => s.Places == "sisa 4 dari 4"));
+                Assert.Contains((await reads.StopPageAsync(view, default)).Visits, v => v.Services.Any(s => s.Places == "4 of 4 left"));
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+            }
+
+            var booked = await mall.CreateClient().BookAsync(OutreachTestData.SlotOf(visit, ktp), "081298761003", name: "Warga Disimpan");
+            Assert.Equal(System.Net.HttpStatusCode.Created, booked.StatusCode);
+            await using (var scope = mall.Scope())
+            {
+                var reads = scope.ServiceProvider.GetRequiredService<OutreachReads>();
+                var again = await reads.StopPageAsync((await reads.StopAsync(stop, default))!, default);
+                Assert.NotSame(first, again);
+                Assert.Contains(again.Visits, v => v.Services.Any(s => s.Places == "sisa 3 dari 4"));
+            }
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     [Fact]

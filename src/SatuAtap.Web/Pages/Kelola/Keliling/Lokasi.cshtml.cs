@@ -13,7 +13,7 @@ namespace SatuAtap.Web.Pages.Kelola.Keliling;
 
 /// <summary>Creates or edits a stop of the mobile unit through <see cref="OutreachEdits"/>; its errors are shown beside each field.</summary>
 [Authorize(Policy = Policies.Manager)]
-public sealed class LokasiModel(OutreachEdits edits, SatuAtapDb db) : PageModel
+public sealed class LokasiModel(OutreachEdits edits, SatuAtapDb db) : FormPageModel
 {
     /// <summary>The form as typed: numbers stay text so that a bad one is shown back, not lost.</summary>
     public sealed class StopForm
@@ -31,9 +31,6 @@ public sealed class LokasiModel(OutreachEdits edits, SatuAtapDb db) : PageModel
 
     [BindProperty] public StopForm Form { get; set; } = new();
     public bool IsNew { get; private set; }
-    public bool Saved { get; private set; }
-    public string? Message { get; private set; }
-    public FormErrors Errors { get; private set; } = new(null);
     public IReadOnlyList<District> Districts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, bool disimpan, CancellationToken ct)
@@ -51,7 +48,7 @@ public sealed class LokasiModel(OutreachEdits edits, SatuAtapDb db) : PageModel
                 RoadDistanceKm = stop.RoadDistanceKm.ToString(CultureInfo.InvariantCulture), TravelMinutes = stop.TravelMinutes.ToString(CultureInfo.InvariantCulture),
             };
         }
-        if (disimpan) { Saved = true; Message = Lang.T("Perubahan tersimpan.", "Changes saved."); }
+        ShowSaved(disimpan);
         await LoadChoicesAsync(ct);
         return Page();
     }
@@ -72,18 +69,7 @@ public sealed class LokasiModel(OutreachEdits edits, SatuAtapDb db) : PageModel
         Outcome<StopView> outcome = errors.Any
             ? Outcome<StopView>.Invalid(errors.ToDictionary())
             : await edits.SaveStopAsync(existing, request, HttpContext.Caller(), ct);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok or OutcomeKind.Created:
-                return Redirect($"/kelola/keliling/lokasi/{outcome.Value!.Id}?disimpan=true");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-        }
-        Message = outcome.Message;
-        Errors = new FormErrors(outcome.Errors);
-        Response.StatusCode = Problems.StatusOf(outcome.Kind);
+        if (Settle(outcome, stop => $"/kelola/keliling/lokasi/{stop.Id}?disimpan=true") is { } answer) return answer;
         await LoadChoicesAsync(ct);
         return Page();
     }

@@ -10,7 +10,7 @@ namespace SatuAtap.Web.Pages.Kelola.Keliling;
 
 /// <summary>Moves a visit to another time (bookings kept, holders told) through <see cref="MoveVisit"/>; its messages are shown in the form.</summary>
 [Authorize(Policy = Policies.Manager)]
-public sealed class PindahModel(MoveVisit move, OutreachReads reads) : PageModel
+public sealed class PindahModel(MoveVisit move, OutreachReads reads) : FormPageModel
 {
     public sealed class MoveForm
     {
@@ -23,9 +23,6 @@ public sealed class PindahModel(MoveVisit move, OutreachReads reads) : PageModel
 
     [BindProperty] public MoveForm Form { get; set; } = new();
     public VisitView Visit { get; private set; } = null!;
-    public string? Message { get; private set; }
-    public bool Done { get; private set; }
-    public FormErrors Errors { get; private set; } = new(null);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -43,20 +40,9 @@ public sealed class PindahModel(MoveVisit move, OutreachReads reads) : PageModel
     {
         var outcome = await move.HandleAsync(id, new MoveVisitRequest(RencanaModel.At(Form.Date, Form.Start), RencanaModel.At(Form.Date, Form.End), Form.Note, Form.ConfirmHoliday),
             HttpContext.Caller(), ct);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.NotFound: return NotFound();
-            case OutcomeKind.Forbidden: return Forbid();
-        }
+        if (Settle(outcome, doneMessage: Lang.T("Kunjungan dipindahkan; pemesan diberi tahu.", "The visit is moved; the people who booked are told.")) is { } answer)
+            return answer;
         Visit = outcome.Value ?? (await reads.VisitAsync(id, ct))!;
-        Done = outcome.Succeeded;
-        if (Done) Message = Lang.T("Kunjungan dipindahkan; pemesan diberi tahu.", "The visit is moved; the people who booked are told.");
-        else
-        {
-            Message = outcome.Message;
-            Errors = new FormErrors(outcome.Errors);
-            Response.StatusCode = Problems.StatusOf(outcome.Kind);
-        }
         return Page();
     }
 }

@@ -13,7 +13,7 @@ namespace SatuAtap.Web.Pages.Kelola.Keliling;
 /// weekday of each month (<see cref="PlanCircuit"/>). The use cases' messages are shown in the form.
 /// </summary>
 [Authorize(Policy = Policies.Manager)]
-public sealed class RencanaModel(CreateVisit create, PlanCircuit plan, OutreachReads reads, OutreachEdits edits, CatalogCache catalog) : PageModel
+public sealed class RencanaModel(CreateVisit create, PlanCircuit plan, OutreachReads reads, OutreachEdits edits, CatalogCache catalog) : FormPageModel
 {
     public const int ServiceRows = 4;
 
@@ -41,10 +41,7 @@ public sealed class RencanaModel(CreateVisit create, PlanCircuit plan, OutreachR
     }
 
     [BindProperty] public PlanForm Form { get; set; } = new();
-    public string? Message { get; private set; }
-    public bool Done { get; private set; }
     public IReadOnlyDictionary<string, string[]> ErrorList { get; private set; } = new Dictionary<string, string[]>();
-    public FormErrors Errors { get; private set; } = new(null);
     public IReadOnlyList<VisitView> Planned { get; private set; } = [];
     public IReadOnlyList<DateOnly> Skipped { get; private set; } = [];
     public IReadOnlyList<UnitView> Units { get; private set; } = [];
@@ -63,40 +60,30 @@ public sealed class RencanaModel(CreateVisit create, PlanCircuit plan, OutreachR
         Form.Services = services;
         var chosen = services.Select(s => new VisitServiceRequest(s.ServiceId, s.Quota)).ToArray();
         var caller = HttpContext.Caller();
-        OutcomeKind kind;
-        string? message;
-        IReadOnlyDictionary<string, string[]>? errors;
+        IActionResult? answer;
         if (Form.Kind == "sekali")
         {
             var outcome = await create.HandleAsync(new CreateVisitRequest(Form.UnitId, Form.StopId, At(Form.Date, Form.Start), At(Form.Date, Form.End), chosen, Form.ConfirmHoliday), caller, ct);
-            (kind, message, errors) = (outcome.Kind, outcome.Message, outcome.Errors);
             if (outcome.Succeeded) Planned = [outcome.Value!];
+            answer = Settle(outcome, doneMessage: PlannedMessage(), notFoundShowsForm: true);
+            ErrorList = outcome.Errors ?? ErrorList;
         }
         else
         {
             var monthly = Form.Kind == "bulanan";
             var outcome = await plan.HandleAsync(new PlanCircuitRequest(Form.UnitId, Form.StopId, Form.Date, monthly ? null : Form.EveryWeeks, Form.Until,
                 Form.Start, Form.End, chosen, Form.ConfirmHoliday, monthly ? Form.NthWeekday : null, monthly ? Form.Weekday : null), caller, ct);
-            (kind, message, errors) = (outcome.Kind, outcome.Message, outcome.Errors);
             if (outcome.Succeeded) (Planned, Skipped) = (outcome.Value!.Visits, outcome.Value.SkippedDaysOff);
+            answer = Settle(outcome, doneMessage: PlannedMessage(), notFoundShowsForm: true);
+            ErrorList = outcome.Errors ?? ErrorList;
         }
-        if (kind == OutcomeKind.Forbidden) return Forbid();
-        if (kind is OutcomeKind.Ok or OutcomeKind.Created)
-        {
-            Done = true;
-            Message = Lang.T($"{Planned.Count} kunjungan direncanakan.", $"{Planned.Count} visit(s) planned.");
-            Form = new PlanForm { UnitId = Form.UnitId, StopId = Form.StopId };
-        }
-        else
-        {
-            Message = message;
-            ErrorList = errors ?? new Dictionary<string, string[]>();
-            Errors = new FormErrors(errors);
-            Response.StatusCode = Problems.StatusOf(kind);
-        }
+        if (answer is not null) return answer;
+        if (Done) Form = new PlanForm { UnitId = Form.UnitId, StopId = Form.StopId };
         await LoadAsync(ct);
         return Page();
     }
+
+    private string PlannedMessage() => Lang.T($"{Planned.Count} kunjungan direncanakan.", $"{Planned.Count} visit(s) planned.");
 
     /// <summary>A local date and time of the stop as the use case reads it (ISO 8601 without an offset); null when either is missing.</summary>
     internal static string? At(string? date, string? time) =>

@@ -9,7 +9,7 @@ namespace SatuAtap.Web.Pages.Kelola.Keliling;
 
 /// <summary>Creates or edits a unit (vehicle and crew) of the mobile mall through <see cref="OutreachEdits"/>.</summary>
 [Authorize(Policy = Policies.Manager)]
-public sealed class UnitModel(OutreachEdits edits) : PageModel
+public sealed class UnitModel(OutreachEdits edits) : FormPageModel
 {
     public sealed class UnitForm
     {
@@ -20,9 +20,6 @@ public sealed class UnitModel(OutreachEdits edits) : PageModel
 
     [BindProperty] public UnitForm Form { get; set; } = new();
     public bool IsNew { get; private set; }
-    public bool Saved { get; private set; }
-    public string? Message { get; private set; }
-    public FormErrors Errors { get; private set; } = new(null);
 
     public async Task<IActionResult> OnGetAsync(string id, bool disimpan, CancellationToken ct)
     {
@@ -34,7 +31,7 @@ public sealed class UnitModel(OutreachEdits edits) : PageModel
             if (unit is null) return NotFound();
             Form = new UnitForm { Name = unit.Name, Vehicle = unit.Vehicle, Crew = unit.Crew };
         }
-        if (disimpan) { Saved = true; Message = Lang.T("Perubahan tersimpan.", "Changes saved."); }
+        ShowSaved(disimpan);
         return Page();
     }
 
@@ -48,18 +45,6 @@ public sealed class UnitModel(OutreachEdits edits) : PageModel
             existing = guid;
         }
         var outcome = await edits.SaveUnitAsync(existing, new UnitRequest(Form.Name, Form.Vehicle, Form.Crew), HttpContext.Caller(), ct);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok or OutcomeKind.Created:
-                return Redirect($"/kelola/keliling/unit/{outcome.Value!.Id}?disimpan=true");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-        }
-        Message = outcome.Message;
-        Errors = new FormErrors(outcome.Errors);
-        Response.StatusCode = Problems.StatusOf(outcome.Kind);
-        return Page();
+        return Settle(outcome, unit => $"/kelola/keliling/unit/{unit.Id}?disimpan=true") ?? Page();
     }
 }

@@ -12,16 +12,13 @@ namespace SatuAtap.Web.Pages.Kelola.Layanan;
 
 /// <summary>Creates or edits a service with all fourteen components of its standard; errors are shown beside each field.</summary>
 [Authorize(Policy = Policies.CatalogEditor)]
-public sealed class EditModel(CatalogCache cache, SaveService save, SatuAtapDb db) : PageModel
+public sealed class EditModel(CatalogCache cache, SaveService save, SatuAtapDb db) : FormPageModel
 {
     private const int EmptyRows = 3;
 
     [BindProperty] public ServiceDocument Form { get; set; } = null!;
 
     public bool IsNew { get; private set; }
-    public bool Saved { get; private set; }
-    public string? Message { get; private set; }
-    public FormErrors Errors { get; private set; } = new(null);
     public IReadOnlyList<AgencyView> Agencies { get; private set; } = [];
     public IReadOnlyList<TopicView> Topics { get; private set; } = [];
     public IReadOnlyList<Counter> Counters { get; private set; } = [];
@@ -42,7 +39,7 @@ public sealed class EditModel(CatalogCache cache, SaveService save, SatuAtapDb d
             if (!editor.MayEditAgencyContent(service.Agency.Id)) return Forbid();
             Form = ServiceDocument.From(service, withInternal: true);
         }
-        if (disimpan) { Saved = true; Message = Lang.T("Perubahan tersimpan.", "Changes saved."); }
+        ShowSaved(disimpan);
         await LoadChoicesAsync(editor, ct);
         return Page();
     }
@@ -59,20 +56,9 @@ public sealed class EditModel(CatalogCache cache, SaveService save, SatuAtapDb d
         if (IsNew) outcome = await save.HandleAsync(null, document, editor, ct);
         else if (Guid.TryParse(id, out var guid)) outcome = await save.HandleAsync(guid, document, editor, ct);
         else return NotFound();
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok or OutcomeKind.Created:
-                return Redirect($"/kelola/layanan/{outcome.Value}?disimpan=true");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-        }
-        Message = outcome.Message;
-        Errors = new FormErrors(outcome.Errors);
+        if (Settle(outcome, saved => $"/kelola/layanan/{saved}?disimpan=true") is { } answer) return answer;
         Form = document with { Standard = document.Standard! with { Requirements = requirements, Internal = document.Standard.Internal ?? new InternalStandardDocument("", "", "", "", "", "", "") } };
         await LoadChoicesAsync(editor, ct);
-        Response.StatusCode = Problems.StatusOf(outcome.Kind);
         return Page();
     }
 
