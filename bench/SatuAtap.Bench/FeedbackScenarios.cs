@@ -41,7 +41,16 @@ public sealed class SurveyIndexScenario : Scenario
             var totals = new Dictionary<(DateOnly Day, Guid Service, Guid Agency, Guid Site), long[]>();
             await bench.Database.BulkInsertAsync("SurveyResponses", Columns, Rows(services, building, from, totals), ct);
             // The mall keeps a row of per-day totals for each day, service, agency and site as each response is saved
-            // (the index reads those); responses written straight into the database need theirs written too.
+            // (the index reads those); responses written straight into the database need theirs written too. The demo
+            // history's responses already have rows for some of the same keys: those are added in and written anew.
+            foreach (var kept in await bench.Database.QueryMallAsync(
+                "SELECT \"Day\", \"ServiceId\", \"AgencyId\", \"SiteKey\", \"Respondents\", \"S1\", \"S2\", \"S3\", \"S4\", \"S5\", \"S6\", \"S7\", \"S8\", \"S9\" FROM \"SurveyDayTotals\"", ct))
+            {
+                var key = (DateOnly.FromDateTime(DateTime.Parse(kept[0]!, System.Globalization.CultureInfo.InvariantCulture)), Guid.Parse(kept[1]!), Guid.Parse(kept[2]!), Guid.Parse(kept[3]!));
+                if (!totals.TryGetValue(key, out var total)) totals[key] = total = new long[10];
+                for (var i = 0; i < 10; i++) total[i] += long.Parse(kept[4 + i]!, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            await bench.Database.QueryMallAsync("DELETE FROM \"SurveyDayTotals\"", ct);
             await bench.Database.BulkInsertAsync("SurveyDayTotals", TotalColumns, totals.Select(t => new object?[]
             {
                 t.Key.Day, t.Key.Service, t.Key.Agency, t.Key.Site, t.Value[0], t.Value[1], t.Value[2], t.Value[3], t.Value[4],
