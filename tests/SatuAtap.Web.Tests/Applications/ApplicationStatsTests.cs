@@ -36,8 +36,10 @@ public sealed class ApplicationStatsTests(MallFactory mall) : IClassFixture<Mall
         await SubmittedKtpAsync(citizen);                  // a5: open, not overdue
 
         SetLocal(12, 7); // Monday 7 December: a5 (due Friday 4) is now overdue
+        // From the test's first day: the demo's past mobile-unit visits (before the seed date, 30 November) carry
+        // applications of their own.
         var head = await mall.ClientForAsync(Accounts.DukcapilHead);
-        var report = await head.GetJsonAsync("/api/v1/applications/stats?from=2026-11-01&to=2026-12-31");
+        var report = await head.GetJsonAsync("/api/v1/applications/stats?from=2026-11-30&to=2026-12-31");
         var row = Assert.Single(report["rows"]!.AsArray(), r => r!["serviceCode"]!.GetValue<string>() == "DKP-KTP")!;
         Assert.Equal("DUKCAPIL", row["agencyCode"]!.GetValue<string>());
         Assert.Equal(2, row["open"]!.GetValue<int>());             // a4 (returned), a5
@@ -57,7 +59,7 @@ public sealed class ApplicationStatsTests(MallFactory mall) : IClassFixture<Mall
         Assert.Equal(2, monday["total"]!["completed"]!.GetValue<int>());
 
         // The page shows the same numbers, without JavaScript.
-        var page = await (await mall.PageClientForAsync(Accounts.DukcapilHead)).GetAsync("/kelola/permohonan/kinerja?dari=2026-11-01&sampai=2026-12-31");
+        var page = await (await mall.PageClientForAsync(Accounts.DukcapilHead)).GetAsync("/kelola/permohonan/kinerja?dari=2026-11-30&sampai=2026-12-31");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var doc = await page.ParseAsync();
         var cells = doc.QuerySelectorAll("tbody tr").First(tr => tr.TextContent.Contains("(DKP-KTP)")).QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
