@@ -39,6 +39,10 @@ public static class Auth
         services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
             .PostConfigure<TimeProvider, IOptions<SecurityOptions>>((o, clock, security) =>
                 o.BearerTokenProtector = new RecentBearerTokens(o.BearerTokenProtector, clock, security));
+        // The sign-in cookie likewise: a browser sends the same cookie with every page for hours.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<TimeProvider, IOptions<SecurityOptions>>((o, clock, security) =>
+                o.TicketDataFormat = new RecentBearerTokens(o.TicketDataFormat, clock, security));
         // Pages challenge with the sign-in page; the cookie events below answer 401/403 on /api instead of redirecting.
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
         {

@@ -5,14 +5,15 @@ using Microsoft.Extensions.Options;
 namespace SatuAtap.Web.Infrastructure;
 
 /// <summary>
-/// Reads bearer tokens (Identity's access tokens) through the data-protection format it wraps, remembering the last
-/// <see cref="Capacity"/> tokens it read for at most <c>Security:SessionCheckSeconds</c>: a client sends the same token
-/// with every request for an hour, and decrypting it (a key derived per token, AES and an HMAC) was 9-10 % of an
-/// application submit's time on PostgreSQL (docs/benchmarks/2026-12-01-module-shape.md).
+/// Reads bearer tokens (Identity's access tokens) and sign-in cookies through the data-protection format it wraps,
+/// remembering the last <see cref="Capacity"/> tokens it read for at most <c>Security:SessionCheckSeconds</c>: a client
+/// sends the same token with every request for an hour (a browser the same cookie with every page), and decrypting it
+/// (a key derived per token, AES and an HMAC) was 9-10 % of an application submit's time on PostgreSQL
+/// (docs/benchmarks/2026-12-01-module-shape.md).
 /// </summary>
 /// <remarks>
-/// Nothing is decided here that the handler does not check again: the bearer handler checks the ticket's expiry on every
-/// request, and <see cref="SessionCheckMiddleware"/> its account's security stamp. Each request gets its own copy of the
+/// Nothing is decided here that the handler does not check again: the bearer and cookie handlers check the ticket's
+/// expiry on every request, and <see cref="SessionCheckMiddleware"/> its account's security stamp. Each request gets its own copy of the
 /// ticket, so no request can change another's principal. A token that does not decrypt is not remembered, so made-up
 /// tokens cannot fill the memory; when full, the remembered tokens are forgotten at once and read again as they come.
 /// </remarks>

@@ -3,6 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SatuAtap.Web.Infrastructure;
@@ -90,7 +94,7 @@ public sealed class RecentBearerTokensTests
     }
 }
 
-/// <summary>Through the mall: a remembered token still ends when it expires.</summary>
+/// <summary>Through the mall: a remembered token or sign-in cookie still ends when it expires.</summary>
 public sealed class RecentBearerTokensMallTests(MallFactory mall) : IClassFixture<MallFactory>
 {
     private sealed record Tokens(string AccessToken, long ExpiresIn);
@@ -108,5 +112,31 @@ public sealed class RecentBearerTokensMallTests(MallFactory mall) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/identity/manage/info")).StatusCode);
         mall.Clock.Advance(TimeSpan.FromSeconds(20));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/identity/manage/info")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACookieSentAgain_IsDecryptedOnce_AndStillExpires()
+    {
+        var login = await mall.CreateClient().PostAsJsonAsync("/api/v1/identity/login?useCookies=true", new { email = Accounts.Citizen, password = MallFactory.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var cookie = login.Headers.GetValues("Set-Cookie").Select(v => v.Split(';', 2)[0]).Single(v => v.StartsWith("satuatap.auth=", StringComparison.Ordinal));
+        // A browser that keeps sending the cookie it was given (and ignores a renewed one).
+        var browser = mall.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        HttpRequestMessage Page() => new(HttpMethod.Get, "/akun") { Headers = { { "Cookie", cookie } } };
+        var cookies = mall.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        var remembered = Assert.IsType<RecentBearerTokens>(cookies.TicketDataFormat);
+
+        var before = remembered.Count;
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(Page())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(Page())).StatusCode);
+        Assert.Equal(before + 1, remembered.Count);
+
+        // Read (and remembered) ten seconds before the cookie's eight hours end; twenty seconds later it is over.
+        mall.Clock.Advance(TimeSpan.FromHours(8) - TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(Page())).StatusCode);
+        mall.Clock.Advance(TimeSpan.FromSeconds(20));
+        var ended = await browser.SendAsync(Page());
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.StartsWith("/akun/masuk", ended.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 }
