@@ -17,6 +17,8 @@ public sealed class SurveyIndexScenario : Scenario
     private LoadRequest? _request;
     private string _query = "";
     private bool _generated;
+    private InsightsData.History? _history;
+    private DateOnly _from, _to;
 
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     public SurveyIndexScenario()
@@ -33,6 +35,11 @@ public sealed class SurveyIndexScenario : Scenario
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone));
         var from = today.AddDays(-364);
         _query = $"/api/v1/surveys/index?from={from:yyyy-MM-dd}&to={today:yyyy-MM-dd}";
+        // The index's population counts the people served in the year: the Insights scenarios' generated tickets and
+        // applications (written once per run, then the mall's rebuild, which also writes the survey's served counts).
+        _history = await InsightsData.EnsureAsync(bench, ct);
+        _from = from;
+        _to = today;
         if (!_generated)
         {
             var services = new List<(Guid Id, Guid AgencyId)>();
@@ -119,7 +126,13 @@ public sealed class SurveyIndexScenario : Scenario
         var index = await http.GetFromJsonAsync<JsonElement>(_query, ct);
         var respondents = index.GetProperty("respondents").GetInt64();
         var grade = index.TryGetProperty("grade", out var g) ? g.GetString() : null;
-        return [new Check($"the index counts every generated response ({Responses:N0}) and has a grade", respondents >= Responses && grade is not null,
-            $"{respondents:N0} respondents, IKM {(index.TryGetProperty("ikm", out var ikm) ? ikm.ToString() : "–")}, grade {grade}")];
+        var population = index.GetProperty("population").GetInt64();
+        var finished = _history?.FinishedBetween(_from, _to) ?? 0;
+        return
+        [
+            new Check($"the index counts every generated response ({Responses:N0}) and has a grade", respondents >= Responses && grade is not null,
+                $"{respondents:N0} respondents, IKM {(index.TryGetProperty("ikm", out var ikm) ? ikm.ToString() : "–")}, grade {grade}"),
+            new Check($"the population counts at least the year's generated finished tickets ({finished:N0})", population >= finished, $"population {population:N0}"),
+        ];
     }
 }

@@ -180,6 +180,8 @@ internal sealed class IssuedResultConfiguration : IEntityTypeConfiguration<Issue
     {
         b.HasIndex(r => r.VerificationCode).IsUnique();
         b.HasIndex(r => r.ApplicationId).IsUnique();
+        // The results issued in a period (the survey population counts today's on each request).
+        b.HasIndex(r => r.IssuedAtUtc);
         b.HasOne<Application>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.Property(r => r.VerificationCode).HasMaxLength(16);
         b.Property(r => r.IssuedByName).HasMaxLength(200);

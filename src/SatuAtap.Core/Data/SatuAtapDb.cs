@@ -85,6 +85,8 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<Outreach.VisitOfficer> OutreachVisitOfficers => Set<Outreach.VisitOfficer>();
     public DbSet<Feedback.SurveyResponse> SurveyResponses => Set<Feedback.SurveyResponse>();
     public DbSet<Feedback.SurveyDayTotal> SurveyDayTotals => Set<Feedback.SurveyDayTotal>();
+    public DbSet<Feedback.ServedDayCount> ServedDayCounts => Set<Feedback.ServedDayCount>();
+    public DbSet<Feedback.ServedDay> ServedDays => Set<Feedback.ServedDay>();
     public DbSet<Feedback.Complaint> Complaints => Set<Feedback.Complaint>();
     public DbSet<Feedback.ComplaintEvent> ComplaintEvents => Set<Feedback.ComplaintEvent>();
     public DbSet<Feedback.Open311Client> Open311Clients => Set<Feedback.Open311Client>();

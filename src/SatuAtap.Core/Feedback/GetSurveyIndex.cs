@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using SatuAtap.Core.Applications;
 using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Identity;
-using SatuAtap.Core.Queue;
 
 namespace SatuAtap.Core.Feedback;
 
@@ -21,7 +19,7 @@ public sealed record SurveyIndex(long Respondents, long Population, int SampleNe
 /// (<see cref="SurveyDayTotal"/>) are added up in the database (one aggregate over an index on the filter column and
 /// the day), then <see cref="SatisfactionIndex"/>
 /// computes NRR, index and grade exactly. The population is the people the unit served in the period: finished
-/// tickets and completed applications. Managers and executives see every unit; an agency's staff only their agency's.
+/// tickets and completed applications, added up from kept per-day counts (<see cref="ServedCounts"/>). Managers and executives see every unit; an agency's staff only their agency's.
 /// </summary>
 public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
 {
@@ -107,27 +105,9 @@ public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
         return rows.Select(r => new DayTally(r.Day, r.N, [r.S1, r.S2, r.S3, r.S4, r.S5, r.S6, r.S7, r.S8, r.S9])).ToList();
     }
 
-    /// <summary>The people the unit served in the period: finished tickets plus completed applications (not for a site: those are online).</summary>
-    public async Task<long> PopulationAsync(IndexFilter f, CancellationToken ct)
-    {
-        var tickets = from t in db.Tickets.AsNoTracking()
-                      join s in db.Services on t.ServiceId equals s.Id
-                      where t.Status == TicketStatus.Done && t.Day >= f.From && t.Day <= f.To
-                      select new { t.ServiceId, s.AgencyId, t.SiteId };
-        if (f.ServiceId is { } sid) tickets = tickets.Where(t => t.ServiceId == sid);
-        if (f.AgencyId is { } aid) tickets = tickets.Where(t => t.AgencyId == aid);
-        if (f.SiteId is { } site) tickets = tickets.Where(t => t.SiteId == site);
-        var count = await tickets.LongCountAsync(ct);
-        if (f.SiteId is not null) return count;
-        var fromUtc = time.ToUtc(f.From.ToDateTime(TimeOnly.MinValue));
-        var toUtc = time.ToUtc(f.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var apps = from a in db.Applications.AsNoTracking()
-                   join r in db.IssuedResults on a.Id equals r.ApplicationId
-                   where (a.Status == ApplicationStatus.Issued || a.Status == ApplicationStatus.ReadyForPickup)
-                         && r.IssuedAtUtc >= fromUtc && r.IssuedAtUtc < toUtc
-                   select new { a.ServiceId, a.AgencyId, r.IssuedAtUtc };
-        if (f.ServiceId is { } sid2) apps = apps.Where(a => a.ServiceId == sid2);
-        if (f.AgencyId is { } aid2) apps = apps.Where(a => a.AgencyId == aid2);
-        return count + await apps.LongCountAsync(ct);
-    }
+    /// <summary>
+    /// The people the unit served in the period: finished tickets plus completed applications (not for a site: those are
+    /// online), from the kept per-day counts of closed days and today's records (<see cref="ServedCounts"/>).
+    /// </summary>
+    public Task<long> PopulationAsync(IndexFilter f, CancellationToken ct) => ServedCounts.PopulationAsync(db, time, f, ct);
 }

@@ -62,6 +62,8 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
             db.ChangeTracker.Clear();
             rows += built.Count;
         }
+        // The survey index's population keeps per-day served counts of the same records.
+        await Feedback.ServedCounts.RebuildAsync(db, time, from, last, ct);
         cache.Clear();
         return new RebuildResult(from, last, last.DayNumber - from.DayNumber + 1, rows);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Common;
@@ -13,11 +14,15 @@ public sealed record VisitOfficersRequest(string?[]? OfficerIds);
 /// A manager chooses the officers who travel with a visit (replacing any chosen before): staff accounts of the
 /// agencies whose services the visit offers (<see cref="CrewRules.ChoiceRefusal"/>). Each of their agencies gets a
 /// counter at the stop's site serving the visit's services of that agency (the agency's counter already placed there,
-/// else one made for the stop), so that on the visit's day they call and serve there as at the building.
+/// else one made for the stop), so that on the visit's day they call and serve there as at the building. The choice is
+/// written to the audit log in the same transaction: who chose, the visit, and the officers' account ids before and
+/// after (ids only: no names).
 /// </summary>
-public sealed class ChooseVisitOfficers(SatuAtapDb db, CatalogCache catalog, OutreachReads reads, QueueCache queue)
+public sealed class ChooseVisitOfficers(SatuAtapDb db, CatalogCache catalog, OutreachReads reads, QueueCache queue, TimeProvider clock)
 {
     public const int MaxOfficers = 30;
+    /// <summary>The audit entry's <see cref="AuditEntry.EntityType"/>; its key is the visit's id.</summary>
+    public const string AuditType = "VisitOfficers";
 
     public async Task<Outcome<VisitView>> HandleAsync(Guid visitId, VisitOfficersRequest request, Caller caller, CancellationToken ct)
     {
@@ -52,10 +57,17 @@ public sealed class ChooseVisitOfficers(SatuAtapDb db, CatalogCache catalog, Out
         await DbRetry.GatedAsync(db, async c =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(c);
+            var before = await db.OutreachVisitOfficers.Where(o => o.VisitId == visit.Id).Select(o => o.UserId).ToListAsync(c);
             await db.OutreachVisitOfficers.Where(o => o.VisitId == visit.Id).ExecuteDeleteAsync(c);
             db.OutreachVisitOfficers.AddRange(ids.Select(id => new VisitOfficer { VisitId = visit.Id, UserId = id }));
             foreach (var agencyId in accounts.Select(a => a.AgencyId!.Value).Distinct())
                 await CounterForAsync(visit, agencyId, stopCode, snapshot, c);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = clock.GetUtcNow().UtcDateTime, UserId = caller.UserId, UserName = caller.Account, EntityType = AuditType,
+                EntityKey = visit.Id.ToString(), Action = "updated",
+                Before = JsonSerializer.Serialize(new { officerIds = before.Order() }), After = JsonSerializer.Serialize(new { officerIds = ids }),
+            });
             await db.SaveChangesAsync(c);
             await tx.CommitAsync(c);
             return true;

@@ -80,6 +80,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Ignore(t => t.Display);
         b.HasIndex(t => new { t.SiteId, t.Series, t.Day, t.Number, t.Hop }).IsUnique();
         b.HasIndex(t => new { t.SiteId, t.Day, t.Status });
+        // A day's finished tickets across every site (the survey population counts today's on each request).
+        b.HasIndex(t => new { t.Day, t.Status });
         b.HasIndex(t => t.BookingId);
         b.HasOne<Site>().WithMany().HasForeignKey(t => t.SiteId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -462,6 +462,8 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.HasIndex("ApplicationId")
                         .IsUnique();
 
+                    b.HasIndex("IssuedAtUtc");
+
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
@@ -1391,6 +1393,47 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Open311Clients", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Feedback.ServedDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ServedDays", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Feedback.ServedDayCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Applications")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Tickets")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "ServiceId", "AgencyId", "SiteKey");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.HasIndex("ServiceId", "Day");
+
+                    b.HasIndex("SiteKey", "Day");
+
+                    b.ToTable("ServedDayCounts", (string)null);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyDayTotal", b =>
@@ -2643,6 +2686,8 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.HasIndex("BookingId");
 
                     b.HasIndex("Day");
+
+                    b.HasIndex("Day", "Status");
 
                     b.HasIndex("SiteId", "Day", "Status");
 

@@ -451,6 +451,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId")
                         .IsUnique();
 
+                    b.HasIndex("IssuedAtUtc");
+
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
@@ -1380,6 +1382,47 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Open311Clients", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Feedback.ServedDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ServedDays", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Feedback.ServedDayCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Applications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tickets")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "ServiceId", "AgencyId", "SiteKey");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.HasIndex("ServiceId", "Day");
+
+                    b.HasIndex("SiteKey", "Day");
+
+                    b.ToTable("ServedDayCounts", (string)null);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyDayTotal", b =>
@@ -2632,6 +2675,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("BookingId");
 
                     b.HasIndex("Day");
+
+                    b.HasIndex("Day", "Status");
 
                     b.HasIndex("SiteId", "Day", "Status");
 

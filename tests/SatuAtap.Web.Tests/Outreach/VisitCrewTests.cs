@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SatuAtap.Core.Data;
+using SatuAtap.Core.Identity;
+using SatuAtap.Core.Outreach;
 using SatuAtap.Web.Tests.Infrastructure;
 using SatuAtap.Web.Tests.Queue;
 
@@ -41,9 +43,19 @@ public sealed class VisitCrewTests(MallFactory mall) : IClassFixture<MallFactory
         // Only managers choose.
         var officer = await mall.ClientForAsync(Accounts.DukcapilOfficer);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PutJsonAsync(path, Officers(officerId.ToString()))).StatusCode);
+        // Nothing refused is written to the audit log.
+        Assert.Empty(await AuditAsync(mall, visit["id"]!.GetValue<string>()));
 
         var chosen = await manager.PutJsonAsync(path, Officers(officerId.ToString()));
         Assert.True(chosen.StatusCode == HttpStatusCode.OK, await chosen.Content.ReadAsStringAsync());
+        // The choice is audited: who chose, which visit, the officers by id (no names).
+        var audit = Assert.Single(await AuditAsync(mall, visit["id"]!.GetValue<string>()));
+        Assert.Equal(Accounts.Manager, audit.UserName);
+        Assert.NotNull(audit.UserId);
+        Assert.Equal("updated", audit.Action);
+        Assert.Equal("""{"officerIds":[]}""", audit.Before);
+        Assert.Equal($$"""{"officerIds":["{{officerId}}"]}""", audit.After);
+        Assert.DoesNotContain("Petugas", audit.After!, StringComparison.Ordinal);
         var crew = (await chosen.ReadJsonAsync())["officers"]!.AsArray();
         Assert.Equal("Petugas Disdukcapil (demo)", Assert.Single(crew)!["name"]!.GetValue<string>());
         Assert.Null(crew[0]!["email"]);
@@ -98,10 +110,13 @@ public sealed class VisitCrewTests(MallFactory mall) : IClassFixture<MallFactory
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.NotNull((await saved.ParseAsync()).QuerySelector($"input[name=OfficerIds][value='{officerId}'][checked]"));
         Assert.Single((await mall.CreateClient().GetJsonAsync($"/api/v1/outreach/visits/{visit["id"]}"))["officers"]!.AsArray());
+        Assert.Contains(officerId, Assert.Single(await AuditAsync(mall, visit["id"]!.GetValue<string>())).After!, StringComparison.Ordinal);
 
         var refused = await pages.PostFormAsync(url, null, new() { ["OfficerIds"] = (await UserAsync(Accounts.DpmptspOfficer)).ToString() });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("tidak membawa layanan", (await refused.ParseAsync()).QuerySelector("[role=alert]")!.TextContent);
+        // The refused choice adds no entry.
+        Assert.Single(await AuditAsync(mall, visit["id"]!.GetValue<string>()));
     }
 
     internal static JsonObject Officers(params string[] ids) => new() { ["officerIds"] = new JsonArray(ids.Select(i => (JsonNode)i).ToArray()) };
@@ -118,6 +133,13 @@ public sealed class VisitCrewTests(MallFactory mall) : IClassFixture<MallFactory
     }
 
     private Task<Guid> UserAsync(string email) => UserAsync(mall, email);
+
+    internal static async Task<List<AuditEntry>> AuditAsync(MallFactory mall, string visitId)
+    {
+        await using var scope = mall.Scope();
+        return await scope.ServiceProvider.GetRequiredService<SatuAtapDb>().AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == ChooseVisitOfficers.AuditType && a.EntityKey == visitId).ToListAsync();
+    }
 
     internal static async Task<Guid> UserAsync(MallFactory mall, string email)
     {

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SatuAtap.Core.Feedback;
+
+/// <summary>
+/// The people served on one closed day (before today, local) by one service, agency and site: tickets finished that
+/// day, and applications whose result was issued that day (their site key is <see cref="Guid.Empty"/>: applications
+/// are not served at a site). The survey index's population of any unit and period adds these rows up instead of
+/// counting every record. Kept by <see cref="ServedCounts"/>: a closed day's rows are written once, from its records,
+/// the first time a period asks for it, and written anew by the rebuild.
+/// </summary>
+public sealed class ServedDayCount
+{
+    public DateOnly Day { get; set; }
+    public Guid ServiceId { get; set; }
+    public Guid AgencyId { get; set; }
+    /// <summary>The ticket's site; <see cref="Guid.Empty"/> on the rows of applications. Part of the key, so never null.</summary>
+    public Guid SiteKey { get; set; }
+    public long Tickets { get; set; }
+    public long Applications { get; set; }
+}
+
+/// <summary>A closed day whose <see cref="ServedDayCount"/> rows are written (a day that served no one has no rows but is marked here).</summary>
+public sealed class ServedDay
+{
+    public DateOnly Day { get; set; }
+}
+
+internal sealed class ServedDayCountConfiguration : IEntityTypeConfiguration<ServedDayCount>
+{
+    public void Configure(EntityTypeBuilder<ServedDayCount> b)
+    {
+        // One row per day, service, agency and site: the key is what two requests writing the same day both insert
+        // (INSERT … ON CONFLICT DO NOTHING), so the second adds nothing. The indexes lead with the filter columns.
+        b.ToTable("ServedDayCounts");
+        b.HasKey(c => new { c.Day, c.ServiceId, c.AgencyId, c.SiteKey });
+        b.HasIndex(c => new { c.ServiceId, c.Day });
+        b.HasIndex(c => new { c.AgencyId, c.Day });
+        b.HasIndex(c => new { c.SiteKey, c.Day });
+    }
+}
+
+internal sealed class ServedDayConfiguration : IEntityTypeConfiguration<ServedDay>
+{
+    public void Configure(EntityTypeBuilder<ServedDay> b)
+    {
+        b.ToTable("ServedDays");
+        b.HasKey(d => d.Day);
+    }
+}
