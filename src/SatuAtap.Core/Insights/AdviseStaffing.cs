@@ -8,7 +8,8 @@ namespace SatuAtap.Core.Insights;
 
 /// <summary>
 /// The staffing advice of a period: the first-hop tickets of the filter read as arrivals and turned into the table of
-/// <see cref="StaffingTable"/> for <c>Insights:TargetWaitMinutes</c>. The same callers as the other insights; a head
+/// <see cref="StaffingTable"/> for <c>Insights:TargetWaitMinutes</c>, with the counter that first called each ticket
+/// (its <c>CounterId</c>, set at the first call) for the counters open. The same callers as the other insights; a head
 /// sees the own agency only.
 /// </summary>
 public sealed class AdviseStaffing(SatuAtapDb db, KeepInsights keeper, MallTime time, IOptions<InsightsOptions> options)
@@ -32,10 +33,11 @@ public sealed class AdviseStaffing(SatuAtapDb db, KeepInsights keeper, MallTime 
             var sites = context.Sites.Where(kv => kv.Value.District == f.District).Select(kv => kv.Key).ToList();
             q = q.Where(t => sites.Contains(t.SiteId));
         }
-        var tickets = await q.Select(t => new { t.ServiceId, t.Day, t.ArrivedUtc, t.CalledUtc, t.StartedUtc, t.FinishedUtc }).ToListAsync(ct);
+        var tickets = await q.Select(t => new { t.ServiceId, t.Day, t.ArrivedUtc, t.CalledUtc, t.StartedUtc, t.FinishedUtc, t.CounterId }).ToListAsync(ct);
         var arrivals = tickets.Select(t => new ArrivalRecord(agencyOf.GetValueOrDefault(t.ServiceId), t.Day, time.ToLocal(t.ArrivedUtc),
             t.CalledUtc is { } c ? Math.Max(0, (c - t.ArrivedUtc).TotalMinutes) : null,
-            t.StartedUtc is { } s && t.FinishedUtc is { } e ? Math.Max(0, (e - s).TotalMinutes) : null));
+            t.StartedUtc is { } s && t.FinishedUtc is { } e ? Math.Max(0, (e - s).TotalMinutes) : null,
+            t.CounterId, t.CalledUtc is { } called ? time.ToLocal(called) : null));
         return Outcome<IReadOnlyList<StaffingRow>>.Ok(StaffingTable.Build(arrivals, options.Value.TargetWaitMinutes));
     }
 }

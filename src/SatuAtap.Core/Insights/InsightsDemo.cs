@@ -36,9 +36,34 @@ public static class InsightsDemo
     public const string BookingPrefix = "HD";
     public static readonly string[] ServiceCodes = FeedbackDemo.ServiceCodes;
 
-    /// <summary>Counters open for a history service at an hour of a weekday: two, and a third at the busy morning
-    /// hours (09–11) of Monday to Thursday.</summary>
-    public static int CountersOpen(DayOfWeek weekday, int hour) => hour is 9 or 10 && weekday != DayOfWeek.Friday ? 3 : 2;
+    /// <summary>People arriving for one history service in an hour of a weekday, on average: six, times the weekday's
+    /// factor (Monday 1.3, Friday 0.7, else 1) and the hour's (08: 0.8, 09–10: 1.6, 11: 1.2, 12: 0.6, 13–14: 0.8).</summary>
+    public static double ArrivalsPerHour(DayOfWeek weekday, int hour) =>
+        6.0 * (weekday switch { DayOfWeek.Monday => 1.3, DayOfWeek.Friday => 0.7, _ => 1.0 })
+            * (hour switch { 8 => 0.8, 9 or 10 => 1.6, 11 => 1.2, 12 => 0.6, _ => 0.8 });
+
+    /// <summary>The mean minutes at the counter of the history's n-th service (<see cref="ServiceCodes"/> order):
+    /// 6, 7.5, 9, … (drawn from an exponential distribution with that mean, at least one minute).</summary>
+    public static double MeanServiceMinutes(int serviceIndex) => 6.0 + serviceIndex * 1.5;
+
+    /// <summary>
+    /// Counters an agency opens at the building at an hour of a weekday, for <paramref name="erlangs"/> of expected
+    /// traffic (the sum over its history services of arrivals per hour × mean service minutes ÷ 60): enough to keep the
+    /// expected load per counter at or under 0.7, at least two; except on Monday, when at 09–10 only half of them are
+    /// open (at least two; the counters cannot keep up and the queue grows) and at 11 two more, to clear the queue.
+    /// Every agency's history services share one first-come-first-served queue of these counters.
+    /// </summary>
+    public static int CountersOpen(double erlangs, DayOfWeek weekday, int hour)
+    {
+        var counters = Math.Max(2, (int)Math.Ceiling(erlangs / 0.7 - 1e-9));
+        if (weekday == DayOfWeek.Monday && hour is 9 or 10) return Math.Max(2, counters / 2);
+        if (weekday == DayOfWeek.Monday && hour == 11) return counters + 2;
+        return counters;
+    }
+
+    /// <summary>The counters open for an agency whose history services have the given indexes.</summary>
+    public static int CountersOpen(IEnumerable<int> serviceIndexes, DayOfWeek weekday, int hour) =>
+        CountersOpen(serviceIndexes.Sum(i => ArrivalsPerHour(weekday, hour) * MeanServiceMinutes(i) / 60), weekday, hour);
 
     private sealed record MobileSite(Guid StopId, Guid SiteId, DayOfWeek Weekday);
 
@@ -53,6 +78,15 @@ public static class InsightsDemo
         public int Bookings;
         public int Complaints;
         public int Bundles;
+        private readonly Dictionary<Guid, List<Guid>> positions = [];
+
+        /// <summary>The ids of an agency's counter positions in the history, at least <paramref name="count"/>.</summary>
+        public List<Guid> CounterPositions(Guid agency, int count)
+        {
+            if (!positions.TryGetValue(agency, out var list)) positions[agency] = list = [];
+            while (list.Count < count) list.Add(Guid.CreateVersion7());
+            return list;
+        }
 
         /// <summary>A booking of the slot, made one to five days before; checked in by <paramref name="ticket"/> or
         /// left active (a no-show of a closed day). None when the slot is full.</summary>
@@ -145,51 +179,80 @@ public static class InsightsDemo
         return true;
     }
 
+    /// <summary>
+    /// A day at the building: per agency, the people of its history services arrive at random (a Poisson process per
+    /// service at <see cref="ArrivalsPerHour"/>) and wait in one first-come-first-served queue served by the agency's
+    /// <see cref="CountersOpen(IEnumerable{int}, DayOfWeek, int)"/>: each person is called by the counter that can call
+    /// first (a counter calls only in an hour it is open; one closing at an hour's end finishes its person), so the waits
+    /// follow from the arrivals, the service times and the counters. The counter is recorded on the ticket
+    /// (<c>CounterId</c>: positions of the history, one id per agency and position, not counters of the catalog).
+    /// </summary>
     private static void BuildingDay(Seeding s, List<ServiceView> services, Guid building, DateOnly day)
     {
         var random = s.Random;
         var open = s.Time.ToUtc(day.ToDateTime(new TimeOnly(8, 0)));
-        // Monday is the busiest day, Friday the quietest.
-        var weekday = day.DayOfWeek switch { DayOfWeek.Monday => 1.3, DayOfWeek.Friday => 0.7, _ => 1.0 };
+        var weekday = day.DayOfWeek;
         var number = 0;
-        for (var si = 0; si < services.Count; si++)
+        foreach (var agency in services.Select((service, index) => (service, index)).GroupBy(x => x.service.Agency.Id))
         {
-            var service = services[si];
-            var meanService = 6.0 + si * 1.5;
-            var free = new double[3];
-            var slots = new Slot?[7];
-            for (var hour = 8; hour < 15; hour++)
-            {
-                // Mornings (09–11) bring the most people.
-                var shape = hour switch { 8 => 0.8, 9 or 10 => 1.6, 11 => 1.2, 12 => 0.6, _ => 0.8 };
-                var rate = 6.0 * weekday * shape;
-                var counters = CountersOpen(day.DayOfWeek, hour);
-                for (var t = Exponential(random, 60 / rate); t < 60; t += Exponential(random, 60 / rate))
+            var indexes = agency.Select(x => x.index).ToList();
+            var counters = Enumerable.Range(8, 7).Select(h => CountersOpen(indexes, weekday, h)).ToArray();
+            var positions = s.CounterPositions(agency.Key, counters.Max());
+            var arrivals = new List<(double At, int Index)>();
+            foreach (var (_, index) in agency)
+                for (var hour = 8; hour < 15; hour++)
                 {
-                    var at = (hour - 8) * 60 + t;
-                    // The first free of the counters open at this hour; a third counter opened at 09:00 is free from then.
-                    var counter = 0;
-                    for (var c = 1; c < counters; c++) if (Math.Max(free[c], c >= 2 ? 60 : 0) < Math.Max(free[counter], counter >= 2 ? 60 : 0)) counter = c;
-                    var called = Math.Max(at, Math.Max(free[counter], counter >= 2 ? 60 : 0));
-                    var noShow = random.NextDouble() < 0.04;
-                    var took = noShow ? 1 : Math.Max(1, Exponential(random, meanService));
-                    free[counter] = called + took;
-                    var ticket = new Ticket
-                    {
-                        SiteId = building, ServiceId = service.Id, Series = Series, Day = day, Number = ++number, Status = noShow ? TicketStatus.NoShow : TicketStatus.Done,
-                        ArrivedUtc = open.AddMinutes(at), CalledUtc = open.AddMinutes(called), LastCalledUtc = open.AddMinutes(called),
-                        StartedUtc = noShow ? null : open.AddMinutes(called), FinishedUtc = noShow ? null : open.AddMinutes(called + took),
-                    };
-                    s.Db.Tickets.Add(ticket);
-                    // About one in eight came with a booking of this hour's slot.
-                    if (random.NextDouble() < 0.125) s.Book(slots[hour - 8] ??= Slot(s, building, service.Id, day, hour), ticket);
-                    if (!noShow && random.NextDouble() < 0.2) Survey(s, service, building, day, ticket.FinishedUtc!.Value, ticket.Id);
+                    var rate = ArrivalsPerHour(weekday, hour);
+                    for (var t = Exponential(random, 60 / rate); t < 60; t += Exponential(random, 60 / rate)) arrivals.Add(((hour - 8) * 60 + t, index));
                 }
-                // Some booked a place and did not come.
-                if (slots[hour - 8] is { } slot && random.NextDouble() < 0.5) s.Book(slot, null);
+            arrivals.Sort((a, b) => a.At.CompareTo(b.At));
+            var free = new double[positions.Count];
+            // The first moment at or after t at which counter k is open (after 15:00 the last hour's counters go on).
+            double Start(int k, double t)
+            {
+                while (true)
+                {
+                    var h = Math.Min(6, (int)(t / 60));
+                    if (k < counters[h]) return t;
+                    if (h >= 6) return double.PositiveInfinity;
+                    t = (h + 1) * 60;
+                }
             }
-            AddApplications(s, service, day, null);
+            var slots = new Dictionary<(int, int), Slot>();
+            foreach (var (at, index) in arrivals)
+            {
+                var service = services[index];
+                var counter = 0;
+                var called = double.PositiveInfinity;
+                for (var k = 0; k < free.Length; k++)
+                {
+                    var when = Start(k, Math.Max(at, free[k]));
+                    if (when < called) { called = when; counter = k; }
+                }
+                var noShow = random.NextDouble() < 0.04;
+                var took = noShow ? 1 : Math.Max(1, Exponential(random, MeanServiceMinutes(index)));
+                free[counter] = called + took;
+                var ticket = new Ticket
+                {
+                    SiteId = building, ServiceId = service.Id, Series = Series, Day = day, Number = ++number, Status = noShow ? TicketStatus.NoShow : TicketStatus.Done,
+                    ArrivedUtc = open.AddMinutes(at), CalledUtc = open.AddMinutes(called), LastCalledUtc = open.AddMinutes(called), CounterId = positions[counter],
+                    StartedUtc = noShow ? null : open.AddMinutes(called), FinishedUtc = noShow ? null : open.AddMinutes(called + took),
+                };
+                s.Db.Tickets.Add(ticket);
+                // About one in eight came with a booking of this hour's slot.
+                var hour = 8 + (int)(at / 60);
+                if (random.NextDouble() < 0.125)
+                {
+                    if (!slots.TryGetValue((index, hour), out var slot)) slots[(index, hour)] = slot = Slot(s, building, service.Id, day, hour);
+                    s.Book(slot, ticket);
+                }
+                if (!noShow && random.NextDouble() < 0.2) Survey(s, service, building, day, ticket.FinishedUtc!.Value, ticket.Id);
+            }
+            // Some booked a place and did not come.
+            foreach (var slot in slots.OrderBy(x => x.Key).Select(x => x.Value).ToList())
+                if (random.NextDouble() < 0.5) s.Book(slot, null);
         }
+        foreach (var service in services) AddApplications(s, service, day, null);
     }
 
     private static Slot Slot(Seeding s, Guid site, Guid service, DateOnly day, int hour)

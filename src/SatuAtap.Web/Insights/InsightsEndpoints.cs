@@ -8,7 +8,7 @@ using SatuAtap.Web.Infrastructure;
 
 namespace SatuAtap.Web.Insights;
 
-/// <summary>The insights API (v1): summary, series, export, the public open data, and the managers' rebuild.</summary>
+/// <summary>The insights API (v1): summary, series, staffing advice, export, the public open data, and the managers' rebuild.</summary>
 public static class InsightsEndpoints
 {
     public const int DefaultDays = 30;
@@ -66,6 +66,19 @@ public static class InsightsEndpoints
             if (read.Failed) return read.Problem();
             var groups = await reads.SlowestAsync(filter!, http.Caller(), ct);
             return groups.Succeeded ? Results.Ok(groups.Value!.Select(BreakdownRow.Of).ToList()) : Problems.From(groups);
+        }).RequireAuthorization(Policies.Staff);
+        insights.MapGet("/staffing", async (string? from, string? to, string? agencyId, string? siteId, string? district, InsightReads reads,
+            AdviseStaffing staffing, Microsoft.Extensions.Options.IOptions<InsightsOptions> options, CatalogCache catalog, SatuAtapDb db, MallTime time,
+            HttpContext http, CancellationToken ct) =>
+        {
+            var read = new QueryReader();
+            var filter = await ReadFilterAsync(read, from, to, agencyId, siteId, district, reads, catalog, db, time, ct);
+            if (read.Failed) return read.Problem();
+            var rows = await staffing.HandleAsync(filter!, http.Caller(), ct);
+            if (!rows.Succeeded) return Problems.From(rows);
+            var snapshot = await catalog.GetAsync(ct);
+            var target = options.Value.TargetWaitMinutes;
+            return Results.Ok(rows.Value!.Select(r => StaffingApiRow.Of(r, snapshot.Agencies.FirstOrDefault(a => a.Id == r.AgencyId)?.Code ?? "", target)).ToList());
         }).RequireAuthorization(Policies.Staff);
         insights.MapGet("/export", async (string? view, string? format, string? from, string? to, string? agencyId, string? siteId, string? district,
             InsightReads reads, ExportInsights export, CatalogCache catalog, SatuAtapDb db, MallTime time, HttpContext http, CancellationToken ct) =>

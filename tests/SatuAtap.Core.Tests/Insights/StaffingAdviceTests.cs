@@ -40,4 +40,19 @@ public sealed class StaffingAdviceTests
         Assert.True(StaffingAdvice.Advise(30, 12, 1).Counters > advice.Counters);
         Assert.Equal(1, StaffingAdvice.Advise(0, 12, 15).Counters);
     }
+
+    [Fact]
+    public void MM2_AtThreeQuartersLoad_MatchesTheClosedForm()
+    {
+        // Worked by hand: 10 arrivals an hour, 9 minutes each, 2 counters: a = 1.5 erlangs, ρ = 0.75. For two servers
+        // Erlang C has the closed form 2ρ²/(1 + ρ) = 1.125/1.75 = 9/14; the wait exceeds t with probability
+        // (9/14)·e^(−(2 − 1.5)·t/9), so the median is 9·ln(18/14)/0.5 ≈ 4.524 min and the mean wait (9/14)·9/0.5 ≈ 11.57 min.
+        Assert.Equal(9.0 / 14, StaffingAdvice.ErlangC(2, 1.5), 10);
+        Assert.Equal(9 * Math.Log(18.0 / 14) / 0.5, StaffingAdvice.MedianWaitMinutes(2, 10, 9), 10);
+        Assert.Equal(4.524, StaffingAdvice.MedianWaitMinutes(2, 10, 9), 3);
+        // The target of 15 minutes is met by the two; a target of 4 minutes needs a third (a = 1.5, C(3, 1.5) ≈ 0.237 ≤ ½: no median wait).
+        Assert.Equal(2, StaffingAdvice.Advise(10, 9, 15).Counters);
+        Assert.Equal(3, StaffingAdvice.Advise(10, 9, 4).Counters);
+        Assert.Equal(0.2368, StaffingAdvice.ErlangC(3, 1.5), 4);
+    }
 }

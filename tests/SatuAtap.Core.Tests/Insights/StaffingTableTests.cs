@@ -57,4 +57,48 @@ public sealed class StaffingTableTests
         Assert.True(strict.Counters > relaxed.Counters);
         Assert.True(relaxed.Counters >= 9); // 40 an hour of 12 minutes is 8 erlangs
     }
+
+    [Fact]
+    public void CountersOpen_AreTheDistinctCountersThatCalledInTheHour_AndThePredictedWaitStandsBesideTheObserved()
+    {
+        Guid c1 = Guid.CreateVersion7(), c2 = Guid.CreateVersion7(), c3 = Guid.CreateVersion7();
+        ArrivalRecord Called(DateOnly day, int minute, Guid counter, int calledHour, int calledMinute, double wait) =>
+            new(A, day, day.ToDateTime(new TimeOnly(10, minute)), wait, 9, counter, day.ToDateTime(new TimeOnly(calledHour, calledMinute)));
+        var arrivals = new List<ArrivalRecord>
+        {
+            // First Monday: counters 1 and 2 call in the 10 o'clock hour; a third calls the last arrival at 11:02 (another hour).
+            Called(Monday, 0, c1, 10, 0, 0), Called(Monday, 5, c2, 10, 5, 0), Called(Monday, 10, c1, 10, 12, 2), Called(Monday, 50, c3, 11, 2, 12),
+            // Next Monday: all three call in the 10 o'clock hour.
+            Called(NextMonday, 0, c1, 10, 0, 0), Called(NextMonday, 1, c2, 10, 1, 0), Called(NextMonday, 2, c3, 10, 3, 1), Called(NextMonday, 30, c1, 10, 40, 10),
+            // Not called: no counter.
+            new(A, NextMonday, NextMonday.ToDateTime(new TimeOnly(10, 55)), null, null),
+        };
+
+        var row = StaffingTable.Build(arrivals, 15).Single(r => r.Hour == 10);
+
+        // Two counters on the first Monday, three on the next: 2.5, rounded half up to 3.
+        Assert.Equal(3, row.CountersOpen);
+        Assert.Equal(3, StaffingTable.CountersOpen(arrivals)[(A, DayOfWeek.Monday, 10)]);
+        Assert.Equal(1, StaffingTable.CountersOpen(arrivals)[(A, DayOfWeek.Monday, 11)]);
+        // Nine arrivals over two Mondays: 4.5 an hour of 9 minutes with 3 counters, as Erlang C says.
+        Assert.Equal(Math.Round(StaffingAdvice.MedianWaitMinutes(3, 4.5, 9), 1), row.PredictedMedianWaitMinutes);
+        Assert.False(row.OverCapacity);
+        Assert.Equal(0.5, row.ObservedMedianWaitMinutes); // waits 0 0 0 0 1 2 10 12: the median of eight is (0 + 1) / 2
+    }
+
+    [Fact]
+    public void TooFewCountersOpen_IsMarkedOverCapacity_AndTheAdviceAsksForMore()
+    {
+        var counter = Guid.CreateVersion7();
+        // Twelve an hour of ten minutes (2 erlangs) on one counter: it cannot keep up.
+        var arrivals = Enumerable.Range(0, 12).Select(i => new ArrivalRecord(A, Monday, Monday.ToDateTime(new TimeOnly(9, i * 5)), 30 + i, 10, counter,
+            Monday.ToDateTime(new TimeOnly(9, 59)))).ToList();
+
+        var row = StaffingTable.Build(arrivals, 15).Single();
+
+        Assert.Equal(1, row.CountersOpen);
+        Assert.True(row.OverCapacity);
+        Assert.Null(row.PredictedMedianWaitMinutes);
+        Assert.True(row.Advice!.Counters > row.CountersOpen);
+    }
 }
