@@ -89,7 +89,7 @@ public static class InsightsData
         await MallApi.EnsureAsync(rebuilt, "rebuild the insights' day rows", ct);
         var rebuildSeconds = watch.Elapsed.TotalSeconds;
         var answer = await rebuilt.Content.ReadFromJsonAsync<JsonElement>(ct);
-        if (db.IsPostgres) await db.QueryMallAsync("""ANALYZE "InsightDays" """, ct);
+        if (db.IsPostgres) await db.QueryMallAsync("""ANALYZE "InsightDays", "InsightWaits" """, ct);
         var history = new History(counts[0], counts[1], perDay, topUp, ticketSeconds, answer.GetProperty("days").GetInt32(), answer.GetProperty("rows").GetInt32(), rebuildSeconds);
         Say(history.ToString());
         return history;

@@ -95,6 +95,7 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<Licensing.LicensingBundle> LicensingBundles => Set<Licensing.LicensingBundle>();
     public DbSet<Licensing.LicensingReminder> LicensingReminders => Set<Licensing.LicensingReminder>();
     public DbSet<Insights.InsightDay> InsightDays => Set<Insights.InsightDay>();
+    public DbSet<Insights.InsightWait> InsightWaits => Set<Insights.InsightWait>();
     /// <summary>Which runner may run a background job's round now, shared by every node (see <see cref="PeriodicJob"/>).</summary>
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 

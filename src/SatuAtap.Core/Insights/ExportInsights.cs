@@ -35,7 +35,7 @@ public sealed class ExportInsights(InsightReads reads, MallIdentity mall, MallTi
             "sites" => Groups(Lang.T("Kinerja per lokasi", "Performance per site"), Lang.T("Lokasi", "Site"), await reads.GroupsAsync(f, "site", ct)),
             "services" => Groups(Lang.T("Kinerja per layanan", "Performance per service"), Lang.T("Layanan", "Service"), await reads.GroupsAsync(f, "service", ct)),
             "slowest" => Groups(Lang.T("Layanan paling lambat", "Slowest services"), Lang.T("Layanan", "Service"), Comparisons.Slowest(await reads.GroupsAsync(f, "service", ct))),
-            _ => Summary(InsightFigures.Of(await reads.RowsAsync(f, ct))),
+            _ => Summary(InsightFigures.Of(await reads.RowsAsync(f, InsightGrain.Agency, ct))),
         };
         var period = InsightSummary.PeriodOf(f.From, f.To);
         var name = $"kinerja-{view}-{f.From:yyyyMMdd}-{f.To:yyyyMMdd}";
@@ -100,7 +100,7 @@ public sealed class ExportInsights(InsightReads reads, MallIdentity mall, MallTi
 
     private async Task<Table> MonthsAsync(InsightFilter f, CancellationToken ct)
     {
-        var rows = await reads.RowsAsync(f, ct);
+        var rows = await reads.RowsAsync(f, InsightGrain.Day, ct);
         var byMonth = rows.GroupBy(r => InsightReads.Bucket(r.Day, "month")).ToDictionary(g => g.Key, g => g.ToList());
         return new Table(Lang.T("Kinerja per bulan", "Performance per month"), [Lang.T("Bulan", "Month"), .. FigureHeadings()],
             InsightReads.Periods(f.From, f.To, "month").Select(m => (object?[])[m, .. FigureCells(InsightFigures.Of(byMonth.GetValueOrDefault(m) ?? []))]).ToList());

@@ -13,6 +13,10 @@ public sealed record InsightFilter(DateOnly From, DateOnly To, Guid? AgencyId = 
 
 public sealed record WaitMinutes(int? P50, int? P90);
 
+/// <summary>What the kept rows of a period are added up to by the database before the figures are computed
+/// (<see cref="InsightReads.RowsAsync"/>): one row per agency, per agency and month, per day, per site or per service.</summary>
+public enum InsightGrain { Agency, AgencyMonth, Day, Site, Service }
+
 /// <summary>GET /api/v1/insights/summary: the figures of a period (docs/insights.md defines each).</summary>
 public sealed record InsightSummary(
     string Period, DateOnly From, DateOnly To, int Served, WaitMinutes WaitMinutes, double? WaitAverageMinutes, double? ServiceMinutes,
@@ -101,7 +105,7 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
         var scoped = Scope(filter, caller);
         if (!scoped.Succeeded) return new Outcome<InsightSummary>(scoped.Kind, Message: scoped.Message);
         var f = scoped.Value!;
-        var figures = await cache.GetOrAddAsync(("summary", f, time.Today), async () => InsightFigures.Of(await RowsAsync(f, ct)));
+        var figures = await cache.GetOrAddAsync(("summary", f, time.Today), async () => InsightFigures.Of(await RowsAsync(f, InsightGrain.Agency, ct)));
         return Outcome<InsightSummary>.Ok(InsightSummary.Of(f, figures));
     }
 
@@ -118,7 +122,7 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
     /// <summary>The figures of each day, week or month of the filter's period, in order (empty buckets included).</summary>
     public async Task<IReadOnlyList<(string Period, Figures Figures)>> BucketsAsync(InsightFilter filter, string by, CancellationToken ct)
     {
-        var rows = await RowsAsync(filter, ct);
+        var rows = await RowsAsync(filter, InsightGrain.Day, ct);
         var byBucket = rows.GroupBy(r => Bucket(r.Day, by)).ToDictionary(g => g.Key, g => InsightFigures.Of(g));
         return Periods(filter.From, filter.To, by).Select(p => (p, byBucket.GetValueOrDefault(p) ?? InsightFigures.Of([]))).ToList();
     }
@@ -133,7 +137,7 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
     /// "other agencies" group per period and hidden when that one is small too.</summary>
     public async Task<IReadOnlyList<GroupFigures>> ByAgencyAsync(InsightFilter filter, bool byMonth, CancellationToken ct)
     {
-        var rows = await RowsAsync(filter, ct);
+        var rows = await RowsAsync(filter, byMonth ? InsightGrain.AgencyMonth : InsightGrain.Agency, ct);
         var snapshot = await catalog.GetAsync(ct);
         var result = new List<GroupFigures>();
         var periods = byMonth ? Periods(filter.From, filter.To, "month") : [InsightSummary.PeriodOf(filter.From, filter.To)];
@@ -150,7 +154,7 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
     public async Task<IReadOnlyList<GroupFigures>> GroupsAsync(InsightFilter filter, string by, CancellationToken ct)
     {
         if (by == "agency") return await ByAgencyAsync(filter, byMonth: false, ct);
-        var rows = await RowsAsync(filter, ct, detail: true);
+        var rows = await RowsAsync(filter, by == "site" ? InsightGrain.Site : InsightGrain.Service, ct);
         var period = InsightSummary.PeriodOf(filter.From, filter.To);
         if (by == "site")
         {
@@ -188,8 +192,8 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
         if (!scoped.Succeeded) return new Outcome<InsightComparison>(scoped.Kind, Message: scoped.Message);
         var f = scoped.Value!;
         var (from, to) = Comparisons.PreviousPeriod(f.From, f.To);
-        var now = InsightFigures.Of(await RowsAsync(f, ct));
-        var before = InsightFigures.Of(await RowsAsync(f with { From = from, To = to }, ct));
+        var now = InsightFigures.Of(await RowsAsync(f, InsightGrain.Agency, ct));
+        var before = InsightFigures.Of(await RowsAsync(f with { From = from, To = to }, InsightGrain.Agency, ct));
         return Outcome<InsightComparison>.Ok(new InsightComparison(InsightSummary.PeriodOf(f.From, f.To), InsightSummary.PeriodOf(from, to),
             Comparisons.Of(now, before)));
     }
@@ -220,61 +224,136 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
         id == Guid.Empty ? Lang.T("Lintas instansi", "Mall-wide") : snapshot.Agencies.FirstOrDefault(a => a.Id == id)?.DisplayName ?? id.ToString();
 
     // One request asks for the same period several times (the dashboard: summary, series, comparison, three
-    // breakdowns): the rows of each filter and today's live rows are read once per scope (request) and reused.
-    private readonly Dictionary<(InsightFilter, bool), List<InsightDay>> _rows = [];
+    // breakdowns): the rows of each filter and grain and today's live rows are read once per scope (request) and reused.
+    private readonly Dictionary<(InsightFilter, InsightGrain), List<InsightDay>> _rows = [];
     private (DateOnly Day, List<InsightDay> Rows)? _live;
 
     /// <summary>
-    /// The day rows of a filter: kept rows of closed days, and today's built live from the records. Without
-    /// <paramref name="detail"/> the kept rows come summed per day and agency by the database (site, service and
-    /// district left empty), which is all the summary, the series, the comparison and the per-agency figures need:
-    /// every column is a count, a sum or a wait histogram, so the figures of the sums are those of the rows. With it,
-    /// one row per day, agency, site, service and district (the breakdowns per site and per service). Read once per
-    /// filter in this scope; the list returned is shared, so callers must not change it.
+    /// The day rows of a filter: the kept rows of its closed days added up by the database to the
+    /// <paramref name="grain"/> (one row per agency, per agency and month, per day, per site or per service: every
+    /// column is a count or a sum, and the waits are added per minute, so the figures of the sums are those of the
+    /// rows), and today's rows built live from the records, as they are. A caller groups the rows it gets by the same
+    /// grain (<see cref="InsightFigures.Of"/> adds them up). Read once per filter and grain in this scope; the list
+    /// returned is shared, so callers must not change it.
     /// </summary>
-    public async Task<List<InsightDay>> RowsAsync(InsightFilter f, CancellationToken ct, bool detail = false)
+    public async Task<List<InsightDay>> RowsAsync(InsightFilter f, InsightGrain grain, CancellationToken ct)
     {
-        if (_rows.TryGetValue((f, detail), out var known)) return known;
+        if (_rows.TryGetValue((f, grain), out var known)) return known;
         var today = time.Today;
-        var rows = new List<InsightDay>(await cache.GetOrAddAsync((detail ? "kept" : "kept-agency-days", f, today), () => KeptAsync(f, today, detail, ct)));
+        var rows = new List<InsightDay>(await cache.GetOrAddAsync(("kept", f, grain, today), () => KeptAsync(f, today, grain, ct)));
         if (f.To >= today && f.From <= today)
             rows.AddRange((await LiveAsync(today, ct)).Where(d =>
                 (f.AgencyId is not { } la || d.AgencyId == la) && (f.SiteId is not { } ls || d.SiteId == ls)
                 && (string.IsNullOrEmpty(f.District) || d.District == f.District)));
-        _rows[(f, detail)] = rows;
+        _rows[(f, grain)] = rows;
         return rows;
     }
 
-    /// <summary>The kept rows of the filter's closed days (before today), as they are or summed per day and agency.</summary>
-    private async Task<List<InsightDay>> KeptAsync(InsightFilter f, DateOnly today, bool detail, CancellationToken ct)
+    /// <summary>The kept rows of the filter's closed days (before today), added up per <paramref name="grain"/> by the
+    /// database: one query for the counts and sums, one for the waits per minute.</summary>
+    private async Task<List<InsightDay>> KeptAsync(InsightFilter f, DateOnly today, InsightGrain grain, CancellationToken ct)
     {
         if (f.From >= today) return [];
         var q = db.InsightDays.AsNoTracking().Where(d => d.Day >= f.From && d.Day <= f.To && d.Day < today);
-        if (f.AgencyId is { } a) q = q.Where(d => d.AgencyId == a);
-        if (f.SiteId is { } s) q = q.Where(d => d.SiteId == s);
-        if (!string.IsNullOrEmpty(f.District)) q = q.Where(d => d.District == f.District);
-        if (detail) return await q.ToListAsync(ct);
-        return await q.GroupBy(d => new { d.Day, d.AgencyId }).Select(g => new InsightDay
+        var w = db.InsightWaits.AsNoTracking().Where(d => d.Day >= f.From && d.Day <= f.To && d.Day < today);
+        if (f.AgencyId is { } a) { q = q.Where(d => d.AgencyId == a); w = w.Where(d => d.AgencyId == a); }
+        if (f.SiteId is { } s) { q = q.Where(d => d.SiteId == s); w = w.Where(d => d.SiteId == s); }
+        if (!string.IsNullOrEmpty(f.District)) { q = q.Where(d => d.District == f.District); w = w.Where(d => d.District == f.District); }
+        var from = f.From;
+        switch (grain)
         {
-            Day = g.Key.Day, AgencyId = g.Key.AgencyId,
-            People = g.Sum(d => d.People), TicketsServed = g.Sum(d => d.TicketsServed),
-            // The histograms of the group joined: "minute:count" parts of the same minute are added when read.
-            Waits = string.Join(";", g.Where(d => d.Waits != "").Select(d => d.Waits)),
-            WaitCount = g.Sum(d => d.WaitCount), WaitSeconds = g.Sum(d => d.WaitSeconds),
-            ServiceCount = g.Sum(d => d.ServiceCount), ServiceSeconds = g.Sum(d => d.ServiceSeconds),
-            BookingsKept = g.Sum(d => d.BookingsKept), BookingNoShows = g.Sum(d => d.BookingNoShows),
-            ApplicationsCompleted = g.Sum(d => d.ApplicationsCompleted), ApplicationsWithDue = g.Sum(d => d.ApplicationsWithDue),
-            ApplicationsOnTime = g.Sum(d => d.ApplicationsOnTime), ApplicationsOnline = g.Sum(d => d.ApplicationsOnline),
-            Returns = g.Sum(d => d.Returns), FreeServed = g.Sum(d => d.FreeServed),
-            TripsPeople = g.Sum(d => d.TripsPeople), TripsKm = g.Sum(d => d.TripsKm), TripsHours = g.Sum(d => d.TripsHours),
-            TripsFareRupiah = g.Sum(d => d.TripsFareRupiah), SurveyResponses = g.Sum(d => d.SurveyResponses),
-            U1 = g.Sum(d => d.U1), U2 = g.Sum(d => d.U2), U3 = g.Sum(d => d.U3), U4 = g.Sum(d => d.U4), U5 = g.Sum(d => d.U5),
-            U6 = g.Sum(d => d.U6), U7 = g.Sum(d => d.U7), U8 = g.Sum(d => d.U8), U9 = g.Sum(d => d.U9),
-            ComplaintsAnswered = g.Sum(d => d.ComplaintsAnswered), ComplaintsAnsweredOnTime = g.Sum(d => d.ComplaintsAnsweredOnTime),
-            Bundles = g.Sum(d => d.Bundles), PermitsIssued = g.Sum(d => d.PermitsIssued),
-            InvestmentRupiah = g.Sum(d => d.InvestmentRupiah), Jobs = g.Sum(d => d.Jobs),
-        }).ToListAsync(ct);
+            case InsightGrain.Agency:
+                return Assemble(
+                    (await Sums(q.GroupBy(d => d.AgencyId)).ToListAsync(ct)).Select(x => (new Place(from, x.Key, Guid.Empty, Guid.Empty), x.Row)),
+                    (await Counts(w.GroupBy(d => new { d.AgencyId, d.Minute })).ToListAsync(ct))
+                        .Select(x => (new Place(from, x.Key.AgencyId, Guid.Empty, Guid.Empty), x.Key.Minute, x.Count)));
+            case InsightGrain.AgencyMonth:
+                return Assemble(
+                    (await Sums(q.GroupBy(d => new { d.Day.Year, d.Day.Month, d.AgencyId })).ToListAsync(ct))
+                        .Select(x => (new Place(MonthOf(x.Key.Year, x.Key.Month, from), x.Key.AgencyId, Guid.Empty, Guid.Empty), x.Row)),
+                    (await Counts(w.GroupBy(d => new { d.Day.Year, d.Day.Month, d.AgencyId, d.Minute })).ToListAsync(ct))
+                        .Select(x => (new Place(MonthOf(x.Key.Year, x.Key.Month, from), x.Key.AgencyId, Guid.Empty, Guid.Empty), x.Key.Minute, x.Count)));
+            case InsightGrain.Day:
+                return Assemble(
+                    (await Sums(q.GroupBy(d => d.Day)).ToListAsync(ct)).Select(x => (new Place(x.Key, Guid.Empty, Guid.Empty, Guid.Empty), x.Row)),
+                    (await Counts(w.GroupBy(d => new { d.Day, d.Minute })).ToListAsync(ct))
+                        .Select(x => (new Place(x.Key.Day, Guid.Empty, Guid.Empty, Guid.Empty), x.Key.Minute, x.Count)));
+            case InsightGrain.Site:
+                return Assemble(
+                    (await Sums(q.GroupBy(d => d.SiteId)).ToListAsync(ct)).Select(x => (new Place(from, Guid.Empty, x.Key, Guid.Empty), x.Row)),
+                    (await Counts(w.GroupBy(d => new { d.SiteId, d.Minute })).ToListAsync(ct))
+                        .Select(x => (new Place(from, Guid.Empty, x.Key.SiteId, Guid.Empty), x.Key.Minute, x.Count)));
+            default:
+                return Assemble(
+                    (await Sums(q.GroupBy(d => d.ServiceId)).ToListAsync(ct)).Select(x => (new Place(from, Guid.Empty, Guid.Empty, x.Key), x.Row)),
+                    (await Counts(w.GroupBy(d => new { d.ServiceId, d.Minute })).ToListAsync(ct))
+                        .Select(x => (new Place(from, Guid.Empty, Guid.Empty, x.Key.ServiceId), x.Key.Minute, x.Count)));
+        }
     }
+
+    /// <summary>Where a summed row stands: the first day of its group (the period's start, or its month's first day
+    /// within the period) and the keys it was grouped by (the others empty).</summary>
+    private readonly record struct Place(DateOnly Day, Guid AgencyId, Guid SiteId, Guid ServiceId);
+
+    private static DateOnly MonthOf(int year, int month, DateOnly from) { var first = new DateOnly(year, month, 1); return first < from ? from : first; }
+
+    /// <summary>The summed rows with their places, and the waits of each place added per minute.</summary>
+    private static List<InsightDay> Assemble(IEnumerable<(Place Place, InsightDay Row)> sums, IEnumerable<(Place Place, int Minute, int Count)> waits)
+    {
+        var histograms = new Dictionary<Place, Dictionary<int, int>>();
+        foreach (var (place, minute, count) in waits)
+        {
+            if (!histograms.TryGetValue(place, out var h)) histograms[place] = h = [];
+            h[minute] = h.GetValueOrDefault(minute) + count;
+        }
+        var rows = new List<InsightDay>();
+        foreach (var (place, row) in sums)
+        {
+            row.Day = place.Day; row.AgencyId = place.AgencyId; row.SiteId = place.SiteId; row.ServiceId = place.ServiceId;
+            if (histograms.TryGetValue(place, out var h)) row.Waits = WaitHistogram.Write(h);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private sealed class Summed<TKey>
+    {
+        public TKey Key { get; init; } = default!;
+        public InsightDay Row { get; init; } = null!;
+    }
+
+    private sealed class Counted<TKey>
+    {
+        public TKey Key { get; init; } = default!;
+        public int Count { get; init; }
+    }
+
+    private static IQueryable<Counted<TKey>> Counts<TKey>(IQueryable<IGrouping<TKey, InsightWait>> groups) =>
+        groups.Select(g => new Counted<TKey> { Key = g.Key, Count = g.Sum(x => x.Count) });
+
+    /// <summary>Every count and sum of the day rows of each group, added by the database.</summary>
+    private static IQueryable<Summed<TKey>> Sums<TKey>(IQueryable<IGrouping<TKey, InsightDay>> groups) =>
+        groups.Select(g => new Summed<TKey>
+        {
+            Key = g.Key,
+            Row = new InsightDay
+            {
+                People = g.Sum(d => d.People), TicketsServed = g.Sum(d => d.TicketsServed),
+                WaitCount = g.Sum(d => d.WaitCount), WaitSeconds = g.Sum(d => d.WaitSeconds),
+                ServiceCount = g.Sum(d => d.ServiceCount), ServiceSeconds = g.Sum(d => d.ServiceSeconds),
+                BookingsKept = g.Sum(d => d.BookingsKept), BookingNoShows = g.Sum(d => d.BookingNoShows),
+                ApplicationsCompleted = g.Sum(d => d.ApplicationsCompleted), ApplicationsWithDue = g.Sum(d => d.ApplicationsWithDue),
+                ApplicationsOnTime = g.Sum(d => d.ApplicationsOnTime), ApplicationsOnline = g.Sum(d => d.ApplicationsOnline),
+                Returns = g.Sum(d => d.Returns), FreeServed = g.Sum(d => d.FreeServed),
+                TripsPeople = g.Sum(d => d.TripsPeople), TripsKm = g.Sum(d => d.TripsKm), TripsHours = g.Sum(d => d.TripsHours),
+                TripsFareRupiah = g.Sum(d => d.TripsFareRupiah), SurveyResponses = g.Sum(d => d.SurveyResponses),
+                U1 = g.Sum(d => d.U1), U2 = g.Sum(d => d.U2), U3 = g.Sum(d => d.U3), U4 = g.Sum(d => d.U4), U5 = g.Sum(d => d.U5),
+                U6 = g.Sum(d => d.U6), U7 = g.Sum(d => d.U7), U8 = g.Sum(d => d.U8), U9 = g.Sum(d => d.U9),
+                ComplaintsAnswered = g.Sum(d => d.ComplaintsAnswered), ComplaintsAnsweredOnTime = g.Sum(d => d.ComplaintsAnsweredOnTime),
+                Bundles = g.Sum(d => d.Bundles), PermitsIssued = g.Sum(d => d.PermitsIssued),
+                InvestmentRupiah = g.Sum(d => d.InvestmentRupiah), Jobs = g.Sum(d => d.Jobs),
+            },
+        });
 
     private async Task<List<InsightDay>> LiveAsync(DateOnly today, CancellationToken ct)
     {

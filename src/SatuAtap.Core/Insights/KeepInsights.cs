@@ -57,7 +57,9 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
             var end = Min(start.AddDays(ChunkDays - 1), last)!.Value;
             var built = DayBuilder.Build(await RecordsAsync(start, end, closed: true, ct), context);
             await db.InsightDays.Where(d => d.Day >= start && d.Day <= end).ExecuteDeleteAsync(ct);
+            await db.InsightWaits.Where(w => w.Day >= start && w.Day <= end).ExecuteDeleteAsync(ct);
             db.InsightDays.AddRange(built);
+            db.InsightWaits.AddRange(InsightWait.Of(built));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             rows += built.Count;

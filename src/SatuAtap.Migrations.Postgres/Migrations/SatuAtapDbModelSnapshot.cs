@@ -1929,16 +1929,42 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.Property<long>("WaitSeconds")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Waits")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
                     b.HasKey("Day", "AgencyId", "SiteId", "ServiceId", "District");
 
                     b.HasIndex("AgencyId", "Day");
 
                     b.ToTable("InsightDays", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Insights.InsightWait", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Minute")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "AgencyId", "SiteId", "ServiceId", "District", "Minute");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.ToTable("InsightWaits", (string)null);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Licensing.LicensingActivity", b =>

@@ -1918,16 +1918,42 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.Property<long>("WaitSeconds")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Waits")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Day", "AgencyId", "SiteId", "ServiceId", "District");
 
                     b.HasIndex("AgencyId", "Day");
 
                     b.ToTable("InsightDays", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Insights.InsightWait", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "AgencyId", "SiteId", "ServiceId", "District", "Minute");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.ToTable("InsightWaits", (string)null);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Licensing.LicensingActivity", b =>

@@ -233,4 +233,32 @@ public sealed class InsightFiguresTests
         WaitHistogram.AddTo(back, text);
         Assert.Equal(new Dictionary<int, int> { [0] = 5, [12] = 3 }, back);
     }
+
+    [Fact]
+    public void InsightWait_KeepsEachRowsHistogramAsOneRowPerMinute_WhoseCountsGiveTheSamePercentiles()
+    {
+        var rows = DayBuilder.Build(new DayRecords(
+            [
+                new TicketRecord(Building, Ktp, Monday, 0, TicketStatus.Done, At(Monday, 8, 0), At(Monday, 8, 2), At(Monday, 8, 2), At(Monday, 8, 9)),
+                new TicketRecord(Building, Ktp, Monday, 0, TicketStatus.Done, At(Monday, 8, 0), At(Monday, 8, 2), At(Monday, 8, 3), At(Monday, 8, 9)),
+                new TicketRecord(Building, Ktp, Monday, 0, TicketStatus.NoShow, At(Monday, 8, 0), At(Monday, 8, 30), null, null),
+                new TicketRecord(Building, Ktp, Monday, 1, TicketStatus.Done, At(Monday, 8, 0), At(Monday, 8, 50), null, null),
+                new TicketRecord(Cisaat, Nib, Tuesday, 0, TicketStatus.Done, At(Tuesday, 9, 0), At(Tuesday, 9, 7), null, null),
+                new TicketRecord(Cisaat, Nib, Tuesday, 0, TicketStatus.Waiting, At(Tuesday, 9, 0), null, null, null),
+            ], [], [new ApplicationRecord(Dpmptsp, Nib, Monday, Monday, true, false)], [], [], [], []), Context);
+
+        var waits = InsightWait.Of(rows).ToList();
+
+        // Monday's KTP row: 2 minutes twice, 30 once (the later hop is not a wait); Tuesday's row: 7 once; the
+        // application's row has no waits and no wait row.
+        Assert.Equal(
+            [(Monday, Dukcapil, Building, Ktp, "", 2, 2), (Monday, Dukcapil, Building, Ktp, "", 30, 1), (Tuesday, Dpmptsp, Cisaat, Nib, "3202100", 7, 1)],
+            waits.Select(w => (w.Day, w.AgencyId, w.SiteId, w.ServiceId, w.District, w.Minute, w.Count)).ToList());
+        // Added per minute (as the database adds them), they give the percentiles of all the rows' waits.
+        var summed = waits.GroupBy(w => w.Minute).ToDictionary(g => g.Key, g => g.Sum(w => w.Count));
+        var all = InsightFigures.Of(rows);
+        Assert.Equal(all.WaitP50, InsightFigures.Percentile(summed, 0.5));
+        Assert.Equal(all.WaitP90, InsightFigures.Percentile(summed, 0.9));
+        Assert.Equal((2, 30), (all.WaitP50, all.WaitP90));
+    }
 }

@@ -327,10 +327,18 @@ public sealed class InsightsApiTests(MallFactory mall) : IClassFixture<MallFacto
         await (await manager.PostAsync("/api/v1/insights/rebuild", null)).AssertProblemAsync(400);
     }
 
-    private static async Task<List<string>> RowsAsync(SatuAtapDb db, DateOnly from, DateOnly to) =>
-        (await db.InsightDays.AsNoTracking().Where(d => d.Day >= from && d.Day <= to).ToListAsync())
-        .OrderBy(r => r.Day).ThenBy(r => r.AgencyId).ThenBy(r => r.SiteId).ThenBy(r => r.ServiceId).ThenBy(r => r.District, StringComparer.Ordinal)
+    /// <summary>The kept rows of the days, each with its waits read back from the kept wait rows (one per minute).</summary>
+    private static async Task<List<string>> RowsAsync(SatuAtapDb db, DateOnly from, DateOnly to)
+    {
+        var waits = (await db.InsightWaits.AsNoTracking().Where(w => w.Day >= from && w.Day <= to).ToListAsync())
+            .GroupBy(w => (w.Day, w.AgencyId, w.SiteId, w.ServiceId, w.District))
+            .ToDictionary(g => g.Key, g => WaitHistogram.Write(g.ToDictionary(w => w.Minute, w => w.Count)));
+        var rows = await db.InsightDays.AsNoTracking().Where(d => d.Day >= from && d.Day <= to).ToListAsync();
+        foreach (var r in rows) r.Waits = waits.GetValueOrDefault((r.Day, r.AgencyId, r.SiteId, r.ServiceId, r.District)) ?? "";
+        Assert.Equal(waits.Count, rows.Count(r => r.Waits != ""));
+        return rows.OrderBy(r => r.Day).ThenBy(r => r.AgencyId).ThenBy(r => r.SiteId).ThenBy(r => r.ServiceId).ThenBy(r => r.District, StringComparer.Ordinal)
         .Select(Text).ToList();
+    }
 
     private static string Text(InsightDay d) => JsonSerializer.Serialize(d);
 }

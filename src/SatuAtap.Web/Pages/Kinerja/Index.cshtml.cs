@@ -41,7 +41,7 @@ public sealed class IndexModel(InsightReads reads, OpenData open, MallTime time,
         (Summary, Months, Agencies) = await cache.GetOrAddAsync(("public", from, to, time.Today), async () =>
         {
             var filter = new InsightFilter(from, to);
-            var summary = InsightSummary.Of(filter, InsightFigures.Of(await reads.RowsAsync(filter, ct)));
+            var summary = InsightSummary.Of(filter, InsightFigures.Of(await reads.RowsAsync(filter, InsightGrain.Agency, ct)));
             return (summary, await reads.BucketsAsync(filter, "month", ct), await open.HandleAsync(from, to, ct));
         });
         return Page();
