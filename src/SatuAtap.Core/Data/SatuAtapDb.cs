@@ -96,6 +96,8 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<Licensing.LicensingReminder> LicensingReminders => Set<Licensing.LicensingReminder>();
     public DbSet<Insights.InsightDay> InsightDays => Set<Insights.InsightDay>();
     public DbSet<Insights.InsightWait> InsightWaits => Set<Insights.InsightWait>();
+    public DbSet<Insights.InsightMonth> InsightMonths => Set<Insights.InsightMonth>();
+    public DbSet<Insights.InsightMonthWait> InsightMonthWaits => Set<Insights.InsightMonthWait>();
     /// <summary>Which runner may run a background job's round now, shared by every node (see <see cref="PeriodicJob"/>).</summary>
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 

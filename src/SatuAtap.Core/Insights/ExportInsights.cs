@@ -100,7 +100,7 @@ public sealed class ExportInsights(InsightReads reads, MallIdentity mall, MallTi
 
     private async Task<Table> MonthsAsync(InsightFilter f, CancellationToken ct)
     {
-        var rows = await reads.RowsAsync(f, InsightGrain.Day, ct);
+        var rows = await reads.RowsAsync(f, InsightGrain.Month, ct);
         var byMonth = rows.GroupBy(r => InsightReads.Bucket(r.Day, "month")).ToDictionary(g => g.Key, g => g.ToList());
         return new Table(Lang.T("Kinerja per bulan", "Performance per month"), [Lang.T("Bulan", "Month"), .. FigureHeadings()],
             InsightReads.Periods(f.From, f.To, "month").Select(m => (object?[])[m, .. FigureCells(InsightFigures.Of(byMonth.GetValueOrDefault(m) ?? []))]).ToList());

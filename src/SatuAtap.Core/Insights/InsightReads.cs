@@ -14,8 +14,8 @@ public sealed record InsightFilter(DateOnly From, DateOnly To, Guid? AgencyId = 
 public sealed record WaitMinutes(int? P50, int? P90);
 
 /// <summary>What the kept rows of a period are added up to by the database before the figures are computed
-/// (<see cref="InsightReads.RowsAsync"/>): one row per agency, per agency and month, per day, per site or per service.</summary>
-public enum InsightGrain { Agency, AgencyMonth, Day, Site, Service }
+/// (<see cref="InsightReads.RowsAsync"/>): one row per agency, per agency and month, per month, per day, per site or per service.</summary>
+public enum InsightGrain { Agency, AgencyMonth, Month, Day, Site, Service }
 
 /// <summary>GET /api/v1/insights/summary: the figures of a period (docs/insights.md defines each).</summary>
 public sealed record InsightSummary(
@@ -122,7 +122,7 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
     /// <summary>The figures of each day, week or month of the filter's period, in order (empty buckets included).</summary>
     public async Task<IReadOnlyList<(string Period, Figures Figures)>> BucketsAsync(InsightFilter filter, string by, CancellationToken ct)
     {
-        var rows = await RowsAsync(filter, InsightGrain.Day, ct);
+        var rows = await RowsAsync(filter, by == "month" ? InsightGrain.Month : InsightGrain.Day, ct);
         var byBucket = rows.GroupBy(r => Bucket(r.Day, by)).ToDictionary(g => g.Key, g => InsightFigures.Of(g));
         return Periods(filter.From, filter.To, by).Select(p => (p, byBucket.GetValueOrDefault(p) ?? InsightFigures.Of([]))).ToList();
     }
@@ -250,43 +250,91 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
     }
 
     /// <summary>The kept rows of the filter's closed days (before today), added up per <paramref name="grain"/> by the
-    /// database: one query for the counts and sums, one for the waits per minute.</summary>
+    /// database: the months wholly inside the period from the month rows, the days before and after them from the day
+    /// rows (a grain of days reads days only); per table one query for the counts and sums, one for the waits per minute.</summary>
     private async Task<List<InsightDay>> KeptAsync(InsightFilter f, DateOnly today, InsightGrain grain, CancellationToken ct)
     {
-        if (f.From >= today) return [];
-        var q = db.InsightDays.AsNoTracking().Where(d => d.Day >= f.From && d.Day <= f.To && d.Day < today);
-        var w = db.InsightWaits.AsNoTracking().Where(d => d.Day >= f.From && d.Day <= f.To && d.Day < today);
-        if (f.AgencyId is { } a) { q = q.Where(d => d.AgencyId == a); w = w.Where(d => d.AgencyId == a); }
-        if (f.SiteId is { } s) { q = q.Where(d => d.SiteId == s); w = w.Where(d => d.SiteId == s); }
-        if (!string.IsNullOrEmpty(f.District)) { q = q.Where(d => d.District == f.District); w = w.Where(d => d.District == f.District); }
-        var from = f.From;
+        var last = f.To < today ? f.To : today.AddDays(-1);
+        if (f.From > last) return [];
+        var (first, end) = grain == InsightGrain.Day ? (last.AddDays(1), last) : WholeMonths(f.From, last);
+        var rows = new List<InsightDay>();
+        if (first <= end)
+            rows.AddRange(await SumAsync(Filtered(db.InsightMonths, f).Where(d => d.Day >= first && d.Day <= end),
+                Filtered(db.InsightMonthWaits, f).Where(d => d.Day >= first && d.Day <= end), f.From, grain, ct));
+        if (first <= end && f.From == first && end.AddMonths(1).AddDays(-1) == last) return rows;
+        var days = Filtered(db.InsightDays, f);
+        var waits = Filtered(db.InsightWaits, f);
+        if (first <= end)
+        {
+            var monthsEnd = end.AddMonths(1).AddDays(-1);
+            days = days.Where(d => (d.Day >= f.From && d.Day < first) || (d.Day > monthsEnd && d.Day <= last));
+            waits = waits.Where(d => (d.Day >= f.From && d.Day < first) || (d.Day > monthsEnd && d.Day <= last));
+        }
+        else
+        {
+            days = days.Where(d => d.Day >= f.From && d.Day <= last);
+            waits = waits.Where(d => d.Day >= f.From && d.Day <= last);
+        }
+        rows.AddRange(await SumAsync(days, waits, f.From, grain, ct));
+        return rows;
+    }
+
+    /// <summary>The months wholly inside [from, last]: the first day of the first and of the last of them (the first
+    /// after the last when there is none).</summary>
+    public static (DateOnly First, DateOnly Last) WholeMonths(DateOnly from, DateOnly last)
+    {
+        var first = from.Day == 1 ? from : KeepInsights.MonthStart(from).AddMonths(1);
+        var after = last.AddDays(1);
+        var end = KeepInsights.MonthStart(after).AddMonths(after.Day == 1 ? -1 : -2);
+        return (first, end);
+    }
+
+    private static IQueryable<T> Filtered<T>(IQueryable<T> rows, InsightFilter f) where T : InsightPlace
+    {
+        var q = rows.AsNoTracking();
+        if (f.AgencyId is { } a) q = q.Where(d => d.AgencyId == a);
+        if (f.SiteId is { } s) q = q.Where(d => d.SiteId == s);
+        if (!string.IsNullOrEmpty(f.District)) q = q.Where(d => d.District == f.District);
+        return q;
+    }
+
+    /// <summary>Kept rows (of days or of months) and their waits added up per <paramref name="grain"/> by the database.</summary>
+    private static async Task<List<InsightDay>> SumAsync<T, TWait>(IQueryable<T> q, IQueryable<TWait> w, DateOnly from, InsightGrain grain,
+        CancellationToken ct) where T : InsightCounts where TWait : InsightWaitCount
+    {
         switch (grain)
         {
             case InsightGrain.Agency:
                 return Assemble(
-                    (await Sums(q.GroupBy(d => d.AgencyId)).ToListAsync(ct)).Select(x => (new Place(from, x.Key, Guid.Empty, Guid.Empty), x.Row)),
-                    (await Counts(w.GroupBy(d => new { d.AgencyId, d.Minute })).ToListAsync(ct))
+                    (await InsightSums.Of(q.GroupBy(d => d.AgencyId)).ToListAsync(ct)).Select(x => (new Place(from, x.Key, Guid.Empty, Guid.Empty), x.Row)),
+                    (await InsightSums.Counts(w.GroupBy(d => new { d.AgencyId, d.Minute })).ToListAsync(ct))
                         .Select(x => (new Place(from, x.Key.AgencyId, Guid.Empty, Guid.Empty), x.Key.Minute, x.Count)));
             case InsightGrain.AgencyMonth:
                 return Assemble(
-                    (await Sums(q.GroupBy(d => new { d.Day.Year, d.Day.Month, d.AgencyId })).ToListAsync(ct))
+                    (await InsightSums.Of(q.GroupBy(d => new { d.Day.Year, d.Day.Month, d.AgencyId })).ToListAsync(ct))
                         .Select(x => (new Place(MonthOf(x.Key.Year, x.Key.Month, from), x.Key.AgencyId, Guid.Empty, Guid.Empty), x.Row)),
-                    (await Counts(w.GroupBy(d => new { d.Day.Year, d.Day.Month, d.AgencyId, d.Minute })).ToListAsync(ct))
+                    (await InsightSums.Counts(w.GroupBy(d => new { d.Day.Year, d.Day.Month, d.AgencyId, d.Minute })).ToListAsync(ct))
                         .Select(x => (new Place(MonthOf(x.Key.Year, x.Key.Month, from), x.Key.AgencyId, Guid.Empty, Guid.Empty), x.Key.Minute, x.Count)));
+            case InsightGrain.Month:
+                return Assemble(
+                    (await InsightSums.Of(q.GroupBy(d => new { d.Day.Year, d.Day.Month })).ToListAsync(ct))
+                        .Select(x => (new Place(MonthOf(x.Key.Year, x.Key.Month, from), Guid.Empty, Guid.Empty, Guid.Empty), x.Row)),
+                    (await InsightSums.Counts(w.GroupBy(d => new { d.Day.Year, d.Day.Month, d.Minute })).ToListAsync(ct))
+                        .Select(x => (new Place(MonthOf(x.Key.Year, x.Key.Month, from), Guid.Empty, Guid.Empty, Guid.Empty), x.Key.Minute, x.Count)));
             case InsightGrain.Day:
                 return Assemble(
-                    (await Sums(q.GroupBy(d => d.Day)).ToListAsync(ct)).Select(x => (new Place(x.Key, Guid.Empty, Guid.Empty, Guid.Empty), x.Row)),
-                    (await Counts(w.GroupBy(d => new { d.Day, d.Minute })).ToListAsync(ct))
+                    (await InsightSums.Of(q.GroupBy(d => d.Day)).ToListAsync(ct)).Select(x => (new Place(x.Key, Guid.Empty, Guid.Empty, Guid.Empty), x.Row)),
+                    (await InsightSums.Counts(w.GroupBy(d => new { d.Day, d.Minute })).ToListAsync(ct))
                         .Select(x => (new Place(x.Key.Day, Guid.Empty, Guid.Empty, Guid.Empty), x.Key.Minute, x.Count)));
             case InsightGrain.Site:
                 return Assemble(
-                    (await Sums(q.GroupBy(d => d.SiteId)).ToListAsync(ct)).Select(x => (new Place(from, Guid.Empty, x.Key, Guid.Empty), x.Row)),
-                    (await Counts(w.GroupBy(d => new { d.SiteId, d.Minute })).ToListAsync(ct))
+                    (await InsightSums.Of(q.GroupBy(d => d.SiteId)).ToListAsync(ct)).Select(x => (new Place(from, Guid.Empty, x.Key, Guid.Empty), x.Row)),
+                    (await InsightSums.Counts(w.GroupBy(d => new { d.SiteId, d.Minute })).ToListAsync(ct))
                         .Select(x => (new Place(from, Guid.Empty, x.Key.SiteId, Guid.Empty), x.Key.Minute, x.Count)));
             default:
                 return Assemble(
-                    (await Sums(q.GroupBy(d => d.ServiceId)).ToListAsync(ct)).Select(x => (new Place(from, Guid.Empty, Guid.Empty, x.Key), x.Row)),
-                    (await Counts(w.GroupBy(d => new { d.ServiceId, d.Minute })).ToListAsync(ct))
+                    (await InsightSums.Of(q.GroupBy(d => d.ServiceId)).ToListAsync(ct)).Select(x => (new Place(from, Guid.Empty, Guid.Empty, x.Key), x.Row)),
+                    (await InsightSums.Counts(w.GroupBy(d => new { d.ServiceId, d.Minute })).ToListAsync(ct))
                         .Select(x => (new Place(from, Guid.Empty, Guid.Empty, x.Key.ServiceId), x.Key.Minute, x.Count)));
         }
     }
@@ -315,45 +363,6 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
         }
         return rows;
     }
-
-    private sealed class Summed<TKey>
-    {
-        public TKey Key { get; init; } = default!;
-        public InsightDay Row { get; init; } = null!;
-    }
-
-    private sealed class Counted<TKey>
-    {
-        public TKey Key { get; init; } = default!;
-        public int Count { get; init; }
-    }
-
-    private static IQueryable<Counted<TKey>> Counts<TKey>(IQueryable<IGrouping<TKey, InsightWait>> groups) =>
-        groups.Select(g => new Counted<TKey> { Key = g.Key, Count = g.Sum(x => x.Count) });
-
-    /// <summary>Every count and sum of the day rows of each group, added by the database.</summary>
-    private static IQueryable<Summed<TKey>> Sums<TKey>(IQueryable<IGrouping<TKey, InsightDay>> groups) =>
-        groups.Select(g => new Summed<TKey>
-        {
-            Key = g.Key,
-            Row = new InsightDay
-            {
-                People = g.Sum(d => d.People), TicketsServed = g.Sum(d => d.TicketsServed),
-                WaitCount = g.Sum(d => d.WaitCount), WaitSeconds = g.Sum(d => d.WaitSeconds),
-                ServiceCount = g.Sum(d => d.ServiceCount), ServiceSeconds = g.Sum(d => d.ServiceSeconds),
-                BookingsKept = g.Sum(d => d.BookingsKept), BookingNoShows = g.Sum(d => d.BookingNoShows),
-                ApplicationsCompleted = g.Sum(d => d.ApplicationsCompleted), ApplicationsWithDue = g.Sum(d => d.ApplicationsWithDue),
-                ApplicationsOnTime = g.Sum(d => d.ApplicationsOnTime), ApplicationsOnline = g.Sum(d => d.ApplicationsOnline),
-                Returns = g.Sum(d => d.Returns), FreeServed = g.Sum(d => d.FreeServed),
-                TripsPeople = g.Sum(d => d.TripsPeople), TripsKm = g.Sum(d => d.TripsKm), TripsHours = g.Sum(d => d.TripsHours),
-                TripsFareRupiah = g.Sum(d => d.TripsFareRupiah), SurveyResponses = g.Sum(d => d.SurveyResponses),
-                U1 = g.Sum(d => d.U1), U2 = g.Sum(d => d.U2), U3 = g.Sum(d => d.U3), U4 = g.Sum(d => d.U4), U5 = g.Sum(d => d.U5),
-                U6 = g.Sum(d => d.U6), U7 = g.Sum(d => d.U7), U8 = g.Sum(d => d.U8), U9 = g.Sum(d => d.U9),
-                ComplaintsAnswered = g.Sum(d => d.ComplaintsAnswered), ComplaintsAnsweredOnTime = g.Sum(d => d.ComplaintsAnsweredOnTime),
-                Bundles = g.Sum(d => d.Bundles), PermitsIssued = g.Sum(d => d.PermitsIssued),
-                InvestmentRupiah = g.Sum(d => d.InvestmentRupiah), Jobs = g.Sum(d => d.Jobs),
-            },
-        });
 
     private async Task<List<InsightDay>> LiveAsync(DateOnly today, CancellationToken ct)
     {

@@ -52,9 +52,11 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
         if (last < from) return new RebuildResult(from, to, 0, 0);
         var context = await ContextAsync(ct);
         var rows = 0;
-        for (var start = from; start <= last; start = start.AddDays(ChunkDays))
+        // One calendar month (or the part of it in the period) at a time: its days are built and kept, then the month's
+        // row is added up again from all its kept days.
+        for (var start = from; start <= last; start = MonthStart(start).AddMonths(1))
         {
-            var end = Min(start.AddDays(ChunkDays - 1), last)!.Value;
+            var end = Min(MonthStart(start).AddMonths(1).AddDays(-1), last)!.Value;
             var built = DayBuilder.Build(await RecordsAsync(start, end, closed: true, ct), context);
             await db.InsightDays.Where(d => d.Day >= start && d.Day <= end).ExecuteDeleteAsync(ct);
             await db.InsightWaits.Where(w => w.Day >= start && w.Day <= end).ExecuteDeleteAsync(ct);
@@ -63,11 +65,36 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             rows += built.Count;
+            await KeepMonthAsync(MonthStart(start), ct);
         }
         // The survey index's population keeps per-day served counts of the same records.
         await Feedback.ServedCounts.RebuildAsync(db, time, from, last, ct);
         cache.Clear();
         return new RebuildResult(from, last, last.DayNumber - from.DayNumber + 1, rows);
+    }
+
+    public static DateOnly MonthStart(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>Replaces the month rows of the month starting <paramref name="month"/> by the sums of its kept day rows
+    /// (and its waits per minute by the sums of the kept day waits), added up by the database.</summary>
+    private async Task KeepMonthAsync(DateOnly month, CancellationToken ct)
+    {
+        var end = month.AddMonths(1).AddDays(-1);
+        var days = db.InsightDays.AsNoTracking().Where(d => d.Day >= month && d.Day <= end);
+        var sums = await InsightSums.Of(days.GroupBy(d => new { d.AgencyId, d.SiteId, d.ServiceId, d.District })).ToListAsync(ct);
+        var waits = await db.InsightWaits.AsNoTracking().Where(w => w.Day >= month && w.Day <= end)
+            .GroupBy(w => new { w.AgencyId, w.SiteId, w.ServiceId, w.District, w.Minute })
+            .Select(g => new InsightMonthWait
+            {
+                Day = month, AgencyId = g.Key.AgencyId, SiteId = g.Key.SiteId, ServiceId = g.Key.ServiceId, District = g.Key.District,
+                Minute = g.Key.Minute, Count = g.Sum(w => w.Count),
+            }).ToListAsync(ct);
+        await db.InsightMonths.Where(m => m.Day == month).ExecuteDeleteAsync(ct);
+        await db.InsightMonthWaits.Where(m => m.Day == month).ExecuteDeleteAsync(ct);
+        db.InsightMonths.AddRange(sums.Select(x => InsightMonth.Of(month, x.Key.AgencyId, x.Key.SiteId, x.Key.ServiceId, x.Key.District, x.Row)));
+        db.InsightMonthWaits.AddRange(waits);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>The rows of days not kept (today), built from the records as the rebuild would, without saving them.</summary>

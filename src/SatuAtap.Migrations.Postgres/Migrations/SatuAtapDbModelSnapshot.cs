@@ -1936,6 +1936,164 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.ToTable("InsightDays", (string)null);
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Insights.InsightMonth", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ApplicationsCompleted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ApplicationsOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ApplicationsOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ApplicationsWithDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BookingNoShows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BookingsKept")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Bundles")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComplaintsAnswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComplaintsAnsweredOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FreeServed")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("InvestmentRupiah")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Jobs")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PermitsIssued")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ServiceSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SurveyResponses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TicketsServed")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TripsFareRupiah")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("TripsHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TripsKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TripsPeople")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("U1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("U2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("U3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("U4")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("U5")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("U6")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("U7")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("U8")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("U9")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WaitCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WaitSeconds")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "AgencyId", "SiteId", "ServiceId", "District");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.ToTable("InsightMonths", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Insights.InsightMonthWait", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Minute")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "AgencyId", "SiteId", "ServiceId", "District", "Minute");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.ToTable("InsightMonthWaits", (string)null);
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Insights.InsightWait", b =>
                 {
                     b.Property<DateOnly>("Day")

@@ -1925,6 +1925,164 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.ToTable("InsightDays", (string)null);
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Insights.InsightMonth", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApplicationsCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationsOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationsOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationsWithDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingNoShows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingsKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bundles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintsAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintsAnsweredOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FreeServed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvestmentRupiah")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Jobs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PermitsIssued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ServiceSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketsServed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TripsFareRupiah")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TripsHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TripsKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TripsPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("U1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("U2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("U3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("U4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("U5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("U6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("U7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("U8")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("U9")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WaitCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaitSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "AgencyId", "SiteId", "ServiceId", "District");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.ToTable("InsightMonths", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Insights.InsightMonthWait", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "AgencyId", "SiteId", "ServiceId", "District", "Minute");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.ToTable("InsightMonthWaits", (string)null);
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Insights.InsightWait", b =>
                 {
                     b.Property<DateOnly>("Day")

@@ -318,6 +318,67 @@ public sealed class InsightsApiTests(MallFactory mall) : IClassFixture<MallFacto
     }
 
     [Fact]
+    public async Task MonthRows_AreTheSumsOfTheirDaysBuiltFromTheRecords()
+    {
+        await SeedAsync();
+        await using var scope = mall.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var keeper = scope.ServiceProvider.GetRequiredService<KeepInsights>();
+        var context = await keeper.ContextAsync(default);
+        foreach (var month in new[] { new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 1) })
+        {
+            var built = DayBuilder.Build(await keeper.RecordsAsync(month, month.AddMonths(1).AddDays(-1), closed: true, default), context);
+            var expected = built.GroupBy(d => (d.AgencyId, d.SiteId, d.ServiceId, d.District))
+                .ToDictionary(g => g.Key, g => JsonSerializer.Serialize(InsightFigures.Of(g)));
+            var rows = await db.InsightMonths.AsNoTracking().Where(m => m.Day == month).ToListAsync();
+            var waits = (await db.InsightMonthWaits.AsNoTracking().Where(w => w.Day == month).ToListAsync())
+                .GroupBy(w => (w.AgencyId, w.SiteId, w.ServiceId, w.District))
+                .ToDictionary(g => g.Key, g => WaitHistogram.Write(g.ToDictionary(w => w.Minute, w => w.Count)));
+            Assert.NotEmpty(rows);
+            var kept = rows.ToDictionary(m => (m.AgencyId, m.SiteId, m.ServiceId, m.District), m => JsonSerializer.Serialize(InsightFigures.Of(
+                [new InsightDay
+                {
+                    Day = m.Day, People = m.People, TicketsServed = m.TicketsServed, WaitCount = m.WaitCount, WaitSeconds = m.WaitSeconds,
+                    ServiceCount = m.ServiceCount, ServiceSeconds = m.ServiceSeconds, BookingsKept = m.BookingsKept, BookingNoShows = m.BookingNoShows,
+                    ApplicationsCompleted = m.ApplicationsCompleted, ApplicationsWithDue = m.ApplicationsWithDue, ApplicationsOnTime = m.ApplicationsOnTime,
+                    ApplicationsOnline = m.ApplicationsOnline, Returns = m.Returns, FreeServed = m.FreeServed, TripsPeople = m.TripsPeople,
+                    TripsKm = m.TripsKm, TripsHours = m.TripsHours, TripsFareRupiah = m.TripsFareRupiah, SurveyResponses = m.SurveyResponses,
+                    U1 = m.U1, U2 = m.U2, U3 = m.U3, U4 = m.U4, U5 = m.U5, U6 = m.U6, U7 = m.U7, U8 = m.U8, U9 = m.U9,
+                    ComplaintsAnswered = m.ComplaintsAnswered, ComplaintsAnsweredOnTime = m.ComplaintsAnsweredOnTime, Bundles = m.Bundles,
+                    PermitsIssued = m.PermitsIssued, InvestmentRupiah = m.InvestmentRupiah, Jobs = m.Jobs,
+                    Waits = waits.GetValueOrDefault((m.AgencyId, m.SiteId, m.ServiceId, m.District)) ?? "",
+                }])));
+            Assert.Equal(expected.OrderBy(e => e.Key).ToList(), kept.OrderBy(e => e.Key).ToList());
+        }
+    }
+
+    [Theory]
+    [InlineData("2026-06-01", "2026-07-31")] // two whole months: month rows only
+    [InlineData("2026-06-03", "2026-07-31")] // days of June, then July's month rows
+    [InlineData("2026-06-01", "2026-07-08")] // June's month rows, then days of July
+    [InlineData("2026-06-02", "2026-07-30")] // no whole month: days only
+    public async Task APeriodsFigures_FromMonthAndDayRows_EqualThoseOfItsRecords(string from, string to)
+    {
+        await SeedAsync();
+        await using var scope = mall.Scope();
+        var keeper = scope.ServiceProvider.GetRequiredService<KeepInsights>();
+        var reads = scope.ServiceProvider.GetRequiredService<InsightReads>();
+        var filter = new InsightFilter(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        var built = DayBuilder.Build(await keeper.RecordsAsync(filter.From, filter.To, closed: true, default), await keeper.ContextAsync(default));
+
+        Assert.Equal(JsonSerializer.Serialize(InsightFigures.Of(built)), JsonSerializer.Serialize(InsightFigures.Of(await reads.RowsAsync(filter, InsightGrain.Agency, default))));
+        var months = await reads.BucketsAsync(filter, "month", default);
+        Assert.Equal(InsightReads.Periods(filter.From, filter.To, "month"), months.Select(m => m.Period));
+        foreach (var (period, figures) in months)
+            Assert.Equal(JsonSerializer.Serialize(InsightFigures.Of(built.Where(d => InsightReads.Bucket(d.Day, "month") == period))), JsonSerializer.Serialize(figures));
+        var agencies = (await reads.RowsAsync(filter, InsightGrain.AgencyMonth, default)).GroupBy(r => (r.AgencyId, InsightReads.Bucket(r.Day, "month")))
+            .ToDictionary(g => g.Key, g => JsonSerializer.Serialize(InsightFigures.Of(g)));
+        var expected = built.GroupBy(r => (r.AgencyId, InsightReads.Bucket(r.Day, "month"))).ToDictionary(g => g.Key, g => JsonSerializer.Serialize(InsightFigures.Of(g)));
+        Assert.Equal(expected.OrderBy(e => e.Key).ToList(), agencies.OrderBy(e => e.Key).ToList());
+    }
+
+    [Fact]
     public async Task Rebuild_ByAManager_AnswersWhatItKept_AndRefusesBadDates()
     {
         var manager = await mall.ClientForAsync(Accounts.Manager);
