@@ -11,11 +11,11 @@ namespace SatuAtap.Core.Data;
 /// change tracker and <c>SaveChanges</c>, for generated data of tens of thousands of rows (the demo history).
 /// </summary>
 /// <remarks>
-/// <para>Why it exists (measured, docs/benchmarks/2026-12-01-seeding-fast.md): the 180-day demo history is about 55,000
-/// rows; written through <c>AddRange</c> and <c>SaveChangesAsync</c> a week at a time with the change tracker cleared,
-/// the saves took most of the seeding's time and allocated about 1.7 GB (EF Core builds a modification command, its SQL
-/// and its parameters for every row, and on SQLite sends every row as its own command). Written here, the same rows cost
-/// a fraction of that.</para>
+/// <para>Why it exists (measured, docs/benchmarks/2026-12-01-seeding-fast.md): the 180-day demo history is about 68,000
+/// rows. Saved through the change tracker a week at a time (cleared after each save), seeding it took 50.4 s and
+/// allocated 1,792 MB on SQLite at load average 27, of which generating the records is under 2 s and 26 MB: the saves
+/// were the rest (EF Core builds a modification command, its SQL and its parameters for every row). Written here, the
+/// same tables took 19–32 s and 390–570 MB at load averages of 20–47, on SQLite and PostgreSQL.</para>
 /// <para>The rows are the ones EF Core would write: every column of the entity type's table from the model (table and
 /// column names, the order of properties), each value through the property's own type mapping
 /// (<see cref="RelationalTypeMapping.CreateParameter"/>: value converters such as enums stored as text and encrypted
