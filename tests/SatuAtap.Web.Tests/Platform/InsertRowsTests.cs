@@ -68,6 +68,28 @@ public sealed class InsertRowsTests(MallFactory mall) : IClassFixture<MallFactor
     }
 
     [Fact]
+    public async Task Rows_beyond_one_statement_are_each_written_once()
+    {
+        var site = await mall.BuildingAsync();
+        var service = await mall.ServiceAsync("DKP-KTP");
+        await using var scope = mall.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var day = new DateOnly(2026, 3, 3);
+        var start = new DateTime(2026, 3, 3, 1, 0, 0, DateTimeKind.Utc);
+        // More rows than one statement takes on either database (a thousand tickets on PostgreSQL, fifteen on SQLite).
+        var tickets = Enumerable.Range(1, 2_345).Select(n => new Ticket
+        {
+            SiteId = site, ServiceId = service, Series = "IM", Day = day, Number = n, Status = TicketStatus.Done,
+            ArrivedUtc = start.AddSeconds(n), CalledUtc = start.AddSeconds(n + 60), StartedUtc = start.AddSeconds(n + 60), FinishedUtc = start.AddSeconds(n + 400),
+        }).ToList();
+        Assert.Equal(tickets.Count, await InsertRows.InsertAsync(db, tickets, default));
+
+        var stored = await db.Tickets.AsNoTracking().Where(t => t.Series == "IM" && t.Day == day).Select(t => new { t.Id, t.Number, t.ArrivedUtc }).ToListAsync();
+        Assert.Equal(tickets.Count, stored.Count);
+        Assert.Equal(tickets.Select(t => (t.Id, t.Number, t.ArrivedUtc)).Order(), stored.Select(t => (t.Id, t.Number, t.ArrivedUtc)).Order());
+    }
+
+    [Fact]
     public async Task Audited_entities_are_refused()
     {
         await using var scope = mall.Scope();
