@@ -28,7 +28,8 @@ namespace SatuAtap.Core.Insights;
 /// the calls, booking keys from the personal-data protector). Marked demo: tickets of the history use the series
 /// <c>HD</c> (numbered 1..n per site and day), applications, bundles and bookings codes starting <c>HD</c>, applicant
 /// "Warga Demo"; survey answers, complaints and visits carry their <c>IsDemo</c> flag. Seeded once (when no history
-/// ticket exists), a week per save with the change tracker cleared after each; the figures are kept by the Insights job.
+/// ticket exists), about two weeks of records per write, table by table (<c>HistoryRows.WriteAsync</c>); the start-up then
+/// has the Insights rebuild keep the figures of those days.
 /// </summary>
 public static class InsightsDemo
 {
@@ -78,6 +79,8 @@ public static class InsightsDemo
         public int Bookings;
         public int Complaints;
         public int Bundles;
+        /// <summary>The records generated and not written yet.</summary>
+        public readonly HistoryRows Rows = new();
         private readonly Dictionary<Guid, List<Guid>> positions = [];
 
         /// <summary>The ids of an agency's counter positions in the history, at least <paramref name="count"/>.</summary>
@@ -108,17 +111,73 @@ public static class InsightsDemo
                 ticket.BookingId = booking.Id;
                 ticket.DueUtc = slot.StartUtc;
             }
-            Db.Bookings.Add(booking);
+            Rows.Bookings.Add(booking);
         }
     }
 
-    public static async Task<bool> SeedAsync(SatuAtapDb db, CatalogSnapshot catalog, TimeProvider clock, int days, CancellationToken ct = default)
+    /// <summary>The records of the history generated for some days, per table, until they are written.</summary>
+    private sealed class HistoryRows
     {
-        if (days <= 0 || await db.Tickets.AnyAsync(t => t.Series == Series, ct)) return false;
+        public readonly List<Slot> Slots = [];
+        public readonly List<Booking> Bookings = [];
+        public readonly List<Ticket> Tickets = [];
+        public readonly List<SurveyResponse> SurveyResponses = [];
+        public readonly List<Visit> Visits = [];
+        public readonly List<LicensingBundle> LicensingBundles = [];
+        public readonly List<Application> Applications = [];
+        public readonly List<ApplicationEvent> ApplicationEvents = [];
+        public readonly List<Complaint> Complaints = [];
+
+        public int Count => Slots.Count + Bookings.Count + Tickets.Count + SurveyResponses.Count + Visits.Count + LicensingBundles.Count
+                            + Applications.Count + ApplicationEvents.Count + Complaints.Count;
+
+        /// <summary>
+        /// Writes the rows in one transaction, parents before children (slots before the bookings, tickets and visits that
+        /// name them; bundles before their applications; applications before their events), each table timed as a part.
+        /// Visits are audited: they go through <c>SaveChangesAsync</c>, which writes their audit entries; the other tables
+        /// are written by <see cref="InsertRows"/> (the same rows, without the change tracker).
+        /// </summary>
+        public async Task WriteAsync(SatuAtapDb db, SeedingParts parts, CancellationToken ct)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await parts.TimeAsync("QueueSlots", () => InsertRows.InsertAsync(db, Slots, ct));
+            await parts.TimeAsync("QueueBookings", () => InsertRows.InsertAsync(db, Bookings, ct));
+            await parts.TimeAsync("QueueTickets", () => InsertRows.InsertAsync(db, Tickets, ct));
+            await parts.TimeAsync("SurveyResponses", () => InsertRows.InsertAsync(db, SurveyResponses, ct));
+            await parts.TimeAsync("OutreachVisits (saved, audited)", async () =>
+            {
+                db.OutreachVisits.AddRange(Visits);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                return Visits.Count + Visits.Sum(v => v.Services.Count);
+            });
+            await parts.TimeAsync("LicensingBundles", () => InsertRows.InsertAsync(db, LicensingBundles, ct));
+            await parts.TimeAsync("Applications", () => InsertRows.InsertAsync(db, Applications, ct));
+            await parts.TimeAsync("ApplicationEvents", () => InsertRows.InsertAsync(db, ApplicationEvents, ct));
+            await parts.TimeAsync("Complaints", () => InsertRows.InsertAsync(db, Complaints, ct));
+            await parts.TimeAsync("ComplaintEvents", () => InsertRows.InsertAsync(db, Complaints.SelectMany(c => c.Events).ToList(), ct));
+            await parts.TimeAsync("commit", async () =>
+            {
+                await transaction.CommitAsync(ct);
+                return 0;
+            });
+            Slots.Clear(); Bookings.Clear(); Tickets.Clear(); SurveyResponses.Clear(); Visits.Clear(); LicensingBundles.Clear();
+            Applications.Clear(); ApplicationEvents.Clear(); Complaints.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Seeds the history (see the class summary) when there is none; null when it was not seeded. The parts' times and
+    /// allocations are returned for the start-up's log: generating the records, then writing each table.
+    /// </summary>
+    public static async Task<SeedingParts?> SeedAsync(SatuAtapDb db, CatalogSnapshot catalog, TimeProvider clock, int days, CancellationToken ct = default)
+    {
+        if (days <= 0 || await db.Tickets.AnyAsync(t => t.Series == Series, ct)) return null;
+        var parts = new SeedingParts();
         var time = new MallTime(clock, TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Jakarta", out var z) ? z : TimeZoneInfo.Utc);
         var services = ServiceCodes.Select(c => catalog.ServicesByCode.GetValueOrDefault(c)).OfType<ServiceView>().ToList();
         var site = await db.QueueSites.AsNoTracking().Where(s => s.Kind == SiteKind.Building).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
-        if (services.Count == 0 || site is not { } building) return false;
+        if (services.Count == 0 || site is not { } building) return null;
         var today = time.Today;
         var s = new Seeding(db, time, catalog.Calendar, today, new Random(20261201), PersonalDataModel.ProtectorOf(db));
 
@@ -146,38 +205,38 @@ public static class InsightsDemo
         var kblis = await db.LicensingActivities.AsNoTracking().OrderBy(a => a.Kbli).Select(a => a.Kbli).Take(50).ToListAsync(ct);
         var nib = catalog.ServicesByCode.GetValueOrDefault(PermitKinds.Get(PermitKinds.Nib).ServiceCode);
 
+        var areas = districts.Select(d => (d.Code, d.Name)).ToList();
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var pending = false;
             for (var day = today.AddDays(-days); day < today; day = day.AddDays(1))
             {
                 if (s.Calendar.IsWorkingDay(day))
-                {
-                    BuildingDay(s, services, building, day);
-                    if (unit is { } u && mobile.FirstOrDefault(m => m.Weekday == day.DayOfWeek) is { } stop && !visited.Contains((stop.StopId, day)))
-                        Visit(s, u, stop, travelling, day);
-                    ComplaintsOf(s, services, building, day);
-                    if (nib is not null && districts.Count > 0 && kblis.Count > 0 && table is not null)
-                        BundlesOf(s, nib, districts.Select(d => (d.Code, d.Name)).ToList(), kblis, table.Version, day);
-                    pending = true;
-                }
-                // A week per save: the change tracker holds at most a week's records.
-                if (pending && (day.DayOfWeek == DayOfWeek.Friday || day.AddDays(1) == today))
-                {
-                    await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
-                    pending = false;
-                }
+                    parts.Time("generating", () =>
+                    {
+                        var before = s.Rows.Count;
+                        BuildingDay(s, services, building, day);
+                        if (unit is { } u && mobile.FirstOrDefault(m => m.Weekday == day.DayOfWeek) is { } stop && !visited.Contains((stop.StopId, day)))
+                            Visit(s, u, stop, travelling, day);
+                        ComplaintsOf(s, services, building, day);
+                        if (nib is not null && areas.Count > 0 && kblis.Count > 0 && table is not null)
+                            BundlesOf(s, nib, areas, kblis, table.Version, day);
+                        return s.Rows.Count - before;
+                    });
+                // A few weeks per write: the generated records held in memory stay a few megabytes.
+                if (s.Rows.Count >= RowsPerWrite || day.AddDays(1) == today && s.Rows.Count > 0) await s.Rows.WriteAsync(db, parts, ct);
             }
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
-        return true;
+        return parts;
     }
+
+    /// <summary>Records generated before they are written (about two weeks of the history).</summary>
+    private const int RowsPerWrite = 10_000;
 
     /// <summary>
     /// A day at the building: per agency, the people of its history services arrive at random (a Poisson process per
@@ -238,7 +297,7 @@ public static class InsightsDemo
                     ArrivedUtc = open.AddMinutes(at), CalledUtc = open.AddMinutes(called), LastCalledUtc = open.AddMinutes(called), CounterId = positions[counter],
                     StartedUtc = noShow ? null : open.AddMinutes(called), FinishedUtc = noShow ? null : open.AddMinutes(called + took),
                 };
-                s.Db.Tickets.Add(ticket);
+                s.Rows.Tickets.Add(ticket);
                 // About one in eight came with a booking of this hour's slot.
                 var hour = 8 + (int)(at / 60);
                 if (random.NextDouble() < 0.125)
@@ -262,7 +321,7 @@ public static class InsightsDemo
             SiteId = site, ServiceId = service, Day = day, StartUtc = s.Time.ToUtc(day.ToDateTime(new TimeOnly(hour, 0))),
             EndUtc = s.Time.ToUtc(day.ToDateTime(new TimeOnly(hour + 1, 0))), Capacity = 6,
         };
-        s.Db.Slots.Add(slot);
+        s.Rows.Slots.Add(slot);
         return slot;
     }
 
@@ -271,7 +330,7 @@ public static class InsightsDemo
         var random = s.Random;
         var low = random.NextDouble() < 0.3;
         byte Score() => (byte)(low ? random.Next(2, 4) : random.Next(3, 5));
-        s.Db.SurveyResponses.Add(new SurveyResponse
+        s.Rows.SurveyResponses.Add(new SurveyResponse
         {
             ServiceId = service.Id, AgencyId = service.Agency.Id, SiteId = site, Day = day, SubmittedAtUtc = finishedUtc.AddMinutes(5),
             Channel = SurveyChannel.Kiosk, TicketId = ticketId, U1 = Score(), U2 = Score(), U3 = Score(), U4 = Score(), U5 = Score(), U6 = Score(),
@@ -294,7 +353,7 @@ public static class InsightsDemo
         foreach (var (service, quota) in services)
         {
             var slot = new Slot { SiteId = stop.SiteId, ServiceId = service.Id, Day = day, StartUtc = visit.StartUtc, EndUtc = visit.EndUtc, Capacity = quota };
-            s.Db.Slots.Add(slot);
+            s.Rows.Slots.Add(slot);
             visit.Services.Add(new VisitService { VisitId = visit.Id, ServiceId = service.Id, Quota = quota, SlotId = slot.Id });
             var people = (int)Math.Round(quota * (0.6 + random.NextDouble() * 0.4));
             var arrivals = Enumerable.Range(0, people).Select(_ => random.NextDouble() * 300).Order().ToList();
@@ -311,12 +370,12 @@ public static class InsightsDemo
                     ArrivedUtc = visit.StartUtc.AddMinutes(at), CalledUtc = visit.StartUtc.AddMinutes(called), LastCalledUtc = visit.StartUtc.AddMinutes(called),
                     StartedUtc = noShow ? null : visit.StartUtc.AddMinutes(called), FinishedUtc = noShow ? null : visit.StartUtc.AddMinutes(called + took),
                 };
-                s.Db.Tickets.Add(ticket);
+                s.Rows.Tickets.Add(ticket);
                 if (random.NextDouble() < 0.3) s.Book(slot, ticket);
             }
             if (random.NextDouble() < 0.4) s.Book(slot, null);
         }
-        s.Db.OutreachVisits.Add(visit);
+        s.Rows.Visits.Add(visit);
     }
 
     /// <summary>
@@ -347,16 +406,16 @@ public static class InsightsDemo
                 SubmittedAtUtc = submitted, SubmittedOn = day, DueDate = due, BundleId = bundle?.Id,
                 DecidedAtUtc = open ? null : s.Time.ToUtc(decidedOn.ToDateTime(new TimeOnly(14, 0))),
             };
-            s.Db.Applications.Add(app);
-            s.Db.ApplicationEvents.Add(new ApplicationEvent { ApplicationId = app.Id, AtUtc = submitted, ActorName = "Warga Demo", Action = ApplicationAction.Submit, ToStatus = ApplicationStatus.Submitted });
+            s.Rows.Applications.Add(app);
+            s.Rows.ApplicationEvents.Add(new ApplicationEvent { ApplicationId = app.Id, AtUtc = submitted, ActorName = "Warga Demo", Action = ApplicationAction.Submit, ToStatus = ApplicationStatus.Submitted });
             if (returned)
-                s.Db.ApplicationEvents.Add(new ApplicationEvent
+                s.Rows.ApplicationEvents.Add(new ApplicationEvent
                 {
                     ApplicationId = app.Id, AtUtc = submitted.AddDays(1), ActorName = "Petugas Demo", Action = ApplicationAction.Return,
                     FromStatus = ApplicationStatus.InVerification, ToStatus = ApplicationStatus.ReturnedForCorrection,
                 });
             if (!open)
-                s.Db.ApplicationEvents.Add(new ApplicationEvent
+                s.Rows.ApplicationEvents.Add(new ApplicationEvent
                 {
                     ApplicationId = app.Id, AtUtc = app.DecidedAtUtc!.Value, ActorName = "Petugas Demo", Action = ApplicationAction.Issue,
                     FromStatus = ApplicationStatus.Approved, ToStatus = ApplicationStatus.Issued,
@@ -432,7 +491,7 @@ public static class InsightsDemo
                 }
             }
         }
-        s.Db.Complaints.Add(c);
+        s.Rows.Complaints.Add(c);
     }
 
     /// <summary>Link-Satu bundles made on the day (about two a week) in a district of the regency, for one activity of the
@@ -457,7 +516,7 @@ public static class InsightsDemo
             Scale = RiskCodes.Code(scale), Kblis = kblis[random.Next(kblis.Count)], TableVersion = tableVersion, CreatedAtUtc = at, CreatedOn = day,
             PlanJson = new BundlePlan(new() { [nib.Code] = [PermitKinds.Nib] }, []).ToJson(),
         };
-        s.Db.LicensingBundles.Add(bundle);
+        s.Rows.LicensingBundles.Add(bundle);
         AddApplications(s, nib, day, bundle);
     }
 
