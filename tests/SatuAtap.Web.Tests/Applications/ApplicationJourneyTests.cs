@@ -382,6 +382,42 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
         Assert.Equal("test.saved", (await read.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == message.Id)).EventCode);
     }
 
+    /// <summary>
+    /// The statements' text is kept per set of changed columns: two saves with the same columns changed write each its
+    /// own values, and a save that changes other columns writes those, not the columns of the statement kept before.
+    /// </summary>
+    [Fact]
+    public async Task SingleTripSave_KeptStatements_WriteEachSavesOwnValuesAndColumns()
+    {
+        var citizen = await mall.ClientForAsync(Accounts.Citizen);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++) ids.Add(Guid.Parse((await DraftKtpAsync(citizen)).Id));
+        var at = new DateTime(2026, 11, 30, 3, 4, 5, DateTimeKind.Utc);
+
+        async Task SaveAsync(Guid id, Action<SatuAtap.Core.Applications.Application> change, string eventCode)
+        {
+            await using var scope = mall.Scope();
+            var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+            var app = await db.Applications.SingleAsync(a => a.Id == id);
+            change(app);
+            db.OutboxMessages.Add(new SatuAtap.Core.Notifications.OutboxMessage { Channel = "email", Recipient = "warga@demo.satuatap.id", EventCode = eventCode, Subject = "s", Body = eventCode, NextAttemptAtUtc = at });
+            Assert.True(await SingleTripSave.SaveAsync(db, app, CancellationToken.None));
+        }
+
+        await SaveAsync(ids[0], a => { a.DueDate = new DateOnly(2026, 12, 7); a.StepIndex = 1; }, "test.kept.1");
+        await SaveAsync(ids[1], a => { a.DueDate = new DateOnly(2026, 12, 9); a.StepIndex = 2; }, "test.kept.2");
+        await SaveAsync(ids[2], a => a.AssignedToName = "Petugas lain", "test.kept.3");
+
+        await using var check = mall.Scope();
+        var read = check.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var stored = await read.Applications.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
+        Assert.Equal((new DateOnly(2026, 12, 7), 1), (stored[ids[0]].DueDate!.Value, stored[ids[0]].StepIndex));
+        Assert.Equal((new DateOnly(2026, 12, 9), 2), (stored[ids[1]].DueDate!.Value, stored[ids[1]].StepIndex));
+        Assert.Equal(("Petugas lain", (DateOnly?)null, 0), (stored[ids[2]].AssignedToName, stored[ids[2]].DueDate, stored[ids[2]].StepIndex));
+        var bodies = await read.OutboxMessages.AsNoTracking().Where(m => m.EventCode.StartsWith("test.kept.")).Select(m => m.Body).ToListAsync();
+        Assert.Equal(["test.kept.1", "test.kept.2", "test.kept.3"], bodies.Order());
+    }
+
     [Fact]
     public async Task Create_ManyAtOnce_GetDistinctTrackingNumbers()
     {
