@@ -27,6 +27,28 @@ public sealed class ServedDay
     public DateOnly Day { get; set; }
 }
 
+/// <summary>
+/// The people served in one closed calendar month (<see cref="Month"/> is its first day) by one service, agency and
+/// site: the sum of the month's <see cref="ServedDayCount"/> rows of the same key, written by <see cref="ServedCounts"/>
+/// once every day of the month is kept, and marked in <see cref="ServedMonth"/>. A period reads its whole months from
+/// these rows and only its edge days from the day rows (<see cref="PeriodMonths"/>).
+/// </summary>
+public sealed class ServedMonthCount
+{
+    public DateOnly Month { get; set; }
+    public Guid ServiceId { get; set; }
+    public Guid AgencyId { get; set; }
+    public Guid SiteKey { get; set; }
+    public long Tickets { get; set; }
+    public long Applications { get; set; }
+}
+
+/// <summary>A closed month whose <see cref="ServedMonthCount"/> rows are written.</summary>
+public sealed class ServedMonth
+{
+    public DateOnly Month { get; set; }
+}
+
 internal sealed class ServedDayCountConfiguration : IEntityTypeConfiguration<ServedDayCount>
 {
     public void Configure(EntityTypeBuilder<ServedDayCount> b)
@@ -47,5 +69,27 @@ internal sealed class ServedDayConfiguration : IEntityTypeConfiguration<ServedDa
     {
         b.ToTable("ServedDays");
         b.HasKey(d => d.Day);
+    }
+}
+
+internal sealed class ServedMonthCountConfiguration : IEntityTypeConfiguration<ServedMonthCount>
+{
+    public void Configure(EntityTypeBuilder<ServedMonthCount> b)
+    {
+        // The same key and indexes as the day rows, with the month's first day in place of the day.
+        b.ToTable("ServedMonthCounts");
+        b.HasKey(c => new { c.Month, c.ServiceId, c.AgencyId, c.SiteKey });
+        b.HasIndex(c => new { c.ServiceId, c.Month });
+        b.HasIndex(c => new { c.AgencyId, c.Month });
+        b.HasIndex(c => new { c.SiteKey, c.Month });
+    }
+}
+
+internal sealed class ServedMonthConfiguration : IEntityTypeConfiguration<ServedMonth>
+{
+    public void Configure(EntityTypeBuilder<ServedMonth> b)
+    {
+        b.ToTable("ServedMonths");
+        b.HasKey(m => m.Month);
     }
 }
