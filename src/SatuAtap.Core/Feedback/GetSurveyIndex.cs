@@ -146,8 +146,9 @@ public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
     }
 
     /// <summary>
-    /// The people the unit served in the period: finished tickets plus completed applications (not for a site: those are
-    /// online), from the kept per-day counts of closed days and today's records (<see cref="ServedCounts"/>).
+    /// The people the unit served in the period: finished tickets plus completed applications (for a site, those an
+    /// officer took there), from the kept per-month and per-day counts of closed days and today's records
+    /// (<see cref="ServedCounts"/>).
     /// </summary>
     public Task<long> PopulationAsync(IndexFilter f, CancellationToken ct) => ServedCounts.PopulationAsync(db, time, f, ct);
 }

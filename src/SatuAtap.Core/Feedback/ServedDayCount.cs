@@ -5,8 +5,8 @@ namespace SatuAtap.Core.Feedback;
 
 /// <summary>
 /// The people served on one closed day (before today, local) by one service, agency and site: tickets finished that
-/// day, and applications whose result was issued that day (their site key is <see cref="Guid.Empty"/>: applications
-/// are not served at a site). The survey index's population of any unit and period adds these rows up instead of
+/// day, and applications whose result was issued that day (under the site where an officer took the application; an
+/// online application's site key is <see cref="Guid.Empty"/>). The survey index's population of any unit and period adds these rows up instead of
 /// counting every record. Kept by <see cref="ServedCounts"/>: a closed day's rows are written once, from its records,
 /// the first time a period asks for it, and written anew by the rebuild.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class ServedDayCount
     public DateOnly Day { get; set; }
     public Guid ServiceId { get; set; }
     public Guid AgencyId { get; set; }
-    /// <summary>The ticket's site; <see cref="Guid.Empty"/> on the rows of applications. Part of the key, so never null.</summary>
+    /// <summary>The site of the tickets and of the applications taken there; <see cref="Guid.Empty"/> for online applications. Part of the key, so never null.</summary>
     public Guid SiteKey { get; set; }
     public long Tickets { get; set; }
     public long Applications { get; set; }
@@ -38,6 +38,7 @@ public sealed class ServedMonthCount
     public DateOnly Month { get; set; }
     public Guid ServiceId { get; set; }
     public Guid AgencyId { get; set; }
+    /// <summary>As <see cref="ServedDayCount.SiteKey"/>.</summary>
     public Guid SiteKey { get; set; }
     public long Tickets { get; set; }
     public long Applications { get; set; }
