@@ -47,8 +47,8 @@ public sealed class SurveyIndexScenario : Scenario
             Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] generating {Responses:N0} survey responses");
             var totals = new Dictionary<(DateOnly Day, Guid Service, Guid Agency, Guid Site), long[]>();
             await bench.Database.BulkInsertAsync("SurveyResponses", Columns, Rows(services, building, from, totals), ct);
-            // The mall keeps a row of per-day totals for each day, service, agency and site as each response is saved
-            // (the index reads those); responses written straight into the database need theirs written too. The demo
+            // The mall keeps a row of per-day and per-month totals for each day (month), service, agency and site as each
+            // response is saved (the index reads those); responses written straight into the database need theirs written too. The demo
             // history's responses already have rows for some of the same keys: those are added in and written anew.
             foreach (var kept in await bench.Database.QueryMallAsync(
                 "SELECT \"Day\", \"ServiceId\", \"AgencyId\", \"SiteKey\", \"Respondents\", \"S1\", \"S2\", \"S3\", \"S4\", \"S5\", \"S6\", \"S7\", \"S8\", \"S9\" FROM \"SurveyDayTotals\"", ct))
@@ -61,6 +61,20 @@ public sealed class SurveyIndexScenario : Scenario
             await bench.Database.BulkInsertAsync("SurveyDayTotals", TotalColumns, totals.Select(t => new object?[]
             {
                 t.Key.Day, t.Key.Service, t.Key.Agency, t.Key.Site, t.Value[0], t.Value[1], t.Value[2], t.Value[3], t.Value[4],
+                t.Value[5], t.Value[6], t.Value[7], t.Value[8], t.Value[9],
+            }), ct);
+            // And the per-month totals, the sums of the day rows of each month and key.
+            var months = new Dictionary<(DateOnly Month, Guid Service, Guid Agency, Guid Site), long[]>();
+            foreach (var t in totals)
+            {
+                var key = (new DateOnly(t.Key.Day.Year, t.Key.Day.Month, 1), t.Key.Service, t.Key.Agency, t.Key.Site);
+                if (!months.TryGetValue(key, out var month)) months[key] = month = new long[10];
+                for (var i = 0; i < 10; i++) month[i] += t.Value[i];
+            }
+            await bench.Database.QueryMallAsync("DELETE FROM \"SurveyMonthTotals\"", ct);
+            await bench.Database.BulkInsertAsync("SurveyMonthTotals", MonthColumns, months.Select(t => new object?[]
+            {
+                t.Key.Month, t.Key.Service, t.Key.Agency, t.Key.Site, t.Value[0], t.Value[1], t.Value[2], t.Value[3], t.Value[4],
                 t.Value[5], t.Value[6], t.Value[7], t.Value[8], t.Value[9],
             }), ct);
             _generated = true;
@@ -84,6 +98,8 @@ public sealed class SurveyIndexScenario : Scenario
         new("S4", NpgsqlDbType.Bigint), new("S5", NpgsqlDbType.Bigint), new("S6", NpgsqlDbType.Bigint), new("S7", NpgsqlDbType.Bigint),
         new("S8", NpgsqlDbType.Bigint), new("S9", NpgsqlDbType.Bigint),
     ];
+
+    private static readonly Database.Column[] MonthColumns = [new("Month", NpgsqlDbType.Date), .. TotalColumns[1..]];
 
     private static IEnumerable<object?[]> Rows(List<(Guid Id, Guid AgencyId)> services, Guid building, DateOnly from,
         Dictionary<(DateOnly Day, Guid Service, Guid Agency, Guid Site), long[]> totals)

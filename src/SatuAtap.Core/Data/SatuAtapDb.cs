@@ -85,8 +85,11 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
     public DbSet<Outreach.VisitOfficer> OutreachVisitOfficers => Set<Outreach.VisitOfficer>();
     public DbSet<Feedback.SurveyResponse> SurveyResponses => Set<Feedback.SurveyResponse>();
     public DbSet<Feedback.SurveyDayTotal> SurveyDayTotals => Set<Feedback.SurveyDayTotal>();
+    public DbSet<Feedback.SurveyMonthTotal> SurveyMonthTotals => Set<Feedback.SurveyMonthTotal>();
     public DbSet<Feedback.ServedDayCount> ServedDayCounts => Set<Feedback.ServedDayCount>();
     public DbSet<Feedback.ServedDay> ServedDays => Set<Feedback.ServedDay>();
+    public DbSet<Feedback.ServedMonthCount> ServedMonthCounts => Set<Feedback.ServedMonthCount>();
+    public DbSet<Feedback.ServedMonth> ServedMonths => Set<Feedback.ServedMonth>();
     public DbSet<Feedback.Complaint> Complaints => Set<Feedback.Complaint>();
     public DbSet<Feedback.ComplaintEvent> ComplaintEvents => Set<Feedback.ComplaintEvent>();
     public DbSet<Feedback.Open311Client> Open311Clients => Set<Feedback.Open311Client>();

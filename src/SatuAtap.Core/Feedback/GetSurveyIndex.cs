@@ -15,9 +15,9 @@ public sealed record SurveyIndex(long Respondents, long Population, int SampleNe
     decimal? Ikm, string? Grade, string? Label, IReadOnlyList<string> Priorities);
 
 /// <summary>
-/// The satisfaction index of a unit (agency, service, site) and period: the per-day totals of the nine scores
-/// (<see cref="SurveyDayTotal"/>) are added up in the database (one aggregate over an index on the filter column and
-/// the day), then <see cref="SatisfactionIndex"/>
+/// The satisfaction index of a unit (agency, service, site) and period: the kept totals of the nine scores are added up
+/// in the database, per month (<see cref="SurveyMonthTotal"/>) for the whole months inside the period and per day
+/// (<see cref="SurveyDayTotal"/>) for the days at its edges, then <see cref="SatisfactionIndex"/>
 /// computes NRR, index and grade exactly. The population is the people the unit served in the period: finished
 /// tickets and completed applications, added up from kept per-day counts (<see cref="ServedCounts"/>). Managers and executives see every unit; an agency's staff only their agency's.
 /// </summary>
@@ -77,19 +77,59 @@ public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
         return q;
     }
 
-    /// <summary>The respondents and the exact index of the unit and period, from the per-day totals summed in the database.</summary>
+    /// <summary>The per-month totals (<see cref="SurveyMonthTotal"/>) of the unit and the months from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public IQueryable<SurveyMonthTotal> MonthTotals(IndexFilter f, DateOnly first, DateOnly last)
+    {
+        var q = db.SurveyMonthTotals.AsNoTracking().Where(t => t.Month >= first && t.Month <= last);
+        if (f.ServiceId is { } s) q = q.Where(t => t.ServiceId == s);
+        if (f.AgencyId is { } a) q = q.Where(t => t.AgencyId == a);
+        if (f.SiteId is { } site) q = q.Where(t => t.SiteKey == site);
+        return q;
+    }
+
+    /// <summary>
+    /// The respondents and the exact index of the unit and period: the whole months inside the period summed from the
+    /// month totals, the days at its edges from the day totals (<see cref="PeriodMonths"/>), each summed in the
+    /// database; the sums are whole numbers, so adding the two parts is exact.
+    /// </summary>
     public async Task<(long Respondents, IndexResult Result)> ComputeAsync(IndexFilter filter, CancellationToken ct)
     {
-        var sums = await Totals(filter).GroupBy(t => 1).Select(g => new
+        var parts = PeriodMonths.Of(filter.From, filter.To);
+        var s = new long[10];
+        if (parts.HasMonths)
+        {
+            var first = parts.FirstMonth!.Value;
+            var end = parts.MonthsEnd!.Value;
+            var months = await MonthTotals(filter, first, parts.LastMonth!.Value).GroupBy(t => 1).Select(g => new
+            {
+                N = g.Sum(t => t.Respondents),
+                S1 = g.Sum(t => t.S1), S2 = g.Sum(t => t.S2), S3 = g.Sum(t => t.S3),
+                S4 = g.Sum(t => t.S4), S5 = g.Sum(t => t.S5), S6 = g.Sum(t => t.S6),
+                S7 = g.Sum(t => t.S7), S8 = g.Sum(t => t.S8), S9 = g.Sum(t => t.S9),
+            }).FirstOrDefaultAsync(ct);
+            if (months is not null) Add(s, [months.N, months.S1, months.S2, months.S3, months.S4, months.S5, months.S6, months.S7, months.S8, months.S9]);
+            if (parts.EdgeDays.Count > 0) Add(s, await DaySumsAsync(Totals(filter).Where(t => t.Day < first || t.Day > end), ct));
+        }
+        else if (parts.EdgeDays.Count > 0) Add(s, await DaySumsAsync(Totals(filter), ct));
+        var n = s[0];
+        return (n, SatisfactionIndex.Compute(s.Skip(1).Select(x => new ElementTally(x, n)).ToList()));
+    }
+
+    private static async Task<long[]> DaySumsAsync(IQueryable<SurveyDayTotal> days, CancellationToken ct)
+    {
+        var sums = await days.GroupBy(t => 1).Select(g => new
         {
             N = g.Sum(t => t.Respondents),
             S1 = g.Sum(t => t.S1), S2 = g.Sum(t => t.S2), S3 = g.Sum(t => t.S3),
             S4 = g.Sum(t => t.S4), S5 = g.Sum(t => t.S5), S6 = g.Sum(t => t.S6),
             S7 = g.Sum(t => t.S7), S8 = g.Sum(t => t.S8), S9 = g.Sum(t => t.S9),
         }).FirstOrDefaultAsync(ct);
-        var n = sums?.N ?? 0;
-        long[] s = sums is null ? new long[9] : [sums.S1, sums.S2, sums.S3, sums.S4, sums.S5, sums.S6, sums.S7, sums.S8, sums.S9];
-        return (n, SatisfactionIndex.Compute(s.Select(x => new ElementTally(x, n)).ToList()));
+        return sums is null ? new long[10] : [sums.N, sums.S1, sums.S2, sums.S3, sums.S4, sums.S5, sums.S6, sums.S7, sums.S8, sums.S9];
+    }
+
+    private static void Add(long[] into, long[] sums)
+    {
+        for (var i = 0; i < into.Length; i++) into[i] += sums[i];
     }
 
     /// <summary>The respondents and score sums of the unit per day of the period (for the trend), from the per-day totals.</summary>
@@ -106,8 +146,9 @@ public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
     }
 
     /// <summary>
-    /// The people the unit served in the period: finished tickets plus completed applications (not for a site: those are
-    /// online), from the kept per-day counts of closed days and today's records (<see cref="ServedCounts"/>).
+    /// The people the unit served in the period: finished tickets plus completed applications (for a site, those an
+    /// officer took there), from the kept per-month and per-day counts of closed days and today's records
+    /// (<see cref="ServedCounts"/>).
     /// </summary>
     public Task<long> PopulationAsync(IndexFilter f, CancellationToken ct) => ServedCounts.PopulationAsync(db, time, f, ct);
 }

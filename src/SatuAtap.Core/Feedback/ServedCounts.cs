@@ -9,14 +9,18 @@ using SatuAtap.Core.Queue;
 namespace SatuAtap.Core.Feedback;
 
 /// <summary>
-/// The survey index's population: the people a unit served in a period, i.e. finished tickets (by the ticket's day)
-/// plus applications whose result was issued (by the local day of issue; none for a site alone).
+/// The survey index's population: the people a unit served in a period, i.e. finished tickets (by the ticket's day and
+/// site) plus applications whose result was issued (by the local day of issue, and the site where an officer took the
+/// application; online applications have no site).
 /// Closed days (before today) are read from <see cref="ServedDayCount"/>: a closed day's finished tickets and issued
 /// results no longer change, so its rows are written once, the first time a period asks for a day not yet marked in
-/// <see cref="ServedDay"/>. Today (and any later day) is counted from its own records on every request. Records written
-/// straight into closed days (the demo history, a restore, generated data) are counted after <see cref="RebuildAsync"/>
-/// (the Insights rebuild runs it) or a restart (<see cref="ResetAsync"/>). Two requests writing the same day insert the
-/// same rows in the same order with <c>ON CONFLICT DO NOTHING</c>: the second adds nothing and fails on nothing.
+/// <see cref="ServedDay"/>. A period's whole closed months are read from <see cref="ServedMonthCount"/>, the sums of
+/// their day rows, written once every day of the month is kept and marked in <see cref="ServedMonth"/>; only the days
+/// at the period's edges are read per day (<see cref="PeriodMonths"/>). Today (and any later day) is counted from its
+/// own records on every request. Records written straight into closed days (the demo history, a restore, generated
+/// data) are counted after <see cref="RebuildAsync"/> (the Insights rebuild runs it) or a restart
+/// (<see cref="ResetAsync"/>). Two requests writing the same day or month insert the same rows in the same order with
+/// <c>ON CONFLICT DO NOTHING</c>: the second adds nothing and fails on nothing.
 /// </summary>
 public static class ServedCounts
 {
@@ -32,29 +36,75 @@ public static class ServedCounts
     {
         var today = time.Today;
         var lastClosed = f.To < today ? f.To : today.AddDays(-1);
-        long tickets = 0, applications = 0;
+        long served = 0;
         if (f.From <= lastClosed)
         {
-            await FillAsync(db, time, f.From, lastClosed, ct);
-            var q = db.ServedDayCounts.AsNoTracking().Where(c => c.Day >= f.From && c.Day <= lastClosed);
-            if (f.ServiceId is { } s) q = q.Where(c => c.ServiceId == s);
-            if (f.AgencyId is { } a) q = q.Where(c => c.AgencyId == a);
-            if (f.SiteId is { } site) q = q.Where(c => c.SiteKey == site);
-            var sums = await q.GroupBy(c => 1).Select(g => new { T = g.Sum(c => c.Tickets), A = g.Sum(c => c.Applications) }).FirstOrDefaultAsync(ct);
-            tickets += sums?.T ?? 0;
-            applications += sums?.A ?? 0;
+            var parts = PeriodMonths.Of(f.From, lastClosed);
+            foreach (var edge in parts.EdgeDays) await FillAsync(db, time, edge.From, edge.To, ct);
+            var days = Filter(db.ServedDayCounts.AsNoTracking().Where(c => c.Day >= f.From && c.Day <= lastClosed), f);
+            if (parts.HasMonths)
+            {
+                DateOnly first = parts.FirstMonth!.Value, last = parts.LastMonth!.Value, end = parts.MonthsEnd!.Value;
+                await FillMonthsAsync(db, time, first, last, ct);
+                var months = db.ServedMonthCounts.AsNoTracking().Where(c => c.Month >= first && c.Month <= last);
+                if (f.ServiceId is { } s) months = months.Where(c => c.ServiceId == s);
+                if (f.AgencyId is { } a) months = months.Where(c => c.AgencyId == a);
+                if (f.SiteId is { } site) months = months.Where(c => c.SiteKey == site);
+                served += await months.GroupBy(c => 1).Select(g => g.Sum(c => c.Tickets + c.Applications)).FirstOrDefaultAsync(ct);
+                days = days.Where(c => c.Day < first || c.Day > end);
+            }
+            if (parts.EdgeDays.Count > 0)
+                served += await days.GroupBy(c => 1).Select(g => g.Sum(c => c.Tickets + c.Applications)).FirstOrDefaultAsync(ct);
         }
         var liveFrom = f.From > today ? f.From : today;
         if (liveFrom <= f.To)
             foreach (var r in await ReadAsync(db, time, liveFrom, f.To, ct))
                 if ((f.ServiceId is null || r.ServiceId == f.ServiceId) && (f.AgencyId is null || r.AgencyId == f.AgencyId)
                     && (f.SiteId is null || r.SiteKey == f.SiteId))
-                {
-                    tickets += r.Tickets;
-                    applications += r.Applications;
-                }
-        // Applications are not served at a site: a site's population is its tickets.
-        return tickets + (f.SiteId is null ? applications : 0);
+                    served += r.Tickets + r.Applications;
+        return served;
+    }
+
+    private static IQueryable<ServedDayCount> Filter(IQueryable<ServedDayCount> q, IndexFilter f)
+    {
+        if (f.ServiceId is { } s) q = q.Where(c => c.ServiceId == s);
+        if (f.AgencyId is { } a) q = q.Where(c => c.AgencyId == a);
+        if (f.SiteId is { } site) q = q.Where(c => c.SiteKey == site);
+        return q;
+    }
+
+    /// <summary>
+    /// Writes the rows of the closed months from <paramref name="first"/> to <paramref name="last"/> (first days) not
+    /// marked yet: their days are kept first (<see cref="FillAsync"/>), then each month's rows are summed from them.
+    /// </summary>
+    public static async Task FillMonthsAsync(SatuAtapDb db, MallTime time, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var kept = (await db.ServedMonths.AsNoTracking().Where(m => m.Month >= first && m.Month <= last).Select(m => m.Month).ToListAsync(ct)).ToHashSet();
+        var missing = PeriodMonths.Months(first, last).Where(m => !kept.Contains(m)).ToList();
+        if (missing.Count == 0) return;
+        await FillAsync(db, time, missing[0], PeriodMonths.EndOfMonth(missing[^1]), ct);
+        await DbRetry.RunAsync(db, async c =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(c);
+            foreach (var month in missing) await WriteMonthAsync(db, month, c);
+            await tx.CommitAsync(c);
+            return true;
+        }, ct);
+    }
+
+    /// <summary>Inserts a month's rows as the sums of its kept day rows, in key order, then marks the month; what is there already is left as it is.</summary>
+    private static async Task WriteMonthAsync(SatuAtapDb db, DateOnly month, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "ServedMonthCounts" ("Month", "ServiceId", "AgencyId", "SiteKey", "Tickets", "Applications")
+            SELECT {0}, "ServiceId", "AgencyId", "SiteKey", SUM("Tickets"), SUM("Applications")
+            FROM "ServedDayCounts"
+            WHERE "Day" >= {0} AND "Day" <= {1}
+            GROUP BY "ServiceId", "AgencyId", "SiteKey"
+            ORDER BY "ServiceId", "AgencyId", "SiteKey"
+            ON CONFLICT ("Month", "ServiceId", "AgencyId", "SiteKey") DO NOTHING
+            """, [month, PeriodMonths.EndOfMonth(month)], ct);
+        await db.Database.ExecuteSqlRawAsync("""INSERT INTO "ServedMonths" ("Month") VALUES ({0}) ON CONFLICT ("Month") DO NOTHING""", [month], ct);
     }
 
     /// <summary>Writes the rows of the closed days in [from, to] not marked yet (from their records).</summary>
@@ -73,27 +123,39 @@ public static class ServedCounts
         }, ct);
     }
 
-    /// <summary>Writes anew the rows of the closed days in [from, to] (days from today on are left out), from their records.</summary>
+    /// <summary>
+    /// Writes anew the rows of the closed days in [from, to] (days from today on are left out), from their records, and
+    /// the rows of the closed months that hold any of those days (their other days are kept first if they were not).
+    /// </summary>
     public static async Task RebuildAsync(SatuAtapDb db, MallTime time, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var yesterday = time.Today.AddDays(-1);
         var last = to < yesterday ? to : yesterday;
         if (last < from) return;
         var rows = await ReadAsync(db, time, from, last, ct);
+        var firstMonth = PeriodMonths.StartOfMonth(from);
+        var lastMonth = PeriodMonths.StartOfMonth(last);
         await DbRetry.RunAsync(db, async c =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(c);
             await db.ServedDayCounts.Where(r => r.Day >= from && r.Day <= last).ExecuteDeleteAsync(c);
             await db.ServedDays.Where(d => d.Day >= from && d.Day <= last).ExecuteDeleteAsync(c);
+            await db.ServedMonthCounts.Where(r => r.Month >= firstMonth && r.Month <= lastMonth).ExecuteDeleteAsync(c);
+            await db.ServedMonths.Where(m => m.Month >= firstMonth && m.Month <= lastMonth).ExecuteDeleteAsync(c);
             await InsertAsync(db, rows, Days(from, last).ToList(), c);
             await tx.CommitAsync(c);
             return true;
         }, ct);
+        // A month is closed when its last day is.
+        var lastClosedMonth = PeriodMonths.EndOfMonth(lastMonth) <= yesterday ? lastMonth : lastMonth.AddMonths(-1);
+        if (firstMonth <= lastClosedMonth) await FillMonthsAsync(db, time, firstMonth, lastClosedMonth, ct);
     }
 
-    /// <summary>Forgets every kept row (run at start, so records written while the mall was stopped are counted); the days are written again when asked.</summary>
+    /// <summary>Forgets every kept row (run at start, so records written while the mall was stopped are counted); the days and months are written again when asked.</summary>
     public static async Task ResetAsync(SatuAtapDb db, CancellationToken ct)
     {
+        await db.ServedMonthCounts.ExecuteDeleteAsync(ct);
+        await db.ServedMonths.ExecuteDeleteAsync(ct);
         await db.ServedDayCounts.ExecuteDeleteAsync(ct);
         await db.ServedDays.ExecuteDeleteAsync(ct);
     }
@@ -108,20 +170,25 @@ public static class ServedCounts
                              select new { g.Key.Day, g.Key.ServiceId, g.Key.AgencyId, g.Key.SiteId, N = g.LongCount() }).ToListAsync(ct);
         var rows = tickets.Select(t => new Row(t.Day, t.ServiceId, t.AgencyId, t.SiteId, t.N, 0)).ToList();
 
-        // Issued results by the local day of issue (the zone's day is computed here, not in SQL).
+        // Issued results by the local day of issue (the zone's day is computed here, not in SQL) and the application's site.
         var fromUtc = time.ToUtc(first.ToDateTime(TimeOnly.MinValue));
         var toUtc = time.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var issued = new Dictionary<(DateOnly, Guid, Guid), long>();
+        var issued = new Dictionary<(DateOnly Day, Guid ServiceId, Guid AgencyId, Guid SiteKey), long>();
         await foreach (var x in (from r in db.IssuedResults.AsNoTracking()
                                  join a in db.Applications on r.ApplicationId equals a.Id
                                  where Completed.Contains(a.Status) && r.IssuedAtUtc >= fromUtc && r.IssuedAtUtc < toUtc
-                                 select new { a.ServiceId, a.AgencyId, r.IssuedAtUtc }).AsAsyncEnumerable().WithCancellation(ct))
+                                 select new { a.ServiceId, a.AgencyId, a.SiteId, r.IssuedAtUtc }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            var key = (DateOnly.FromDateTime(time.ToLocal(x.IssuedAtUtc)), x.ServiceId, x.AgencyId);
+            var key = (DateOnly.FromDateTime(time.ToLocal(x.IssuedAtUtc)), x.ServiceId, x.AgencyId, x.SiteId ?? Guid.Empty);
             issued[key] = issued.GetValueOrDefault(key) + 1;
         }
-        rows.AddRange(issued.Select(i => new Row(i.Key.Item1, i.Key.Item2, i.Key.Item3, Guid.Empty, 0, i.Value)));
-        // A ticket's site is never Guid.Empty, so a ticket row and an application row never share a key.
+        // An application taken at a site shares its key with that day's tickets of the service there: one row holds both.
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (issued.Remove((r.Day, r.ServiceId, r.AgencyId, r.SiteKey), out var applications)) rows[i] = r with { Applications = applications };
+        }
+        rows.AddRange(issued.Select(i => new Row(i.Key.Day, i.Key.ServiceId, i.Key.AgencyId, i.Key.SiteKey, 0, i.Value)));
         return rows;
     }
 

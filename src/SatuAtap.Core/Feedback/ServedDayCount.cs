@@ -5,8 +5,8 @@ namespace SatuAtap.Core.Feedback;
 
 /// <summary>
 /// The people served on one closed day (before today, local) by one service, agency and site: tickets finished that
-/// day, and applications whose result was issued that day (their site key is <see cref="Guid.Empty"/>: applications
-/// are not served at a site). The survey index's population of any unit and period adds these rows up instead of
+/// day, and applications whose result was issued that day (under the site where an officer took the application; an
+/// online application's site key is <see cref="Guid.Empty"/>). The survey index's population of any unit and period adds these rows up instead of
 /// counting every record. Kept by <see cref="ServedCounts"/>: a closed day's rows are written once, from its records,
 /// the first time a period asks for it, and written anew by the rebuild.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class ServedDayCount
     public DateOnly Day { get; set; }
     public Guid ServiceId { get; set; }
     public Guid AgencyId { get; set; }
-    /// <summary>The ticket's site; <see cref="Guid.Empty"/> on the rows of applications. Part of the key, so never null.</summary>
+    /// <summary>The site of the tickets and of the applications taken there; <see cref="Guid.Empty"/> for online applications. Part of the key, so never null.</summary>
     public Guid SiteKey { get; set; }
     public long Tickets { get; set; }
     public long Applications { get; set; }
@@ -25,6 +25,29 @@ public sealed class ServedDayCount
 public sealed class ServedDay
 {
     public DateOnly Day { get; set; }
+}
+
+/// <summary>
+/// The people served in one closed calendar month (<see cref="Month"/> is its first day) by one service, agency and
+/// site: the sum of the month's <see cref="ServedDayCount"/> rows of the same key, written by <see cref="ServedCounts"/>
+/// once every day of the month is kept, and marked in <see cref="ServedMonth"/>. A period reads its whole months from
+/// these rows and only its edge days from the day rows (<see cref="PeriodMonths"/>).
+/// </summary>
+public sealed class ServedMonthCount
+{
+    public DateOnly Month { get; set; }
+    public Guid ServiceId { get; set; }
+    public Guid AgencyId { get; set; }
+    /// <summary>As <see cref="ServedDayCount.SiteKey"/>.</summary>
+    public Guid SiteKey { get; set; }
+    public long Tickets { get; set; }
+    public long Applications { get; set; }
+}
+
+/// <summary>A closed month whose <see cref="ServedMonthCount"/> rows are written.</summary>
+public sealed class ServedMonth
+{
+    public DateOnly Month { get; set; }
 }
 
 internal sealed class ServedDayCountConfiguration : IEntityTypeConfiguration<ServedDayCount>
@@ -47,5 +70,27 @@ internal sealed class ServedDayConfiguration : IEntityTypeConfiguration<ServedDa
     {
         b.ToTable("ServedDays");
         b.HasKey(d => d.Day);
+    }
+}
+
+internal sealed class ServedMonthCountConfiguration : IEntityTypeConfiguration<ServedMonthCount>
+{
+    public void Configure(EntityTypeBuilder<ServedMonthCount> b)
+    {
+        // The same key and indexes as the day rows, with the month's first day in place of the day.
+        b.ToTable("ServedMonthCounts");
+        b.HasKey(c => new { c.Month, c.ServiceId, c.AgencyId, c.SiteKey });
+        b.HasIndex(c => new { c.ServiceId, c.Month });
+        b.HasIndex(c => new { c.AgencyId, c.Month });
+        b.HasIndex(c => new { c.SiteKey, c.Month });
+    }
+}
+
+internal sealed class ServedMonthConfiguration : IEntityTypeConfiguration<ServedMonth>
+{
+    public void Configure(EntityTypeBuilder<ServedMonth> b)
+    {
+        b.ToTable("ServedMonths");
+        b.HasKey(m => m.Month);
     }
 }

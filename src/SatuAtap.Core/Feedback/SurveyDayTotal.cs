@@ -42,3 +42,41 @@ internal sealed class SurveyDayTotalConfiguration : IEntityTypeConfiguration<Sur
         b.HasIndex(t => new { t.SiteKey, t.Day });
     }
 }
+
+/// <summary>
+/// The survey responses of one calendar month (<see cref="Month"/> is its first day), service, agency and site added
+/// up: the sum of the month's <see cref="SurveyDayTotal"/> rows of the same key. A period reads its whole months from
+/// these rows and only its edge days from the day rows (<see cref="PeriodMonths"/>), so a year is about twelve rows
+/// per key instead of 365. Kept by <see cref="SurveyTotals"/> in the same statement pair as the day row.
+/// </summary>
+public sealed class SurveyMonthTotal
+{
+    public DateOnly Month { get; set; }
+    public Guid ServiceId { get; set; }
+    public Guid AgencyId { get; set; }
+    /// <summary>The response's site, or <see cref="Guid.Empty"/> for responses given with no site (online).</summary>
+    public Guid SiteKey { get; set; }
+    public long Respondents { get; set; }
+    public long S1 { get; set; }
+    public long S2 { get; set; }
+    public long S3 { get; set; }
+    public long S4 { get; set; }
+    public long S5 { get; set; }
+    public long S6 { get; set; }
+    public long S7 { get; set; }
+    public long S8 { get; set; }
+    public long S9 { get; set; }
+}
+
+internal sealed class SurveyMonthTotalConfiguration : IEntityTypeConfiguration<SurveyMonthTotal>
+{
+    public void Configure(EntityTypeBuilder<SurveyMonthTotal> b)
+    {
+        // The same key and indexes as the day rows, with the month's first day in place of the day.
+        b.ToTable("SurveyMonthTotals");
+        b.HasKey(t => new { t.Month, t.ServiceId, t.AgencyId, t.SiteKey });
+        b.HasIndex(t => new { t.ServiceId, t.Month });
+        b.HasIndex(t => new { t.AgencyId, t.Month });
+        b.HasIndex(t => new { t.SiteKey, t.Month });
+    }
+}

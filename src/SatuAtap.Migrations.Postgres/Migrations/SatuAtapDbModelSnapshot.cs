@@ -1436,6 +1436,47 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.ToTable("ServedDayCounts", (string)null);
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Feedback.ServedMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ServedMonths", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Feedback.ServedMonthCount", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Applications")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Tickets")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "ServiceId", "AgencyId", "SiteKey");
+
+                    b.HasIndex("AgencyId", "Month");
+
+                    b.HasIndex("ServiceId", "Month");
+
+                    b.HasIndex("SiteKey", "Month");
+
+                    b.ToTable("ServedMonthCounts", (string)null);
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyDayTotal", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -1489,6 +1530,61 @@ namespace SatuAtap.Migrations.Postgres.Migrations
                     b.HasIndex("SiteKey", "Day");
 
                     b.ToTable("SurveyDayTotals", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyMonthTotal", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Respondents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S4")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S5")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S6")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S7")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S8")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("S9")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "ServiceId", "AgencyId", "SiteKey");
+
+                    b.HasIndex("AgencyId", "Month");
+
+                    b.HasIndex("ServiceId", "Month");
+
+                    b.HasIndex("SiteKey", "Month");
+
+                    b.ToTable("SurveyMonthTotals", (string)null);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyResponse", b =>

@@ -1425,6 +1425,47 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.ToTable("ServedDayCounts", (string)null);
                 });
 
+            modelBuilder.Entity("SatuAtap.Core.Feedback.ServedMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ServedMonths", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Feedback.ServedMonthCount", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Applications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tickets")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "ServiceId", "AgencyId", "SiteKey");
+
+                    b.HasIndex("AgencyId", "Month");
+
+                    b.HasIndex("ServiceId", "Month");
+
+                    b.HasIndex("SiteKey", "Month");
+
+                    b.ToTable("ServedMonthCounts", (string)null);
+                });
+
             modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyDayTotal", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -1478,6 +1519,61 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteKey", "Day");
 
                     b.ToTable("SurveyDayTotals", (string)null);
+                });
+
+            modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyMonthTotal", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Respondents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S8")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("S9")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "ServiceId", "AgencyId", "SiteKey");
+
+                    b.HasIndex("AgencyId", "Month");
+
+                    b.HasIndex("ServiceId", "Month");
+
+                    b.HasIndex("SiteKey", "Month");
+
+                    b.ToTable("SurveyMonthTotals", (string)null);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyResponse", b =>

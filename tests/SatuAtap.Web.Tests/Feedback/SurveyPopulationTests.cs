@@ -15,9 +15,10 @@ using SatuAtap.Web.Tests.Queue;
 namespace SatuAtap.Web.Tests.Feedback;
 
 /// <summary>
-/// The index's population from the kept per-day served counts (closed days) and today's records equals a plain count
-/// of the finished tickets and issued results, for each kind of unit, with today's counted at once, past records
-/// counted after the rebuild, and several requests writing the same days at once. A mall with three weeks of demo
+/// The index's population from the kept per-month and per-day served counts (closed months and days) and today's
+/// records equals a plain count of the finished tickets and issued results (at a site: those taken there), for each
+/// kind of unit, with today's counted at once, past records counted after the rebuild, each kept month the sum of its
+/// days, and several requests writing the same days and months at once. A mall with three weeks of demo
 /// history (tickets and applications of past days).
 /// </summary>
 public sealed class SurveyPopulationTests(HistoryMall mall) : IClassFixture<HistoryMall>
@@ -46,21 +47,36 @@ public sealed class SurveyPopulationTests(HistoryMall mall) : IClassFixture<Hist
         Assert.True(whole.Tickets > 0, "the demo history has finished tickets");
         Assert.True(whole.Applications > 0, "an application was completed today");
         foreach (var f in filters)
-            Assert.Equal((await PlainAsync(f)).Population(f), await PopulationAsync(manager, f));
-        // The closed days asked for are kept now; today is not.
+            Assert.Equal((await PlainAsync(f)).Total, await PopulationAsync(manager, f));
+        // The closed days asked for are kept now, and the whole closed months inside the periods; today is not.
         await using (var scope = mall.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
             Assert.True(await db.ServedDays.AnyAsync(d => d.Day == Today.AddDays(-1)));
             Assert.False(await db.ServedDays.AnyAsync(d => d.Day >= Today));
+            var lastMonth = new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1);
+            Assert.True(await db.ServedMonths.AnyAsync(m => m.Month == lastMonth));
+            Assert.False(await db.ServedMonths.AnyAsync(m => m.Month > lastMonth));
         }
+        await AssertMonthsAreTheirDaysAsync();
+
+        // An application taken at the building counts in the building's population (and still in the whole mall's).
+        var siteOnly = filters[3];
+        var atSite = await IssuedApplicationAsync();
+        var siteBefore = await PopulationAsync(manager, siteOnly);
+        await using (var scope = mall.Scope())
+            await scope.ServiceProvider.GetRequiredService<SatuAtapDb>().Applications.Where(a => a.Id == atSite).ExecuteUpdateAsync(x => x.SetProperty(a => a.SiteId, site));
+        Assert.Equal(siteBefore + 1, await PopulationAsync(manager, siteOnly));
+        foreach (var f in filters)
+            Assert.Equal((await PlainAsync(f)).Total, await PopulationAsync(manager, f));
 
         await mall.FinishedTicketAsync("DKP-KTP", "L01");
         foreach (var f in filters.Take(3))
         {
-            Assert.Equal((await PlainAsync(f)).Population(f), await PopulationAsync(manager, f));
+            Assert.Equal((await PlainAsync(f)).Total, await PopulationAsync(manager, f));
         }
-        Assert.Equal(whole.Population(filters[0]) + 1, await PopulationAsync(manager, filters[0]));
+        // The application taken at the building and the ticket finished now.
+        Assert.Equal(whole.Total + 2, await PopulationAsync(manager, filters[0]));
     }
 
     [Fact]
@@ -70,27 +86,40 @@ public sealed class SurveyPopulationTests(HistoryMall mall) : IClassFixture<Hist
         var past = Today.AddDays(-3);
         var filter = new IndexFilter(null, null, null, Today.AddDays(-10), Today.AddDays(-1));
         var before = await PopulationAsync(manager, filter);
-        Assert.Equal((await PlainAsync(filter)).Population(filter), before);
+        Assert.Equal((await PlainAsync(filter)).Total, before);
 
-        // A finished ticket and a completed application moved into a closed day, as a restore or generated history would write them.
+        // A period of a whole closed month and edge days around it, kept before the records move.
+        var site = await mall.BuildingAsync();
+        var wide = new IndexFilter(null, null, site, Today.AddDays(-75), Today.AddDays(-1));
+        var wideBefore = await PopulationAsync(manager, wide);
+        // A finished ticket and a completed application moved into closed days (the application into a whole month of
+        // the wide period), as a restore or generated history would write them.
+        var inMonth = Today.AddDays(-40);
         var ticket = await mall.FinishedTicketAsync("DKP-KK", "L01");
         var application = await IssuedApplicationAsync();
         await using (var scope = mall.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
             await db.Tickets.Where(t => t.Id == ticket).ExecuteUpdateAsync(s => s.SetProperty(t => t.Day, past).SetProperty(t => t.Series, "QZ"));
-            var issuedAt = scope.ServiceProvider.GetRequiredService<MallTime>().ToUtc(past.ToDateTime(new TimeOnly(10, 0)));
+            var issuedAt = scope.ServiceProvider.GetRequiredService<MallTime>().ToUtc(inMonth.ToDateTime(new TimeOnly(10, 0)));
             await db.IssuedResults.Where(r => r.ApplicationId == application).ExecuteUpdateAsync(s => s.SetProperty(r => r.IssuedAtUtc, issuedAt));
+            // Taken at the building's counter.
+            await db.Applications.Where(a => a.Id == application).ExecuteUpdateAsync(s => s.SetProperty(a => a.SiteId, site));
         }
         // The closed days were kept already: the new record waits for the rebuild.
         Assert.Equal(before, await PopulationAsync(manager, filter));
+        Assert.Equal(wideBefore, await PopulationAsync(manager, wide));
 
-        var rebuilt = await manager.PostAsync($"/api/v1/insights/rebuild?from={past:yyyy-MM-dd}&to={past:yyyy-MM-dd}", null);
+        var rebuilt = await manager.PostAsync($"/api/v1/insights/rebuild?from={inMonth:yyyy-MM-dd}&to={past:yyyy-MM-dd}", null);
         Assert.True(rebuilt.IsSuccessStatusCode, await rebuilt.Content.ReadAsStringAsync());
-        Assert.Equal(before + 2, await PopulationAsync(manager, filter));
-        Assert.Equal((await PlainAsync(filter)).Population(filter), before + 2);
+        Assert.Equal(before + 1, await PopulationAsync(manager, filter));
+        Assert.Equal((await PlainAsync(filter)).Total, before + 1);
         var agency = filter with { AgencyId = await AgencyOfAsync(await mall.ServiceAsync("DKP-KK")) };
-        Assert.Equal((await PlainAsync(agency)).Population(agency), await PopulationAsync(manager, agency));
+        Assert.Equal((await PlainAsync(agency)).Total, await PopulationAsync(manager, agency));
+        // The building's ticket and the application taken there, in a period whose whole months come from month rows.
+        Assert.Equal(wideBefore + 2, await PopulationAsync(manager, wide));
+        Assert.Equal((await PlainAsync(wide)).Total, wideBefore + 2);
+        await AssertMonthsAreTheirDaysAsync();
     }
 
     [Fact]
@@ -100,7 +129,7 @@ public sealed class SurveyPopulationTests(HistoryMall mall) : IClassFixture<Hist
             await ServedCounts.ResetAsync(scope.ServiceProvider.GetRequiredService<SatuAtapDb>(), CancellationToken.None);
         var manager = await mall.ClientForAsync(Accounts.Manager);
         var filter = new IndexFilter(null, null, null, Today.AddDays(-120), Today);
-        var expected = (await PlainAsync(filter)).Population(filter);
+        var expected = (await PlainAsync(filter)).Total;
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => manager.GetAsync(Query(filter))));
         foreach (var a in answers)
@@ -112,7 +141,12 @@ public sealed class SurveyPopulationTests(HistoryMall mall) : IClassFixture<Hist
         {
             var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
             Assert.Equal(120, await db.ServedDays.CountAsync(d => d.Day >= filter.From && d.Day < Today));
+            // The whole months inside the period, each once.
+            var months = PeriodMonths.Of(filter.From, Today.AddDays(-1));
+            Assert.Equal(PeriodMonths.Months(months.FirstMonth!.Value, months.LastMonth!.Value).ToList(),
+                await db.ServedMonths.Where(m => m.Month >= filter.From).OrderBy(m => m.Month).Select(m => m.Month).ToListAsync());
         }
+        await AssertMonthsAreTheirDaysAsync();
         Assert.Equal(expected, await PopulationAsync(manager, filter));
     }
 
@@ -128,7 +162,30 @@ public sealed class SurveyPopulationTests(HistoryMall mall) : IClassFixture<Hist
 
     private sealed record Plain(long Tickets, long Applications)
     {
-        public long Population(IndexFilter f) => Tickets + (f.SiteId is null ? Applications : 0);
+#pragma warning disable CA1822, IDE0060 // the same call for every unit: a site's applications are those taken there
+        /// <summary>The same for every unit: a site's applications are those taken there.</summary>
+        public long Total => Tickets + Applications;
+#pragma warning restore CA1822, IDE0060
+    }
+
+    /// <summary>Each kept month's rows are the sums of its kept days' rows, key by key.</summary>
+    private async Task AssertMonthsAreTheirDaysAsync()
+    {
+        await using var scope = mall.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var marked = await db.ServedMonths.Select(m => m.Month).ToListAsync();
+        Assert.NotEmpty(marked);
+        foreach (var month in marked)
+        {
+            var end = month.AddMonths(1).AddDays(-1);
+            Assert.Equal(end.DayNumber - month.DayNumber + 1, await db.ServedDays.CountAsync(d => d.Day >= month && d.Day <= end));
+            var days = (await db.ServedDayCounts.Where(c => c.Day >= month && c.Day <= end).ToListAsync())
+                .GroupBy(c => (c.ServiceId, c.AgencyId, c.SiteKey)).Select(g => (g.Key.ServiceId, g.Key.AgencyId, g.Key.SiteKey, g.Sum(c => c.Tickets), g.Sum(c => c.Applications)))
+                .Order().ToList();
+            var kept = (await db.ServedMonthCounts.Where(c => c.Month == month).ToListAsync())
+                .Select(c => (c.ServiceId, c.AgencyId, c.SiteKey, c.Tickets, c.Applications)).Order().ToList();
+            Assert.Equal(days, kept);
+        }
     }
 
     /// <summary>The population counted straight from the records, as the index counted it before the kept counts.</summary>
@@ -149,9 +206,10 @@ public sealed class SurveyPopulationTests(HistoryMall mall) : IClassFixture<Hist
         var apps = from a in db.Applications
                    join r in db.IssuedResults on a.Id equals r.ApplicationId
                    where (a.Status == ApplicationStatus.Issued || a.Status == ApplicationStatus.ReadyForPickup) && r.IssuedAtUtc >= fromUtc && r.IssuedAtUtc < toUtc
-                   select new { a.ServiceId, a.AgencyId };
+                   select new { a.ServiceId, a.AgencyId, a.SiteId };
         if (f.ServiceId is { } sid2) apps = apps.Where(a => a.ServiceId == sid2);
         if (f.AgencyId is { } aid2) apps = apps.Where(a => a.AgencyId == aid2);
+        if (f.SiteId is { } site2) apps = apps.Where(a => a.SiteId == site2);
         return new Plain(await tickets.LongCountAsync(), await apps.LongCountAsync());
     }
 

@@ -10,8 +10,10 @@ using static SatuAtap.Web.Tests.Feedback.FeedbackDriver;
 namespace SatuAtap.Web.Tests.Feedback;
 
 /// <summary>
-/// The per-day totals the index is computed from: kept with each response (also when responses arrive together) they
-/// equal the totals rebuilt from the responses, and the index and daily sums from them equal those of the responses.
+/// The per-day and per-month totals the index is computed from: kept with each response (also when responses arrive
+/// together) they equal the totals rebuilt from the responses, each month row is the sum of its days' rows, and the
+/// index (whole months from month rows, edge days from day rows) and daily sums equal those of the responses, for
+/// periods of whole months, inside one month and with partial months at either edge.
 /// </summary>
 public sealed class SurveyTotalsTests(MallFactory mall) : IClassFixture<MallFactory>
 {
@@ -38,9 +40,16 @@ public sealed class SurveyTotalsTests(MallFactory mall) : IClassFixture<MallFact
         Assert.Equal(8, Assert.Single(kept, t => t.Day == today && t.ServiceId == service && t.SiteKey == site).Respondents);
         Assert.True(kept.Count > 100, "the demo history is in the totals too");
 
+        // The month rows kept with each response are the sums of their days' rows.
+        var keptMonths = await MonthTotalsAsync();
+        Assert.Equal(MonthsOf(kept), keptMonths);
+        var thisMonth = Assert.Single(keptMonths, t => t.Day == new DateOnly(today.Year, today.Month, 1) && t.ServiceId == service && t.SiteKey == site);
+        Assert.True(thisMonth.Respondents >= 8, "today's eight forms at the building are in the month's row");
+
         await using (var scope = mall.Scope())
             await SurveyTotals.RebuildAsync(scope.ServiceProvider.GetRequiredService<SatuAtapDb>(), CancellationToken.None);
         Assert.Equal(kept, await TotalsAsync());
+        Assert.Equal(keptMonths, await MonthTotalsAsync());
 
         var agency = await AgencyOfAsync(service);
         IndexFilter[] filters =
@@ -51,6 +60,11 @@ public sealed class SurveyTotalsTests(MallFactory mall) : IClassFixture<MallFact
             new(agency, null, site, today.AddDays(-90), today),
             new(agency, null, null, today.AddDays(-30), today.AddDays(-1)),
             new(null, null, Guid.CreateVersion7(), today.AddDays(-364), today),
+            // Whole months only, one month's inside, and a period across a year's end with partial months at both edges.
+            new(null, null, null, new DateOnly(today.Year, today.Month, 1).AddMonths(-3), new DateOnly(today.Year, today.Month, 1).AddDays(-1)),
+            new(null, service, null, today.AddDays(-5), today.AddDays(-2)),
+            new(null, null, site, new DateOnly(today.Year - 1, 12, 20), new DateOnly(today.Year, 2, 10)),
+            new(agency, null, null, today.AddDays(-200), today.AddDays(-20)),
         ];
         await using (var scope = mall.Scope())
         {
@@ -86,6 +100,24 @@ public sealed class SurveyTotalsTests(MallFactory mall) : IClassFixture<MallFact
             .Select(t => new TotalRow(t.Day, t.ServiceId, t.AgencyId, t.SiteKey, t.Respondents,
                 string.Join(",", new[] { t.S1, t.S2, t.S3, t.S4, t.S5, t.S6, t.S7, t.S8, t.S9 }))).ToList();
     }
+
+    /// <summary>The month rows (as <see cref="TotalRow"/>, the month's first day as its day), in key order.</summary>
+    private async Task<List<TotalRow>> MonthTotalsAsync()
+    {
+        await using var scope = mall.Scope();
+        var rows = await scope.ServiceProvider.GetRequiredService<SatuAtapDb>().SurveyMonthTotals.AsNoTracking().ToListAsync();
+        return rows.OrderBy(t => t.Month).ThenBy(t => t.ServiceId).ThenBy(t => t.AgencyId).ThenBy(t => t.SiteKey)
+            .Select(t => new TotalRow(t.Month, t.ServiceId, t.AgencyId, t.SiteKey, t.Respondents,
+                string.Join(",", new[] { t.S1, t.S2, t.S3, t.S4, t.S5, t.S6, t.S7, t.S8, t.S9 }))).ToList();
+    }
+
+    /// <summary>The day rows added up per month and key, as the month rows must be.</summary>
+    private static List<TotalRow> MonthsOf(List<TotalRow> days) => days
+        .GroupBy(t => (Month: new DateOnly(t.Day.Year, t.Day.Month, 1), t.ServiceId, t.AgencyId, t.SiteKey))
+        .OrderBy(g => g.Key.Month).ThenBy(g => g.Key.ServiceId).ThenBy(g => g.Key.AgencyId).ThenBy(g => g.Key.SiteKey)
+        .Select(g => new TotalRow(g.Key.Month, g.Key.ServiceId, g.Key.AgencyId, g.Key.SiteKey, g.Sum(t => t.Respondents),
+            string.Join(",", Enumerable.Range(0, 9).Select(e => g.Sum(t => long.Parse(t.Sums.Split(',')[e], System.Globalization.CultureInfo.InvariantCulture))))))
+        .ToList();
 
     private async Task<Guid> AgencyOfAsync(Guid service)
     {
