@@ -18,8 +18,8 @@ namespace SatuAtap.Core.Feedback;
 /// their day rows, written once every day of the month is kept and marked in <see cref="ServedMonth"/>; only the days
 /// at the period's edges are read per day (<see cref="PeriodMonths"/>). Today (and any later day) is counted from its
 /// own records on every request. Records written straight into closed days (the demo history, a restore, generated
-/// data) are counted after <see cref="RebuildAsync"/> (the Insights rebuild runs it) or a restart
-/// (<see cref="ResetAsync"/>). Two requests writing the same day or month insert the same rows in the same order with
+/// data) are counted after <see cref="RebuildAsync"/> (the Insights rebuild runs it, and its daily round for the last
+/// days). Two requests writing the same day or month insert the same rows in the same order with
 /// <c>ON CONFLICT DO NOTHING</c>: the second adds nothing and fails on nothing.
 /// </summary>
 public static class ServedCounts
@@ -151,7 +151,7 @@ public static class ServedCounts
         if (firstMonth <= lastClosedMonth) await FillMonthsAsync(db, time, firstMonth, lastClosedMonth, ct);
     }
 
-    /// <summary>Forgets every kept row (run at start, so records written while the mall was stopped are counted); the days and months are written again when asked.</summary>
+    /// <summary>Forgets every kept row; the days and months are written again from their records when asked.</summary>
     public static async Task ResetAsync(SatuAtapDb db, CancellationToken ct)
     {
         await db.ServedMonthCounts.ExecuteDeleteAsync(ct);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SatuAtap.Core.Common;
 
 namespace SatuAtap.Core.Feedback;
 

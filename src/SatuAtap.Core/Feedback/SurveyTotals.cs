@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 
 namespace SatuAtap.Core.Feedback;

@@ -256,7 +256,8 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
     {
         var last = f.To < today ? f.To : today.AddDays(-1);
         if (f.From > last) return [];
-        var (first, end) = grain == InsightGrain.Day ? (last.AddDays(1), last) : WholeMonths(f.From, last);
+        var months = PeriodMonths.Of(f.From, last);
+        var (first, end) = grain != InsightGrain.Day && months.HasMonths ? (months.FirstMonth!.Value, months.LastMonth!.Value) : (last.AddDays(1), last);
         var rows = new List<InsightDay>();
         if (first <= end)
             rows.AddRange(await SumAsync(Filtered(db.InsightMonths, f).Where(d => d.Day >= first && d.Day <= end),
@@ -277,16 +278,6 @@ public sealed class InsightReads(SatuAtapDb db, KeepInsights keeper, CatalogCach
         }
         rows.AddRange(await SumAsync(days, waits, f.From, grain, ct));
         return rows;
-    }
-
-    /// <summary>The months wholly inside [from, last]: the first day of the first and of the last of them (the first
-    /// after the last when there is none).</summary>
-    public static (DateOnly First, DateOnly Last) WholeMonths(DateOnly from, DateOnly last)
-    {
-        var first = from.Day == 1 ? from : KeepInsights.MonthStart(from).AddMonths(1);
-        var after = last.AddDays(1);
-        var end = KeepInsights.MonthStart(after).AddMonths(after.Day == 1 ? -1 : -2);
-        return (first, end);
     }
 
     private static IQueryable<T> Filtered<T>(IQueryable<T> rows, InsightFilter f) where T : InsightPlace

@@ -54,9 +54,9 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
         var rows = 0;
         // One calendar month (or the part of it in the period) at a time: its days are built and kept, then the month's
         // row is added up again from all its kept days.
-        for (var start = from; start <= last; start = MonthStart(start).AddMonths(1))
+        for (var start = from; start <= last; start = PeriodMonths.StartOfMonth(start).AddMonths(1))
         {
-            var end = Min(MonthStart(start).AddMonths(1).AddDays(-1), last)!.Value;
+            var end = Min(PeriodMonths.StartOfMonth(start).AddMonths(1).AddDays(-1), last)!.Value;
             var built = DayBuilder.Build(await RecordsAsync(start, end, closed: true, ct), context);
             await db.InsightDays.Where(d => d.Day >= start && d.Day <= end).ExecuteDeleteAsync(ct);
             await db.InsightWaits.Where(w => w.Day >= start && w.Day <= end).ExecuteDeleteAsync(ct);
@@ -65,15 +65,13 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             rows += built.Count;
-            await KeepMonthAsync(MonthStart(start), ct);
+            await KeepMonthAsync(PeriodMonths.StartOfMonth(start), ct);
         }
         // The survey index's population keeps per-day served counts of the same records.
         await Feedback.ServedCounts.RebuildAsync(db, time, from, last, ct);
         cache.Clear();
         return new RebuildResult(from, last, last.DayNumber - from.DayNumber + 1, rows);
     }
-
-    public static DateOnly MonthStart(DateOnly day) => new(day.Year, day.Month, 1);
 
     /// <summary>Replaces the month rows of the month starting <paramref name="month"/> by the sums of its kept day rows
     /// (and its waits per minute by the sums of the kept day waits), added up by the database.</summary>

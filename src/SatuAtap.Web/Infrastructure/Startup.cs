@@ -70,8 +70,6 @@ public static class Startup
         await SatuAtap.Core.Notifications.NotificationDefaults.SeedAsync(db, ct);
 
         await SatuAtap.Core.Feedback.SurveyTotals.EnsureAsync(db, ct);
-        // Records may have been written while the mall was stopped (a restore): the survey population's kept days are counted anew.
-        await SatuAtap.Core.Feedback.ServedCounts.ResetAsync(db, ct);
         var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (!SettingsValidator.DemoEnabled(demo, sp.GetRequiredService<IHostEnvironment>())) return;
         if (await DemoCatalog.SeedAsync(db, ct))

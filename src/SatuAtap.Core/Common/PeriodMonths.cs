@@ -1,4 +1,4 @@
-namespace SatuAtap.Core.Feedback;
+namespace SatuAtap.Core.Common;
 
 /// <summary>
 /// A period of days (inclusive) cut into the whole calendar months inside it, read from the kept month rows, and the

@@ -1,6 +1,6 @@
-using SatuAtap.Core.Feedback;
+using SatuAtap.Core.Common;
 
-namespace SatuAtap.Core.Tests.Feedback;
+namespace SatuAtap.Core.Tests.Common;
 
 public sealed class PeriodMonthsTests
 {
