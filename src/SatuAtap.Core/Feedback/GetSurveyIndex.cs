@@ -16,8 +16,9 @@ public sealed record SurveyIndex(long Respondents, long Population, int SampleNe
 
 /// <summary>
 /// The satisfaction index of a unit (agency, service, site) and period: the kept totals of the nine scores are added up
-/// in the database, per month (<see cref="SurveyMonthTotal"/>) for the whole months inside the period and per day
-/// (<see cref="SurveyDayTotal"/>) for the days at its edges, then <see cref="SatisfactionIndex"/>
+/// in the database, per month (<see cref="SurveyMonthTotal"/>) for the whole months inside the period and the long
+/// partial months at its edges, and per day (<see cref="SurveyDayTotal"/>) for the short edges and the days a long
+/// partial month's total holds outside the period (subtracted), then <see cref="SatisfactionIndex"/>
 /// computes NRR, index and grade exactly. The population is the people the unit served in the period: finished
 /// tickets and completed applications, added up from kept per-day counts (<see cref="ServedCounts"/>). Managers and executives see every unit; an agency's staff only their agency's.
 /// </summary>
@@ -88,19 +89,19 @@ public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
     }
 
     /// <summary>
-    /// The respondents and the exact index of the unit and period: the whole months inside the period summed from the
-    /// month totals, the days at its edges from the day totals (<see cref="PeriodMonths"/>), each summed in the
-    /// database; the sums are whole numbers, so adding the two parts is exact.
+    /// The respondents and the exact index of the unit and period (<see cref="PeriodMonths.Plan"/>): the months read
+    /// summed from the month totals, the days at the edges from the day totals, each summed in the database; a long
+    /// partial month at an edge is its month total less the day totals of its days outside the period (a month total
+    /// holds every response of its month, so this is exact). The sums are whole numbers, so adding and subtracting the
+    /// parts is exact.
     /// </summary>
     public async Task<(long Respondents, IndexResult Result)> ComputeAsync(IndexFilter filter, CancellationToken ct)
     {
-        var parts = PeriodMonths.Of(filter.From, filter.To);
+        var plan = PeriodMonths.Plan(filter.From, filter.To, DateOnly.MaxValue);
         var s = new long[10];
-        if (parts.HasMonths)
+        if (plan.HasMonths)
         {
-            var first = parts.FirstMonth!.Value;
-            var end = parts.MonthsEnd!.Value;
-            var months = await MonthTotals(filter, first, parts.LastMonth!.Value).GroupBy(t => 1).Select(g => new
+            var months = await MonthTotals(filter, plan.FirstMonth!.Value, plan.LastMonth!.Value).GroupBy(t => 1).Select(g => new
             {
                 N = g.Sum(t => t.Respondents),
                 S1 = g.Sum(t => t.S1), S2 = g.Sum(t => t.S2), S3 = g.Sum(t => t.S3),
@@ -108,21 +109,31 @@ public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
                 S7 = g.Sum(t => t.S7), S8 = g.Sum(t => t.S8), S9 = g.Sum(t => t.S9),
             }).FirstOrDefaultAsync(ct);
             if (months is not null) Add(s, [months.N, months.S1, months.S2, months.S3, months.S4, months.S5, months.S6, months.S7, months.S8, months.S9]);
-            if (parts.EdgeDays.Count > 0) Add(s, await DaySumsAsync(Totals(filter).Where(t => t.Day < first || t.Day > end), ct));
         }
-        else if (parts.EdgeDays.Count > 0) Add(s, await DaySumsAsync(Totals(filter), ct));
+        if (plan.DaysRead.Count > 0) Add(s, await DaySumsAsync(filter, plan.DaysRead, ct));
         var n = s[0];
         return (n, SatisfactionIndex.Compute(s.Skip(1).Select(x => new ElementTally(x, n)).ToList()));
     }
 
-    private static async Task<long[]> DaySumsAsync(IQueryable<SurveyDayTotal> days, CancellationToken ct)
+    /// <summary>
+    /// The day totals of the unit in the (at most two) day ranges, in one query: days inside the period added, days
+    /// outside it (those subtracted from their month's total) subtracted.
+    /// </summary>
+    private async Task<long[]> DaySumsAsync(IndexFilter f, IReadOnlyList<DayRange> ranges, CancellationToken ct)
     {
-        var sums = await days.GroupBy(t => 1).Select(g => new
+        DateOnly from = f.From, to = f.To, aFrom = ranges[0].From, aTo = ranges[0].To, bFrom = ranges[^1].From, bTo = ranges[^1].To;
+        var q = db.SurveyDayTotals.AsNoTracking().Where(t => (t.Day >= aFrom && t.Day <= aTo) || (t.Day >= bFrom && t.Day <= bTo));
+        if (f.ServiceId is { } sid) q = q.Where(t => t.ServiceId == sid);
+        if (f.AgencyId is { } a) q = q.Where(t => t.AgencyId == a);
+        if (f.SiteId is { } site) q = q.Where(t => t.SiteKey == site);
+        var sums = await q.GroupBy(t => 1).Select(g => new
         {
-            N = g.Sum(t => t.Respondents),
-            S1 = g.Sum(t => t.S1), S2 = g.Sum(t => t.S2), S3 = g.Sum(t => t.S3),
-            S4 = g.Sum(t => t.S4), S5 = g.Sum(t => t.S5), S6 = g.Sum(t => t.S6),
-            S7 = g.Sum(t => t.S7), S8 = g.Sum(t => t.S8), S9 = g.Sum(t => t.S9),
+            N = g.Sum(t => t.Day >= from && t.Day <= to ? t.Respondents : -t.Respondents),
+            S1 = g.Sum(t => t.Day >= from && t.Day <= to ? t.S1 : -t.S1), S2 = g.Sum(t => t.Day >= from && t.Day <= to ? t.S2 : -t.S2),
+            S3 = g.Sum(t => t.Day >= from && t.Day <= to ? t.S3 : -t.S3), S4 = g.Sum(t => t.Day >= from && t.Day <= to ? t.S4 : -t.S4),
+            S5 = g.Sum(t => t.Day >= from && t.Day <= to ? t.S5 : -t.S5), S6 = g.Sum(t => t.Day >= from && t.Day <= to ? t.S6 : -t.S6),
+            S7 = g.Sum(t => t.Day >= from && t.Day <= to ? t.S7 : -t.S7), S8 = g.Sum(t => t.Day >= from && t.Day <= to ? t.S8 : -t.S8),
+            S9 = g.Sum(t => t.Day >= from && t.Day <= to ? t.S9 : -t.S9),
         }).FirstOrDefaultAsync(ct);
         return sums is null ? new long[10] : [sums.N, sums.S1, sums.S2, sums.S3, sums.S4, sums.S5, sums.S6, sums.S7, sums.S8, sums.S9];
     }

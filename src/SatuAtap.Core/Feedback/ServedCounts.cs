@@ -16,7 +16,8 @@ namespace SatuAtap.Core.Feedback;
 /// results no longer change, so its rows are written once, the first time a period asks for a day not yet marked in
 /// <see cref="ServedDay"/>. A period's whole closed months are read from <see cref="ServedMonthCount"/>, the sums of
 /// their day rows, written once every day of the month is kept and marked in <see cref="ServedMonth"/>; only the days
-/// at the period's edges are read per day (<see cref="PeriodMonths"/>). Today (and any later day) is counted from its
+/// at the period's edges are read per day, and a long partial closed month at an edge is its month's rows less the
+/// day rows of its days outside the period (<see cref="PeriodMonths.Plan"/>). Today (and any later day) is counted from its
 /// own records on every request. Records written straight into closed days (the demo history, a restore, generated
 /// data) are counted after <see cref="RebuildAsync"/> (the Insights rebuild runs it, and its daily round for the last
 /// days). Two requests writing the same day or month insert the same rows in the same order with
@@ -39,22 +40,28 @@ public static class ServedCounts
         long served = 0;
         if (f.From <= lastClosed)
         {
-            var parts = PeriodMonths.Of(f.From, lastClosed);
-            foreach (var edge in parts.EdgeDays) await FillAsync(db, time, edge.From, edge.To, ct);
-            var days = Filter(db.ServedDayCounts.AsNoTracking().Where(c => c.Day >= f.From && c.Day <= lastClosed), f);
-            if (parts.HasMonths)
+            // Month rows are written for closed months only: a partial month is read from its row only when it is closed.
+            var plan = PeriodMonths.Plan(f.From, lastClosed, PeriodMonths.StartOfMonth(today).AddMonths(-1));
+            foreach (var range in plan.DaysRead) await FillAsync(db, time, range.From, range.To, ct);
+            if (plan.HasMonths)
             {
-                DateOnly first = parts.FirstMonth!.Value, last = parts.LastMonth!.Value, end = parts.MonthsEnd!.Value;
+                DateOnly first = plan.FirstMonth!.Value, last = plan.LastMonth!.Value;
                 await FillMonthsAsync(db, time, first, last, ct);
                 var months = db.ServedMonthCounts.AsNoTracking().Where(c => c.Month >= first && c.Month <= last);
                 if (f.ServiceId is { } s) months = months.Where(c => c.ServiceId == s);
                 if (f.AgencyId is { } a) months = months.Where(c => c.AgencyId == a);
                 if (f.SiteId is { } site) months = months.Where(c => c.SiteKey == site);
                 served += await months.GroupBy(c => 1).Select(g => g.Sum(c => c.Tickets + c.Applications)).FirstOrDefaultAsync(ct);
-                days = days.Where(c => c.Day < first || c.Day > end);
             }
-            if (parts.EdgeDays.Count > 0)
-                served += await days.GroupBy(c => 1).Select(g => g.Sum(c => c.Tickets + c.Applications)).FirstOrDefaultAsync(ct);
+            if (plan.DaysRead.Count > 0)
+            {
+                // One query for the (at most two) day ranges: days inside the period added, days outside it subtracted
+                // from their month's row.
+                DateOnly from = f.From, aFrom = plan.DaysRead[0].From, aTo = plan.DaysRead[0].To, bFrom = plan.DaysRead[^1].From, bTo = plan.DaysRead[^1].To;
+                var days = Filter(db.ServedDayCounts.AsNoTracking().Where(c => (c.Day >= aFrom && c.Day <= aTo) || (c.Day >= bFrom && c.Day <= bTo)), f);
+                served += await days.GroupBy(c => 1).Select(g => g.Sum(c => c.Day >= from && c.Day <= lastClosed
+                    ? c.Tickets + c.Applications : -(c.Tickets + c.Applications))).FirstOrDefaultAsync(ct);
+            }
         }
         var liveFrom = f.From > today ? f.From : today;
         if (liveFrom <= f.To)

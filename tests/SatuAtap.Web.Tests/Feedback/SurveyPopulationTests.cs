@@ -18,7 +18,7 @@ namespace SatuAtap.Web.Tests.Feedback;
 /// The index's population from the kept per-month and per-day served counts (closed months and days) and today's
 /// records equals a plain count of the finished tickets and issued results (at a site: those taken there), for each
 /// kind of unit, with today's counted at once, past records counted after the rebuild, each kept month the sum of its
-/// days, and several requests writing the same days and months at once. A mall with three weeks of demo
+/// days, long partial closed months at the edges read as their month less the days outside, and several requests writing the same days and months at once. A mall with three weeks of demo
 /// history (tickets and applications of past days).
 /// </summary>
 public sealed class SurveyPopulationTests(HistoryMall mall) : IClassFixture<HistoryMall>
@@ -148,6 +148,56 @@ public sealed class SurveyPopulationTests(HistoryMall mall) : IClassFixture<Hist
         }
         await AssertMonthsAreTheirDaysAsync();
         Assert.Equal(expected, await PopulationAsync(manager, filter));
+    }
+
+    [Fact]
+    public async Task Long_partial_months_read_as_their_month_less_the_days_outside_equal_a_plain_count()
+    {
+        var manager = await mall.ClientForAsync(Accounts.Manager);
+        var site = await mall.BuildingAsync();
+        var service = await mall.ServiceAsync("DKP-KK");
+        var agency = await AgencyOfAsync(service);
+        // The clock's today is 30 November: September and October are closed months. Finished tickets moved into days
+        // on both sides of the periods' edges, as a restore or generated history would write them, then rebuilt.
+        var month = new DateOnly(Today.Year, Today.Month, 1);
+        DateOnly september = month.AddMonths(-2), october = month.AddMonths(-1);
+        DateOnly[] days = [september.AddDays(2), september.AddDays(27), october.AddDays(1), october.AddDays(9), october.AddDays(26), october.AddDays(30)];
+        foreach (var day in days)
+        {
+            var ticket = await mall.FinishedTicketAsync("DKP-KK", "L01");
+            await using var scope = mall.Scope();
+            await scope.ServiceProvider.GetRequiredService<SatuAtapDb>().Tickets.Where(t => t.Id == ticket)
+                .ExecuteUpdateAsync(x => x.SetProperty(t => t.Day, day).SetProperty(t => t.Series, "QY"));
+        }
+        var rebuilt = await manager.PostAsync($"/api/v1/insights/rebuild?from={september:yyyy-MM-dd}&to={october.AddMonths(1).AddDays(-1):yyyy-MM-dd}", null);
+        Assert.True(rebuilt.IsSuccessStatusCode, await rebuilt.Content.ReadAsStringAsync());
+
+        IndexFilter[] periods =
+        [
+            // September less its first three days, October less its last two.
+            new(null, null, null, september.AddDays(3), october.AddDays(28)),
+            // Short edges, per day.
+            new(null, null, null, september.AddDays(26), october.AddDays(2)),
+            // Inside October: its month less the days before and after.
+            new(null, null, null, october.AddDays(2), october.AddDays(27)),
+            // September less its first days, October whole, November (not closed) per day and today live.
+            new(null, null, null, september.AddDays(3), Today),
+            new(null, null, null, october.AddDays(1), october.AddDays(1)),
+        ];
+        var minus = 0;
+        foreach (var p in periods)
+        {
+            if (PeriodMonths.Plan(p.From, p.To < Today ? p.To : Today.AddDays(-1), october).SubtractDays.Count > 0) minus++;
+            foreach (var f in new[] { p, p with { AgencyId = agency }, p with { ServiceId = service }, p with { SiteId = site } })
+            {
+                var plain = (await PlainAsync(f)).Total;
+                Assert.True(plain == await PopulationAsync(manager, f), $"{f}: plain count {plain}");
+            }
+        }
+        Assert.Equal(3, minus);
+        // The moved tickets count inside the first period and not outside it: the subtracted days held some.
+        Assert.True((await PlainAsync(periods[0])).Tickets >= 4);
+        await AssertMonthsAreTheirDaysAsync();
     }
 
     /// <summary>A KTP-el application submitted and completed today (issuing a card makes it ready for pickup).</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Feedback;
 using SatuAtap.Web.Tests.Infrastructure;
@@ -13,7 +14,8 @@ namespace SatuAtap.Web.Tests.Feedback;
 /// The per-day and per-month totals the index is computed from: kept with each response (also when responses arrive
 /// together) they equal the totals rebuilt from the responses, each month row is the sum of its days' rows, and the
 /// index (whole months from month rows, edge days from day rows) and daily sums equal those of the responses, for
-/// periods of whole months, inside one month and with partial months at either edge.
+/// periods of whole months, inside one month and with partial months at either edge, long ones (a month total less the
+/// day totals outside the period) and short ones (day totals).
 /// </summary>
 public sealed class SurveyTotalsTests(MallFactory mall) : IClassFixture<MallFactory>
 {
@@ -52,6 +54,7 @@ public sealed class SurveyTotalsTests(MallFactory mall) : IClassFixture<MallFact
         Assert.Equal(keptMonths, await MonthTotalsAsync());
 
         var agency = await AgencyOfAsync(service);
+        var month = new DateOnly(today.Year, today.Month, 1);
         IndexFilter[] filters =
         [
             new(null, null, null, today.AddDays(-364), today),
@@ -65,7 +68,17 @@ public sealed class SurveyTotalsTests(MallFactory mall) : IClassFixture<MallFact
             new(null, service, null, today.AddDays(-5), today.AddDays(-2)),
             new(null, null, site, new DateOnly(today.Year - 1, 12, 20), new DateOnly(today.Year, 2, 10)),
             new(agency, null, null, today.AddDays(-200), today.AddDays(-20)),
+            // Long partial months at the edges, read as their month less the days outside the period, beside short ones
+            // read per day (the clock's today is 30 November: the demo history has responses in September to November).
+            new(null, null, null, month.AddMonths(-2).AddDays(3), month.AddMonths(-1).AddDays(28)),
+            new(agency, null, null, month.AddMonths(-2).AddDays(26), month.AddDays(2)),
+            new(null, service, null, month.AddMonths(-1).AddDays(2), month.AddMonths(-1).AddDays(27)),
+            new(null, null, site, month.AddMonths(-1).AddDays(4), today),
+            new(null, null, null, month.AddDays(1), today.AddDays(-1)),
+            new(agency, null, site, month.AddMonths(-2).AddDays(1), month.AddMonths(-1).AddDays(24)),
         ];
+        Assert.True(filters.Count(f => PeriodMonths.Plan(f.From, f.To, DateOnly.MaxValue).SubtractDays.Count > 0) >= 4,
+            "several periods read a long partial month as its month less the days outside");
         await using (var scope = mall.Scope())
         {
             var index = scope.ServiceProvider.GetRequiredService<GetSurveyIndex>();
@@ -76,7 +89,7 @@ public sealed class SurveyTotalsTests(MallFactory mall) : IClassFixture<MallFact
                 var expected = SatisfactionIndex.Compute(Enumerable.Range(0, 9).Select(e => new ElementTally(scores.Sum(r => r.S[e]), scores.Count)).ToList());
 
                 var (respondents, fromTotals) = await index.ComputeAsync(filter, CancellationToken.None);
-                Assert.Equal(scores.Count, respondents);
+                Assert.True(scores.Count == respondents, $"{filter}: {respondents} respondents from the totals, {scores.Count} responses");
                 Assert.Equal(expected.Ikm, fromTotals.Ikm);
                 Assert.Equal(expected.Grade, fromTotals.Grade);
                 Assert.Equal(expected.Elements.Select(e => e.Nrr), fromTotals.Elements.Select(e => e.Nrr));
