@@ -11,9 +11,14 @@ namespace SatuAtap.Core.Feedback;
 /// counting every record. Kept by <see cref="ServedCounts"/>: a closed day's rows are written once, from its records,
 /// the first time a period asks for it, and written anew by the rebuild.
 /// </summary>
-public sealed class ServedDayCount
+public sealed class ServedDayCount : ServedCountColumns
 {
     public DateOnly Day { get; set; }
+}
+
+/// <summary>The columns of a day's and a month's served counts (<see cref="ServedDayCount"/>, <see cref="ServedMonthCount"/>) besides their day or month.</summary>
+public abstract class ServedCountColumns
+{
     public Guid ServiceId { get; set; }
     public Guid AgencyId { get; set; }
     /// <summary>The site of the tickets and of the applications taken there; <see cref="Guid.Empty"/> for online applications. Part of the key, so never null.</summary>
@@ -34,15 +39,9 @@ public sealed class ServedDay
 /// once every day of the month is kept, and marked in <see cref="ServedMonth"/>. A period reads its whole months from
 /// these rows and only its edge days from the day rows (<see cref="PeriodMonths"/>).
 /// </summary>
-public sealed class ServedMonthCount
+public sealed class ServedMonthCount : ServedCountColumns
 {
     public DateOnly Month { get; set; }
-    public Guid ServiceId { get; set; }
-    public Guid AgencyId { get; set; }
-    /// <summary>As <see cref="ServedDayCount.SiteKey"/>.</summary>
-    public Guid SiteKey { get; set; }
-    public long Tickets { get; set; }
-    public long Applications { get; set; }
 }
 
 /// <summary>A closed month whose <see cref="ServedMonthCount"/> rows are written.</summary>

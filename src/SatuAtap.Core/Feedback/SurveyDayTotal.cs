@@ -11,9 +11,14 @@ namespace SatuAtap.Core.Feedback;
 /// are whole numbers. Kept by <see cref="SurveyTotals"/>: each response adds itself in its own transaction, and the
 /// whole table can be rebuilt from the responses.
 /// </summary>
-public sealed class SurveyDayTotal
+public sealed class SurveyDayTotal : SurveyTotalColumns
 {
     public DateOnly Day { get; set; }
+}
+
+/// <summary>The columns of a day's and a month's survey totals (<see cref="SurveyDayTotal"/>, <see cref="SurveyMonthTotal"/>) besides their day or month.</summary>
+public abstract class SurveyTotalColumns
+{
     public Guid ServiceId { get; set; }
     public Guid AgencyId { get; set; }
     /// <summary>The response's site, or <see cref="Guid.Empty"/> for responses given with no site (online): part of the key, so never null.</summary>
@@ -50,23 +55,9 @@ internal sealed class SurveyDayTotalConfiguration : IEntityTypeConfiguration<Sur
 /// these rows and only its edge days from the day rows (<see cref="PeriodMonths"/>), so a year is about twelve rows
 /// per key instead of 365. Kept by <see cref="SurveyTotals"/> in the same statement pair as the day row.
 /// </summary>
-public sealed class SurveyMonthTotal
+public sealed class SurveyMonthTotal : SurveyTotalColumns
 {
     public DateOnly Month { get; set; }
-    public Guid ServiceId { get; set; }
-    public Guid AgencyId { get; set; }
-    /// <summary>The response's site, or <see cref="Guid.Empty"/> for responses given with no site (online).</summary>
-    public Guid SiteKey { get; set; }
-    public long Respondents { get; set; }
-    public long S1 { get; set; }
-    public long S2 { get; set; }
-    public long S3 { get; set; }
-    public long S4 { get; set; }
-    public long S5 { get; set; }
-    public long S6 { get; set; }
-    public long S7 { get; set; }
-    public long S8 { get; set; }
-    public long S9 { get; set; }
 }
 
 internal sealed class SurveyMonthTotalConfiguration : IEntityTypeConfiguration<SurveyMonthTotal>
