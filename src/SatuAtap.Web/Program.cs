@@ -175,6 +175,8 @@ app.UseAuthorization();
 app.UseMiddleware<StaffTwoFactorMiddleware>();
 app.UseMiddleware<ApiAntiforgeryMiddleware>();
 app.UseSatuAtapRateLimiting();
+// After sign-in is known: only pages that ask for it (the public /kinerja, PublicPageCache), only for anonymous visitors.
+app.UseOutputCache();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

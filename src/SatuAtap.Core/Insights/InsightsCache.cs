@@ -28,7 +28,21 @@ public sealed class InsightsCache : IDisposable
         this.time = time;
         this.options = options;
         this.changes = changes;
-        listening = changes.Listen(Name, _ => _entries.Clear());
+        listening = changes.Listen(Name, _ => Forget());
+    }
+
+    private long _generation;
+
+    /// <summary>
+    /// Goes up each time everything is forgotten (a rebuild here or announced by another node): what is made from the
+    /// remembered figures elsewhere (the public page's output cache) keys on it, so it is forgotten with them.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    private void Forget()
+    {
+        _entries.Clear();
+        Interlocked.Increment(ref _generation);
     }
 
     /// <summary>The most entries kept; when reached, all are forgotten (keys come from the query string).</summary>
@@ -47,25 +61,39 @@ public sealed class InsightsCache : IDisposable
     /// The asker that starts the making waits for it (so a question asked again after the bound gets a new answer);
     /// while it is being made, others are served the expired answer if there is one, or wait for the same making.
     /// </summary>
-    public async Task<T> GetOrAddAsync<T>(object key, Func<Task<T>> make) where T : notnull
+    public async Task<T> GetOrAddAsync<T>(object key, Func<Task<T>> make) where T : notnull =>
+        (await GetOrAddWithExpiryAsync(key, make)).Value;
+
+    /// <summary>
+    /// As <see cref="GetOrAddAsync{T}"/>, with the moment (by the injected clock) from which the answer is no longer
+    /// fresh: what is kept made from it must not outlive that. An expired answer served while a new one is being made
+    /// gives a moment already past; with the memory off, the present moment.
+    /// </summary>
+    public async Task<(T Value, DateTime FreshUntilUtc)> GetOrAddWithExpiryAsync<T>(object key, Func<Task<T>> make) where T : notnull
     {
         var seconds = options.Value.CacheSeconds;
-        if (seconds <= 0) return await make();
+        if (seconds <= 0) return (await make(), time.UtcNow);
+        var bound = TimeSpan.FromSeconds(seconds);
         var now = time.UtcNow;
         _entries.TryGetValue(key, out var known);
-        if (known is { Value: T value } && now - known.MadeUtc < TimeSpan.FromSeconds(seconds) && now >= known.MadeUtc)
-            return value;
+        if (known is { Value: T value } && now - known.MadeUtc < bound && now >= known.MadeUtc)
+            return (value, known.MadeUtc + bound);
         var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         var making = _making.GetOrAdd(key, mine.Task);
         if (making != mine.Task)
-            return known is { Value: T stale } ? stale : (T)await making;
+        {
+            if (known is { Value: T stale }) return (stale, known.MadeUtc + bound);
+            var other = (T)await making;
+            // Made by another asker a moment ago: its entry says when (or it was forgotten meanwhile: not fresh).
+            return (other, _entries.TryGetValue(key, out var entry) && ReferenceEquals(entry.Value, other) ? entry.MadeUtc + bound : now);
+        }
         try
         {
             var made = await make();
             if (_entries.Count >= MaxEntries) _entries.Clear();
             _entries[key] = new Entry(now, made);
             mine.SetResult(made);
-            return made;
+            return (made, now + bound);
         }
         catch (Exception e)
         {
@@ -81,7 +109,7 @@ public sealed class InsightsCache : IDisposable
     /// <summary>Forgets every remembered answer (after the kept rows changed), here and on the other nodes.</summary>
     public void Clear()
     {
-        _entries.Clear();
+        Forget();
         changes.Announce(Name);
     }
 

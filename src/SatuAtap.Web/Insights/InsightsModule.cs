@@ -22,6 +22,7 @@ public static class InsightsModule
         services.AddScoped<ExportInsights>();
         services.AddScoped<AdviseStaffing>();
         services.AddHostedService<InsightsJob>();
+        services.AddOutputCache(PublicPageCache.Configure);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(OpenDataPolicy, http =>
         {
             var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;

@@ -11,7 +11,9 @@ namespace SatuAtap.Web.Pages.Kinerja;
 /// <summary>
 /// The public performance page (no sign-in): the whole mall's figures of the period and of each month, and each
 /// agency's per month as the open data gives them (small groups folded and hidden). The same functions as the API.
+/// Kept whole for anonymous visitors by <see cref="PublicPageCache"/>.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class IndexModel(InsightReads reads, OpenData open, MallTime time, InsightsCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
@@ -38,12 +40,14 @@ public sealed class IndexModel(InsightReads reads, OpenData open, MallTime time,
         Query = $"from={From}&amp;to={To}";
         // The page's figures are remembered for Insights:CacheSeconds (InsightsCache), so a busy public page does not
         // add up the whole period's kept rows on every view.
-        (Summary, Months, Agencies) = await cache.GetOrAddAsync(("public", from, to, time.Today), async () =>
+        var (figures, freshUntil) = await cache.GetOrAddWithExpiryAsync(("public", from, to, time.Today), async () =>
         {
             var filter = new InsightFilter(from, to);
             var summary = InsightSummary.Of(filter, InsightFigures.Of(await reads.RowsAsync(filter, InsightGrain.Agency, ct)));
             return (summary, await reads.BucketsAsync(filter, "month", ct), await open.HandleAsync(from, to, ct));
         });
+        (Summary, Months, Agencies) = figures;
+        PublicPageCache.LimitTo(HttpContext, freshUntil);
         return Page();
     }
 
