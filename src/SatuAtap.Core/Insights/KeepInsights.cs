@@ -61,9 +61,9 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
             var built = DayBuilder.Build(await RecordsAsync(start, end, closed: true, ct), context);
             await db.InsightDays.Where(d => d.Day >= start && d.Day <= end).ExecuteDeleteAsync(ct);
             await db.InsightWaits.Where(w => w.Day >= start && w.Day <= end).ExecuteDeleteAsync(ct);
-            // Saved a slice of day rows (with their waits) at a time, the tracker cleared after each: a month of the
-            // bench's generated history is ~4,600 day rows and ~18,000 wait rows, and tracking them all at once (with
-            // the save's commands) lifted the mall's resident memory by 70-100 MB per month, 491 MB at the peak
+            // Saved a slice of day rows (with their waits) at a time, the tracker cleared after each. Measured: a month
+            // of the bench's generated history is ~4,600 day rows and ~18,000 wait rows; saved in one go, the rebuild
+            // of three years took the mall to 491 MB resident, with slices to 349-357 MB
             // (docs/benchmarks/2026-12-01-memory-peak.md).
             foreach (var slice in built.Chunk(SaveSlice))
             {
