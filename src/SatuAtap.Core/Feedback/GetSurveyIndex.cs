@@ -20,7 +20,9 @@ public sealed record SurveyIndex(long Respondents, long Population, int SampleNe
 /// partial months at its edges, and per day (<see cref="SurveyDayTotal"/>) for the short edges and the days a long
 /// partial month's total holds outside the period (subtracted), then <see cref="SatisfactionIndex"/>
 /// computes NRR, index and grade exactly. The population is the people the unit served in the period: finished
-/// tickets and completed applications, added up from kept per-day counts (<see cref="ServedCounts"/>). Managers and executives see every unit; an agency's staff only their agency's.
+/// tickets and completed applications, added up from kept per-day counts (<see cref="ServedCounts"/>). The days before
+/// today are remembered per node (<see cref="SurveyIndexCache"/>); today is read on every request (<see cref="FiguresAsync"/>).
+/// Managers and executives see every unit; an agency's staff only their agency's.
 /// </summary>
 public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time, SurveyIndexCache cache)
 {

@@ -11,8 +11,9 @@ namespace SatuAtap.Core.Feedback;
 /// also run by its daily round), or a response whose day had already closed when it was saved (a form sent across
 /// midnight). Each forgets every remembered answer here and, through <see cref="CacheChanges"/>, on every other node.
 /// Today's part is read on every request (<see cref="GetSurveyIndex"/>).
-/// Measured reason (docs/benchmarks/2026-12-01-survey-fast.md): the whole mall's index over a year ran about eight SQL
-/// commands per request, and only three of them concern today.
+/// Measured reason (docs/benchmarks/2026-12-01-survey-fast.md): the whole mall's index over a year ran eight SQL
+/// commands per request, five of them on closed days (the served counts' month sum over about 3,700 rows the largest);
+/// with those remembered a request runs three, and the bench went from 177–313 to 589 requests/s on SQLite.
 /// </summary>
 public sealed class SurveyIndexCache : IDisposable
 {
