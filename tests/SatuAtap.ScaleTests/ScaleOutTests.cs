@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Queue;
 using SatuAtap.Web.Queue;
+using SatuAtap.Web.Tests.Feedback;
 using SatuAtap.Web.Tests.Infrastructure;
 using SatuAtap.Web.Tests.Queue;
 
@@ -81,6 +82,36 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
         Assert.Equal(20, await db.Slots.Where(s => s.Id == slot).Select(s => s.Booked).SingleAsync());
         Assert.Equal(20, await db.Bookings.CountAsync(b => b.SlotId == slot && b.Status == BookingStatus.Active));
+    }
+
+    [Fact]
+    public async Task ARebuildOfServedCountsOnNodeA_ShowsInTheSurveyIndexOfNodeB_WithinOneSecond()
+    {
+        var today = DateOnly.FromDateTime(nodes.A.Clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var past = today.AddDays(-2);
+        var query = $"/api/v1/surveys/index?from={today.AddDays(-7):yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}";
+        var reader = await nodes.B.ClientForAsync(Accounts.Manager);
+        async Task<long> PopulationAsync() => (await reader.GetJsonAsync(query))["population"]!.GetValue<long>();
+        var before = await PopulationAsync(); // node B now remembers these closed days
+
+        // A finished ticket moved into a closed day (as a restore writes it), then the served counts rebuilt on node A.
+        var ticket = await nodes.A.FinishedTicketAsync("DKP-KK", "L01");
+        await using (var scope = nodes.A.Scope())
+            await scope.ServiceProvider.GetRequiredService<SatuAtapDb>().Tickets.Where(t => t.Id == ticket)
+                .ExecuteUpdateAsync(x => x.SetProperty(t => t.Day, past).SetProperty(t => t.Series, "QN"));
+        var manager = await nodes.A.ClientForAsync(Accounts.Manager);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/v1/insights/rebuild?from={past:yyyy-MM-dd}&to={past:yyyy-MM-dd}", null)).StatusCode);
+        var rebuilt = DateTime.UtcNow;
+
+        // The clocks stand still: only the change announced over Redis makes node B read the closed days again.
+        long served = before;
+        while (DateTime.UtcNow - rebuilt < TimeSpan.FromSeconds(1))
+        {
+            served = await PopulationAsync();
+            if (served == before + 1) break;
+            await Task.Delay(25);
+        }
+        Assert.Equal(before + 1, served);
     }
 
     [Fact]

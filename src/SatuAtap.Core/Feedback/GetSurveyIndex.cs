@@ -20,9 +20,11 @@ public sealed record SurveyIndex(long Respondents, long Population, int SampleNe
 /// partial months at its edges, and per day (<see cref="SurveyDayTotal"/>) for the short edges and the days a long
 /// partial month's total holds outside the period (subtracted), then <see cref="SatisfactionIndex"/>
 /// computes NRR, index and grade exactly. The population is the people the unit served in the period: finished
-/// tickets and completed applications, added up from kept per-day counts (<see cref="ServedCounts"/>). Managers and executives see every unit; an agency's staff only their agency's.
+/// tickets and completed applications, added up from kept per-day counts (<see cref="ServedCounts"/>). The days before
+/// today are remembered per node (<see cref="SurveyIndexCache"/>); today is read on every request (<see cref="FiguresAsync"/>).
+/// Managers and executives see every unit; an agency's staff only their agency's.
 /// </summary>
-public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
+public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time, SurveyIndexCache cache)
 {
     public const int MaxDays = 731;
 
@@ -31,8 +33,7 @@ public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
         var allowed = await MaySeeAsync(filter, caller, ct);
         if (allowed is not null) return new Outcome<SurveyIndex>(allowed.Value, Message: allowed == OutcomeKind.NotFound
             ? Lang.T("Layanan tidak ditemukan.", "Unknown service.") : Lang.T("Anda hanya dapat melihat indeks instansi Anda.", "You can only see your own agency's index."));
-        var (respondents, result) = await ComputeAsync(filter, ct);
-        var population = await PopulationAsync(filter, ct);
+        var (respondents, result, population) = await FiguresAsync(filter, ct);
         var needed = SampleSize.For(population);
         var elements = result.Elements.Select(e => new IndexElement(e.Element.Code, e.Element.DisplayName, Math.Round(e.Nrr, 4, MidpointRounding.AwayFromZero),
             Math.Round(e.WeightedNrr, 4, MidpointRounding.AwayFromZero))).ToList();
@@ -89,13 +90,50 @@ public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
     }
 
     /// <summary>
-    /// The respondents and the exact index of the unit and period (<see cref="PeriodMonths.Plan"/>): the months read
+    /// The respondents, the exact index and the population of the unit and period: the days before today from the node's
+    /// memory (<see cref="SurveyIndexCache"/>, made from the kept rows when not remembered), today (and any later day)
+    /// from the kept rows on every request. The sums are whole numbers, so adding the two parts is exact.
+    /// </summary>
+    public async Task<(long Respondents, IndexResult Result, long Population)> FiguresAsync(IndexFilter filter, CancellationToken ct)
+    {
+        var today = time.Today;
+        var lastClosed = filter.To < today ? filter.To : today.AddDays(-1);
+        var s = new long[10];
+        long served = 0;
+        if (filter.From <= lastClosed)
+        {
+            var past = filter with { To = lastClosed };
+            var closed = await cache.GetOrAddAsync(filter, lastClosed, async () => new SurveyIndexCache.Closed(await SumsAsync(past, ct), await PopulationAsync(past, ct)));
+            Add(s, closed.Sums);
+            served += closed.Served;
+        }
+        var liveFrom = filter.From > today ? filter.From : today;
+        if (liveFrom <= filter.To)
+        {
+            var live = filter with { From = liveFrom };
+            Add(s, await SumsAsync(live, ct));
+            served += await PopulationAsync(live, ct);
+        }
+        return (s[0], Result(s), served);
+    }
+
+    /// <summary>The respondents and the exact index of the unit and period, from the kept rows (<see cref="SumsAsync"/>).</summary>
+    public async Task<(long Respondents, IndexResult Result)> ComputeAsync(IndexFilter filter, CancellationToken ct)
+    {
+        var s = await SumsAsync(filter, ct);
+        return (s[0], Result(s));
+    }
+
+    private static IndexResult Result(long[] s) => SatisfactionIndex.Compute(s.Skip(1).Select(x => new ElementTally(x, s[0])).ToList());
+
+    /// <summary>
+    /// The respondents and the nine score sums of the unit and period (<see cref="PeriodMonths.Plan"/>): the months read
     /// summed from the month totals, the days at the edges from the day totals, each summed in the database; a long
     /// partial month at an edge is its month total less the day totals of its days outside the period (a month total
     /// holds every response of its month, so this is exact). The sums are whole numbers, so adding and subtracting the
     /// parts is exact.
     /// </summary>
-    public async Task<(long Respondents, IndexResult Result)> ComputeAsync(IndexFilter filter, CancellationToken ct)
+    public async Task<long[]> SumsAsync(IndexFilter filter, CancellationToken ct)
     {
         var plan = PeriodMonths.Plan(filter.From, filter.To, DateOnly.MaxValue);
         var s = new long[10];
@@ -111,8 +149,7 @@ public sealed class GetSurveyIndex(SatuAtapDb db, MallTime time)
             if (months is not null) Add(s, [months.N, months.S1, months.S2, months.S3, months.S4, months.S5, months.S6, months.S7, months.S8, months.S9]);
         }
         if (plan.DaysRead.Count > 0) Add(s, await DaySumsAsync(filter, plan.DaysRead, ct));
-        var n = s[0];
-        return (n, SatisfactionIndex.Compute(s.Skip(1).Select(x => new ElementTally(x, n)).ToList()));
+        return s;
     }
 
     /// <summary>

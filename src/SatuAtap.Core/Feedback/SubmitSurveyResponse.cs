@@ -24,7 +24,7 @@ public sealed record SurveySubmitted(Guid Id, Guid ServiceId, Guid? SiteId, stri
 /// site are the token's. Without one: staff of the service's agency or a manager, entering a paper form or running the
 /// kiosk; the same validation either way: every element U1–U9 answered with 1–4.
 /// </summary>
-public sealed class SubmitSurveyResponse(SatuAtapDb db, CatalogCache catalog, SurveyLinks links, MallTime time)
+public sealed class SubmitSurveyResponse(SatuAtapDb db, CatalogCache catalog, SurveyLinks links, MallTime time, SurveyIndexCache indexCache)
 {
     public static readonly string[] Educations = ["sd", "smp", "sma", "d1-d3", "d4-s1", "s2", "s3"];
     public static readonly string[] Occupations = ["pns", "tni-polri", "swasta", "wirausaha", "pelajar", "lainnya"];
@@ -106,6 +106,8 @@ public sealed class SubmitSurveyResponse(SatuAtapDb db, CatalogCache catalog, Su
         {
             return Outcome<SurveySubmitted>.Conflict(SurveyLinks.Used());
         }
+        // Saved into a day that closed meanwhile (a form sent across midnight): the remembered closed days are out of date.
+        if (response.Day < time.Today) indexCache.Forget();
         return Outcome<SurveySubmitted>.Created(new SurveySubmitted(response.Id, response.ServiceId, response.SiteId,
             response.Channel.ToString().ToLowerInvariant(), response.Day));
     }

@@ -20,7 +20,7 @@ public sealed record RebuildResult(DateOnly? From, DateOnly? To, int Days, int R
 /// period (POST /api/v1/insights/rebuild). Today is never kept: it is built live when asked.
 /// </summary>
 public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime time, IOptions<InsightsOptions> options, IOptions<OutreachOptions> outreach,
-    InsightsCache cache)
+    InsightsCache cache, Feedback.SurveyIndexCache surveyIndex)
 {
     /// <summary>Day rows saved together by the rebuild (their waits with them).</summary>
     private const int SaveSlice = 500;
@@ -78,6 +78,7 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
         // The survey index's population keeps per-day served counts of the same records.
         await Feedback.ServedCounts.RebuildAsync(db, time, from, last, ct);
         cache.Clear();
+        surveyIndex.Forget();
         return new RebuildResult(from, last, last.DayNumber - from.DayNumber + 1, rows);
     }
 

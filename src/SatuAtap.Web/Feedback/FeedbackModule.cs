@@ -12,6 +12,7 @@ public static class FeedbackModule
         services.AddScoped<SurveyLinks>();
         services.AddScoped<SatuAtap.Core.Applications.IApplicationMessageValues>(sp => sp.GetRequiredService<SurveyLinks>());
         services.AddScoped<SubmitSurveyResponse>();
+        services.AddSingleton<SurveyIndexCache>();
         services.AddScoped<GetSurveyIndex>();
         services.AddScoped<GetSurveyTrend>();
         services.AddScoped<SurveyReport>();

@@ -200,6 +200,48 @@ public sealed class SurveyPopulationTests(HistoryMall mall) : IClassFixture<Hist
         await AssertMonthsAreTheirDaysAsync();
     }
 
+    [Fact]
+    public async Task The_remembered_closed_days_are_forgotten_at_once_by_a_rebuild_and_today_is_read_on_every_request()
+    {
+        var manager = await mall.ClientForAsync(Accounts.Manager);
+        var dukcapil = await mall.ClientForAsync(Accounts.DukcapilOfficer);
+        var filter = new IndexFilter(null, null, null, Today.AddDays(-14), Today);
+        var closed = filter with { To = Today.AddDays(-1) };
+        // Both asked once: the node remembers the closed days of each.
+        var before = await IndexAsync(manager, filter);
+        var closedBefore = await PopulationAsync(manager, closed);
+        Assert.Equal((await PlainAsync(filter)).Total, before.Population);
+
+        // Today's records count at once: a finished ticket and a paper form.
+        var ticket = await mall.FinishedTicketAsync("DKP-KK", "L01");
+        Assert.Equal(HttpStatusCode.Created, (await dukcapil.PostJsonAsync("/api/v1/surveys/responses",
+            FeedbackDriver.Survey((await mall.ServiceAsync("DKP-KK")).ToString(), FeedbackDriver.Scores(4, 3, 4, 2, 4, 3, 4, 4, 1)))).StatusCode);
+        var withToday = await IndexAsync(manager, filter);
+        Assert.Equal(before.Population + 1, withToday.Population);
+        Assert.Equal(before.Respondents + 1, withToday.Respondents);
+
+        // The ticket moved into a closed day, as a restore would write it: not counted until the rebuild (the kept rows
+        // and the node's memory of them both say so), then counted at once, in both periods.
+        await using (var scope = mall.Scope())
+            await scope.ServiceProvider.GetRequiredService<SatuAtapDb>().Tickets.Where(t => t.Id == ticket)
+                .ExecuteUpdateAsync(x => x.SetProperty(t => t.Day, Today.AddDays(-2)).SetProperty(t => t.Series, "QX"));
+        Assert.Equal(before.Population, (await IndexAsync(manager, filter)).Population);
+        var rebuilt = await manager.PostAsync($"/api/v1/insights/rebuild?from={Today.AddDays(-2):yyyy-MM-dd}&to={Today.AddDays(-2):yyyy-MM-dd}", null);
+        Assert.True(rebuilt.IsSuccessStatusCode, await rebuilt.Content.ReadAsStringAsync());
+        Assert.Equal(before.Population + 1, (await IndexAsync(manager, filter)).Population);
+        Assert.Equal(closedBefore + 1, await PopulationAsync(manager, closed));
+        Assert.Equal((await PlainAsync(filter)).Total, before.Population + 1);
+        Assert.Equal((await PlainAsync(closed)).Total, closedBefore + 1);
+    }
+
+    private static async Task<(long Population, long Respondents)> IndexAsync(HttpClient client, IndexFilter f)
+    {
+        var r = await client.GetAsync(Query(f));
+        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        var json = await r.ReadJsonAsync();
+        return (json["population"]!.GetValue<long>(), json["respondents"]!.GetValue<long>());
+    }
+
     /// <summary>A KTP-el application submitted and completed today (issuing a card makes it ready for pickup).</summary>
     private async Task<Guid> IssuedApplicationAsync()
     {
