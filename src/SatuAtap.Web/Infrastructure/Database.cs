@@ -41,11 +41,22 @@ public static class Database
     }
 
     /// <summary>
-    /// The configured PostgreSQL connection string, with two defaults the operator may override in it: statements the
+    /// A node's connections to PostgreSQL when the connection string names no <c>Maximum Pool Size</c>: four per core of
+    /// the node, at least 8 (Npgsql's own default is 100). More connections than the server has cores to run them only
+    /// queue inside PostgreSQL, where every waiting backend costs a process switch and a cold cache: on the 2-core
+    /// reference machine two nodes with Npgsql's 100 each submitted 652 applications/s and served the inbox page at
+    /// p95 240 ms, with 8 each 796/s and p95 162 ms, with 4 each 788/s and p95 121 ms (docs/benchmarks/2026-12-02-pool.md).
+    /// A request waits for a free connection (up to the connection string's <c>Timeout</c>) instead of opening another.
+    /// </summary>
+    public static int DefaultMaxPoolSize => Math.Max(8, 4 * Environment.ProcessorCount);
+
+    /// <summary>
+    /// The configured PostgreSQL connection string, with three defaults the operator may override in it: statements the
     /// mall runs again and again are prepared once per connection (<c>Max Auto Prepare</c>), so the server parses and
     /// plans them once instead of on every request; and a pooled connection is not reset with <c>DISCARD ALL</c> when
     /// returned (<c>No Reset On Close</c>): the mall keeps no session state on a connection, and a reset would throw
-    /// the prepared statements away.
+    /// the prepared statements away; and a node opens at most <see cref="DefaultMaxPoolSize"/> connections
+    /// (<c>Maximum Pool Size</c>) unless the operator sets another.
     /// </summary>
     public static string PostgresConnectionString(string? configured) => Readable(() =>
     {
@@ -54,6 +65,7 @@ public static class Database
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured ?? "");
         if (!given.Contains("MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
         if (!given.Contains("NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!given.Contains("MaximumPoolSize") && !given.Contains("MaxPoolSize")) builder.MaxPoolSize = Math.Max(DefaultMaxPoolSize, builder.MinPoolSize);
         return builder.ConnectionString;
     });
 

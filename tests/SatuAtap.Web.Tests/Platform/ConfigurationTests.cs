@@ -16,6 +16,19 @@ public sealed class ConfigurationTests
         Assert.Equal((prepare, noReset, "db", "satuatap"), (result.MaxAutoPrepare, result.NoResetOnClose, result.Host, result.Database));
     }
 
+    [Theory]
+    [InlineData("Host=db", 0, null)]
+    [InlineData("Host=db;Maximum Pool Size=30", 0, 30)]
+    [InlineData("Host=db;MaxPoolSize=3", 0, 3)]
+    [InlineData("Host=db;Minimum Pool Size=40", 40, null)]
+    public void PostgresConnectionString_BoundsTheNodesConnections_UnlessTheOperatorChose(string configured, int minimum, int? chosen)
+    {
+        var result = new Npgsql.NpgsqlConnectionStringBuilder(SatuAtap.Web.Infrastructure.Database.PostgresConnectionString(configured));
+        var fourPerCore = Math.Max(8, 4 * Environment.ProcessorCount);
+        Assert.Equal(fourPerCore, SatuAtap.Web.Infrastructure.Database.DefaultMaxPoolSize);
+        Assert.Equal((minimum, chosen ?? Math.Max(fourPerCore, minimum)), (result.MinPoolSize, result.MaxPoolSize));
+    }
+
     [Fact]
     public void PostgresConnectionString_Unreadable_IsABadSettingNamingIt()
     {
