@@ -60,7 +60,8 @@ try
     var multiNode = options.Nodes > 1;
     Dictionary<string, string>? nodeRedis = multiNode ? new() { ["Redis__Configuration"] = options.Redis! } : null;
     await using var mall = await MallProcess.StartAsync(appDll, db, workDir, ct, nodeRedis);
-    Say($"Ready at {mall.BaseUri} (pid {mall.Pid}) after {started.Elapsed.TotalSeconds:0.0} s; RSS {mall.Memory().RssMb:0} MB");
+    Say($"Ready at {mall.BaseUri} (pid {mall.Pid}) after {started.Elapsed.TotalSeconds:0.0} s; RSS {mall.Memory().RssMb:0} MB" +
+        (MallProcess.LastPrepare is { } prepared ? $" (`migrate`, the database prepared and the demo seeded in a process of its own: {prepared.Seconds:0.0} s, peak {prepared.PeakMb:0} MB)" : ""));
     // --nodes: the further nodes start after the first has migrated and seeded, on the same database and Redis.
     var nodes = new List<MallProcess> { mall };
     await using var nodesStop = new NodesStop(nodes);

@@ -110,13 +110,11 @@ try
 {
     // Every setting is checked before anything else happens, so that each bad one is named.
     app.Services.GetService<IStartupValidator>()?.Validate();
-    // `dotnet SatuAtap.Web.dll migrate` applies the migrations and stops: the explicit step for production.
+    // `dotnet SatuAtap.Web.dll migrate` applies the migrations, prepares the database as a start would (roles, default
+    // templates, the demo when Demo:Seed is on) and stops: the explicit step for production, before the nodes start.
     if (args.Contains("migrate"))
     {
-        using var scope = app.Services.CreateScope();
-        var migrated = scope.ServiceProvider.GetRequiredService<SatuAtap.Core.Data.SatuAtapDb>();
-        await Database.MigrateAsync(migrated);
-        await AuditChain.LinkUnchainedAsync(migrated);
+        await Startup.InitializeAsync(app.Services, migrate: true);
         Console.WriteLine("Migrasi diterapkan / migrations applied.");
         return 0;
     }

@@ -30,10 +30,16 @@ public static class Startup
     /// </summary>
     public const long CompactAfterAllocatedBytes = 256L * 1024 * 1024;
 
-    public static async Task InitializeAsync(IServiceProvider root, CancellationToken ct = default)
+    /// <summary>
+    /// Prepares the database: the migrations (when <see cref="DatabaseOptions.MigrateOnStart"/> is on, or always with
+    /// <paramref name="migrate"/>, as <c>dotnet SatuAtap.Web.dll migrate</c> asks), the audit chain, the roles, the
+    /// default message templates and, when the demo is on, its data. Each part does nothing when it is already done, so a
+    /// mall started after <c>migrate</c> finds nothing to do and carries none of that one-off work's code or garbage.
+    /// </summary>
+    public static async Task InitializeAsync(IServiceProvider root, bool migrate = false, CancellationToken ct = default)
     {
         var allocatedAtStart = GC.GetTotalAllocatedBytes();
-        await InitializeDatabaseAsync(root, ct);
+        await InitializeDatabaseAsync(root, migrate, ct);
         if (GC.GetTotalAllocatedBytes() - allocatedAtStart > CompactAfterAllocatedBytes) ReleaseStartGarbage();
     }
 
@@ -50,13 +56,13 @@ public static class Startup
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
-    private static async Task InitializeDatabaseAsync(IServiceProvider root, CancellationToken ct)
+    private static async Task InitializeDatabaseAsync(IServiceProvider root, bool migrate, CancellationToken ct)
     {
         using var scope = root.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<SatuAtapDb>();
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("SatuAtap.Startup");
-        if (sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+        if (migrate || sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
             await Database.MigrateAsync(db, ct);
         // Audit entries from before the hash chain (or written around it) are linked in, oldest first.
         if (await AuditChain.LinkUnchainedAsync(db, ct) is > 0 and var linked && log.IsEnabled(LogLevel.Information))

@@ -10,7 +10,11 @@ namespace SatuAtap.Web.Tests.Platform;
 /// </summary>
 public sealed class MaintenanceCommandTests
 {
-    private static async Task<(int Code, string Output)> RunAsync(string work, string database, string files, params string[] args)
+    private static Task<(int Code, string Output)> RunAsync(string work, string database, string files, params string[] args) =>
+        RunAsync(work, database, files, new Dictionary<string, string>(), args);
+
+    private static async Task<(int Code, string Output)> RunAsync(string work, string database, string files,
+        IReadOnlyDictionary<string, string> settings, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SatuAtap.Web.dll"));
@@ -25,6 +29,7 @@ public sealed class MaintenanceCommandTests
         start.Environment["PersonalData__CurrentKey"] = "t1";
         start.Environment["PersonalData__HashKey"] = MallFactory.TestHashKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -77,6 +82,40 @@ public sealed class MaintenanceCommandTests
             var again = await RunAsync(work, restoredDatabase, Path.Combine(work, "other-files"), "restore", folder);
             Assert.Equal(1, again.Code);
             Assert.Contains("already exists", again.Output);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_WithTheDemoOn_PreparesTheWholeDatabase_SoThatASecondRunFindsNothingToDo()
+    {
+        var work = Directory.CreateTempSubdirectory("satuatap-commands").FullName;
+        try
+        {
+            var database = Path.Combine(work, "mall.db");
+            var files = Path.Combine(work, "files");
+            var demo = new Dictionary<string, string> { ["Demo__Seed"] = "true", ["Demo__Password"] = "Demo#2026satu", ["Demo__HistoryDays"] = "3" };
+
+            var first = await RunAsync(work, database, files, demo, "migrate");
+            Assert.True(first.Code == 0, first.Output);
+            Assert.Contains("Seeded 3 days of demo history", first.Output);
+            Assert.Equal(SatuAtap.Web.Infrastructure.Startup.DemoAccounts.Length, await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetUsers\""));
+            var roles = await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetRoles\"");
+            Assert.Equal(SatuAtap.Core.Identity.Roles.All.Length, roles);
+            var services = await ScalarAsync(database, "SELECT COUNT(*) FROM \"Services\"");
+            Assert.True(services > 0);
+
+            var second = await RunAsync(work, database, files, demo, "migrate");
+            Assert.True(second.Code == 0, second.Output);
+            Assert.DoesNotContain("Seeded", second.Output);
+            Assert.Equal((SatuAtap.Web.Infrastructure.Startup.DemoAccounts.Length, roles, services), (
+                await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetUsers\""),
+                await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetRoles\""),
+                await ScalarAsync(database, "SELECT COUNT(*) FROM \"Services\"")));
         }
         finally
         {
