@@ -97,17 +97,25 @@ public sealed class VisitRushScenario : Scenario
         var answers = string.Join(", ", _statuses.OrderBy(kv => kv.Key).Select(kv => $"{kv.Value:N0} × {(kv.Key == 0 ? "no answer" : kv.Key.ToString())}"));
         var rows = await bench.Database.QueryMallAsync(
             $"""SELECT COUNT(*) FROM "QueueBookings" WHERE "SlotId" = {bench.Database.GuidLiteral(_slot)}""", ct);
-        using var http = MallApi.Client(bench.Mall.BaseUri);
-        var visit = await http.GetFromJsonAsync<JsonElement>($"/api/v1/outreach/visits/{_visit}", ct);
-        var remaining = visit.GetProperty("services").EnumerateArray().Where(s => s.GetProperty("serviceId").GetGuid() == _service)
-            .Select(s => s.GetProperty("remaining").GetInt32()).FirstOrDefault(-1);
+        // A node shows a booking made on another node within Outreach:PlacesSeconds (2 s, docs/operations.md): with
+        // several nodes every node is asked once that bound has passed, and each must say 0.
+        if (bench.Nodes.Count > 1) await Task.Delay(TimeSpan.FromSeconds(2.5), ct);
+        var remaining = -1;
+        foreach (var node in bench.Nodes)
+        {
+            using var http = MallApi.Client(node);
+            var visit = await http.GetFromJsonAsync<JsonElement>($"/api/v1/outreach/visits/{_visit}", ct);
+            var left = visit.GetProperty("services").EnumerateArray().Where(s => s.GetProperty("serviceId").GetGuid() == _service)
+                .Select(s => s.GetProperty("remaining").GetInt32()).FirstOrDefault(-1);
+            remaining = Math.Max(remaining, left);
+        }
         return
         [
             new Check($"exactly {Quota} × 201, the rest 409", _won == Quota && _refused == BookingRushScenario.Clients - Quota,
                 $"{answers}; the last place went {_lastWinMs:N0} ms after the start, the last answer at {_wallMs:N0} ms"),
             new Check("no 500s", _serverErrors == 0, $"{_serverErrors} answers of 500 or above"),
             new Check($"{Quota} bookings in the database, 0 places left on the visit through the API", rows[0][0] == Quota.ToString() && remaining == 0,
-                $"{rows[0][0]} bookings of the slot; remaining {remaining}"),
+                $"{rows[0][0]} bookings of the slot; remaining {remaining}{(bench.Nodes.Count > 1 ? $" (the most any of the {bench.Nodes.Count} nodes showed 2.5 s after the rush)" : "")}"),
         ];
     }
 }
