@@ -17,8 +17,9 @@ namespace SatuAtap.Core.Feedback;
 /// <see cref="ServedDay"/>. A period's whole closed months are read from <see cref="ServedMonthCount"/>, the sums of
 /// their day rows, written once every day of the month is kept and marked in <see cref="ServedMonth"/>; only the days
 /// at the period's edges are read per day, and a long partial closed month at an edge is its month's rows less the
-/// day rows of its days outside the period (<see cref="PeriodMonths.Plan"/>). Today (and any later day) is counted from its
-/// own records on every request. Records written straight into closed days (the demo history, a restore, generated
+/// day rows of its days outside the period (<see cref="PeriodMonths.Plan"/>). Today is counted from its own records on
+/// every request (with one day the index (Day, Status) is searched by equality on both: with a range of days SQLite
+/// scanned every ticket of the day, 27 ms with the 70,000 tickets of a bench run); a later day has no records yet. Records written straight into closed days (the demo history, a restore, generated
 /// data) are counted after <see cref="RebuildAsync"/> (the Insights rebuild runs it, and its daily round for the last
 /// days). Two requests writing the same day or month insert the same rows in the same order with
 /// <c>ON CONFLICT DO NOTHING</c>: the second adds nothing and fails on nothing.
@@ -63,9 +64,10 @@ public static class ServedCounts
                     ? c.Tickets + c.Applications : -(c.Tickets + c.Applications))).FirstOrDefaultAsync(ct);
             }
         }
-        var liveFrom = f.From > today ? f.From : today;
-        if (liveFrom <= f.To)
-            foreach (var r in await ReadAsync(db, time, liveFrom, f.To, ct))
+        // Today is counted from its records. A later day has none yet (a ticket is finished and a result issued only on
+        // the day they happen), so only today is read, with the index's equality on the day rather than a range.
+        if (f.From <= today && today <= f.To)
+            foreach (var r in await ReadAsync(db, time, today, today, ct))
                 if ((f.ServiceId is null || r.ServiceId == f.ServiceId) && (f.AgencyId is null || r.AgencyId == f.AgencyId)
                     && (f.SiteId is null || r.SiteKey == f.SiteId))
                     served += r.Tickets + r.Applications;
@@ -170,9 +172,10 @@ public static class ServedCounts
     /// <summary>The served counts per day, service, agency and site of [first, last], from the records.</summary>
     public static async Task<List<Row>> ReadAsync(SatuAtapDb db, MallTime time, DateOnly first, DateOnly last, CancellationToken ct)
     {
-        var tickets = await (from t in db.Tickets.AsNoTracking()
+        var done = db.Tickets.AsNoTracking().Where(t => t.Status == TicketStatus.Done);
+        done = first == last ? done.Where(t => t.Day == first) : done.Where(t => t.Day >= first && t.Day <= last);
+        var tickets = await (from t in done
                              join s in db.Services on t.ServiceId equals s.Id
-                             where t.Status == TicketStatus.Done && t.Day >= first && t.Day <= last
                              group t by new { t.Day, t.ServiceId, s.AgencyId, t.SiteId } into g
                              select new { g.Key.Day, g.Key.ServiceId, g.Key.AgencyId, g.Key.SiteId, N = g.LongCount() }).ToListAsync(ct);
         var rows = tickets.Select(t => new Row(t.Day, t.ServiceId, t.AgencyId, t.SiteId, t.N, 0)).ToList();

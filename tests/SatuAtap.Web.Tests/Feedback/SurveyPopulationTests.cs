@@ -40,6 +40,7 @@ public sealed class SurveyPopulationTests(HistoryMall mall) : IClassFixture<Hist
             new(null, null, site, Today.AddDays(-45), Today),
             new(agency, null, site, Today.AddDays(-20), Today),
             new(null, null, null, Today.AddDays(-25), Today.AddDays(-3)),
+            new(null, null, null, Today.AddDays(-10), Today.AddDays(20)), // a period running past today: today counts, the later days have nothing
         ];
         // An application completed today (the demo history has finished tickets, and no issued results).
         await IssuedApplicationAsync();
