@@ -45,7 +45,7 @@ public static class Database
     /// the node, at least 8 (Npgsql's own default is 100). More connections than the server has cores to run them only
     /// queue inside PostgreSQL, where every waiting backend costs a process switch and a cold cache: on the 2-core
     /// reference machine two nodes with Npgsql's 100 each submitted 652 applications/s and served the inbox page at
-    /// p95 240 ms, with 8 each 796/s and p95 162 ms, with 4 each 788/s and p95 121 ms (docs/benchmarks/2026-12-02-pool.md).
+    /// p95 240 ms, with 8 each 796/s and p95 162 ms, with 4 each 788/s and p95 121 ms (docs/benchmarks/2026-12-02-start-and-code.md).
     /// A request waits for a free connection (up to the connection string's <c>Timeout</c>) instead of opening another.
     /// </summary>
     public static int DefaultMaxPoolSize => Math.Max(8, 4 * Environment.ProcessorCount);
