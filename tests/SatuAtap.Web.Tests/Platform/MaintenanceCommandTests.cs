@@ -47,41 +47,13 @@ public sealed class MaintenanceCommandTests
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    [Fact]
-    public async Task Migrate_ThenBackup_ThenRestore_EachStopsWithTheirWorkDone()
+    /// <summary>Runs <paramref name="test"/> in a fresh folder of its own, removed afterwards.</summary>
+    private static async Task InWorkFolderAsync(Func<string, Task> test)
     {
         var work = Directory.CreateTempSubdirectory("satuatap-commands").FullName;
         try
         {
-            var database = Path.Combine(work, "mall.db");
-            var files = Path.Combine(work, "files");
-            Directory.CreateDirectory(Path.Combine(files, "documents"));
-            var upload = new byte[] { 1, 2, 3, 250, 251, 252 };
-            await File.WriteAllBytesAsync(Path.Combine(files, "documents", "a"), upload);
-
-            var migrated = await RunAsync(work, database, files, "migrate");
-            Assert.True(migrated.Code == 0, migrated.Output);
-            Assert.Contains("migrations applied", migrated.Output);
-            var applied = await ScalarAsync(database, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\"");
-            Assert.True(applied > 0);
-            Assert.Equal(0, await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetUsers\"")); // migrated, nothing seeded
-
-            var folder = Path.Combine(work, "backup");
-            var backedUp = await RunAsync(work, database, files, "backup", folder);
-            Assert.True(backedUp.Code == 0, backedUp.Output);
-            Assert.True(File.Exists(Path.Combine(folder, "database.sqlite")) && File.Exists(Path.Combine(folder, "backup.json")));
-
-            var restoredDatabase = Path.Combine(work, "restored", "mall.db");
-            var restoredFiles = Path.Combine(work, "restored", "files");
-            var restored = await RunAsync(work, restoredDatabase, restoredFiles, "restore", folder);
-            Assert.True(restored.Code == 0, restored.Output);
-            Assert.Equal(applied, await ScalarAsync(restoredDatabase, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\""));
-            Assert.Equal(upload, await File.ReadAllBytesAsync(Path.Combine(restoredFiles, "documents", "a")));
-
-            // A second restore onto what is now a database with data is refused, and says why.
-            var again = await RunAsync(work, restoredDatabase, Path.Combine(work, "other-files"), "restore", folder);
-            Assert.Equal(1, again.Code);
-            Assert.Contains("already exists", again.Output);
+            await test(work);
         }
         finally
         {
@@ -91,36 +63,61 @@ public sealed class MaintenanceCommandTests
     }
 
     [Fact]
-    public async Task Migrate_WithTheDemoOn_PreparesTheWholeDatabase_SoThatASecondRunFindsNothingToDo()
+    public Task Migrate_ThenBackup_ThenRestore_EachStopsWithTheirWorkDone() => InWorkFolderAsync(async work =>
     {
-        var work = Directory.CreateTempSubdirectory("satuatap-commands").FullName;
-        try
-        {
-            var database = Path.Combine(work, "mall.db");
-            var files = Path.Combine(work, "files");
-            var demo = new Dictionary<string, string> { ["Demo__Seed"] = "true", ["Demo__Password"] = "Demo#2026satu", ["Demo__HistoryDays"] = "3" };
+        var database = Path.Combine(work, "mall.db");
+        var files = Path.Combine(work, "files");
+        Directory.CreateDirectory(Path.Combine(files, "documents"));
+        var upload = new byte[] { 1, 2, 3, 250, 251, 252 };
+        await File.WriteAllBytesAsync(Path.Combine(files, "documents", "a"), upload);
 
-            var first = await RunAsync(work, database, files, demo, "migrate");
-            Assert.True(first.Code == 0, first.Output);
-            Assert.Contains("Seeded 3 days of demo history", first.Output);
-            Assert.Equal(SatuAtap.Web.Infrastructure.Startup.DemoAccounts.Length, await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetUsers\""));
-            var roles = await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetRoles\"");
-            Assert.Equal(SatuAtap.Core.Identity.Roles.All.Length, roles);
-            var services = await ScalarAsync(database, "SELECT COUNT(*) FROM \"Services\"");
-            Assert.True(services > 0);
+        var migrated = await RunAsync(work, database, files, "migrate");
+        Assert.True(migrated.Code == 0, migrated.Output);
+        Assert.Contains("migrations applied", migrated.Output);
+        var applied = await ScalarAsync(database, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\"");
+        Assert.True(applied > 0);
+        Assert.Equal(0, await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetUsers\"")); // migrated, nothing seeded
 
-            var second = await RunAsync(work, database, files, demo, "migrate");
-            Assert.True(second.Code == 0, second.Output);
-            Assert.DoesNotContain("Seeded", second.Output);
-            Assert.Equal((SatuAtap.Web.Infrastructure.Startup.DemoAccounts.Length, roles, services), (
-                await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetUsers\""),
-                await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetRoles\""),
-                await ScalarAsync(database, "SELECT COUNT(*) FROM \"Services\"")));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-    }
+        var folder = Path.Combine(work, "backup");
+        var backedUp = await RunAsync(work, database, files, "backup", folder);
+        Assert.True(backedUp.Code == 0, backedUp.Output);
+        Assert.True(File.Exists(Path.Combine(folder, "database.sqlite")) && File.Exists(Path.Combine(folder, "backup.json")));
+
+        var restoredDatabase = Path.Combine(work, "restored", "mall.db");
+        var restoredFiles = Path.Combine(work, "restored", "files");
+        var restored = await RunAsync(work, restoredDatabase, restoredFiles, "restore", folder);
+        Assert.True(restored.Code == 0, restored.Output);
+        Assert.Equal(applied, await ScalarAsync(restoredDatabase, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\""));
+        Assert.Equal(upload, await File.ReadAllBytesAsync(Path.Combine(restoredFiles, "documents", "a")));
+
+        // A second restore onto what is now a database with data is refused, and says why.
+        var again = await RunAsync(work, restoredDatabase, Path.Combine(work, "other-files"), "restore", folder);
+        Assert.Equal(1, again.Code);
+        Assert.Contains("already exists", again.Output);
+    });
+
+    [Fact]
+    public Task Migrate_WithTheDemoOn_PreparesTheWholeDatabase_SoThatASecondRunFindsNothingToDo() => InWorkFolderAsync(async work =>
+    {
+        var database = Path.Combine(work, "mall.db");
+        var files = Path.Combine(work, "files");
+        var demo = new Dictionary<string, string> { ["Demo__Seed"] = "true", ["Demo__Password"] = "Demo#2026satu", ["Demo__HistoryDays"] = "3" };
+
+        var first = await RunAsync(work, database, files, demo, "migrate");
+        Assert.True(first.Code == 0, first.Output);
+        Assert.Contains("Seeded 3 days of demo history", first.Output);
+        Assert.Equal(SatuAtap.Web.Infrastructure.Startup.DemoAccounts.Length, await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetUsers\""));
+        var roles = await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetRoles\"");
+        Assert.Equal(SatuAtap.Core.Identity.Roles.All.Length, roles);
+        var services = await ScalarAsync(database, "SELECT COUNT(*) FROM \"Services\"");
+        Assert.True(services > 0);
+
+        var second = await RunAsync(work, database, files, demo, "migrate");
+        Assert.True(second.Code == 0, second.Output);
+        Assert.DoesNotContain("Seeded", second.Output);
+        Assert.Equal((SatuAtap.Web.Infrastructure.Startup.DemoAccounts.Length, roles, services), (
+            await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetUsers\""),
+            await ScalarAsync(database, "SELECT COUNT(*) FROM \"AspNetRoles\""),
+            await ScalarAsync(database, "SELECT COUNT(*) FROM \"Services\"")));
+    });
 }
