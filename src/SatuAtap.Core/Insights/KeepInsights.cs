@@ -25,6 +25,13 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
     /// <summary>Day rows saved together by the rebuild (their waits with them).</summary>
     private const int SaveSlice = 500;
 
+    /// <summary>
+    /// Days whose records the rebuild reads and builds together. A whole month of the bench's generated history (about
+    /// 28,000 tickets, 14,000 decided applications and 28,000 survey responses) read at once outlived the young
+    /// generation and was left as old garbage, month after month (docs/benchmarks/2026-12-02-threads-and-rebuild.md).
+    /// </summary>
+    private const int BuildDays = 7;
+
     private static readonly ApplicationStatus[] Permits = [ApplicationStatus.Approved, ApplicationStatus.Issued, ApplicationStatus.ReadyForPickup];
 
     /// <summary>The job's round: every closed day not kept yet (from the first record), and the last <c>RefreshDays</c> again.</summary>
@@ -53,26 +60,13 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
         if (last < from) return new RebuildResult(from, to, 0, 0);
         var context = await ContextAsync(ct);
         var rows = 0;
-        // One calendar month (or the part of it in the period) at a time: its days are built and kept, then the month's
-        // row is added up again from all its kept days.
+        // One calendar month (or the part of it in the period) at a time, and within it a few days at a time: their
+        // records are read, their day rows built and kept, then the month's row is added up again from all its kept days.
         for (var start = from; start <= last; start = PeriodMonths.StartOfMonth(start).AddMonths(1))
         {
-            var end = Min(PeriodMonths.StartOfMonth(start).AddMonths(1).AddDays(-1), last)!.Value;
-            var built = DayBuilder.Build(await RecordsAsync(start, end, closed: true, ct), context);
-            await db.InsightDays.Where(d => d.Day >= start && d.Day <= end).ExecuteDeleteAsync(ct);
-            await db.InsightWaits.Where(w => w.Day >= start && w.Day <= end).ExecuteDeleteAsync(ct);
-            // Saved a slice of day rows (with their waits) at a time, the tracker cleared after each. Measured: a month
-            // of the bench's generated history is ~4,600 day rows and ~18,000 wait rows; saved in one go, the rebuild
-            // of three years took the mall to 491 MB resident, with slices to 349-357 MB
-            // (docs/benchmarks/2026-12-01-memory-peak.md).
-            foreach (var slice in built.Chunk(SaveSlice))
-            {
-                db.InsightDays.AddRange(slice);
-                db.InsightWaits.AddRange(InsightWait.Of(slice));
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
-            rows += built.Count;
+            var monthEnd = Min(PeriodMonths.EndOfMonth(start), last)!.Value;
+            for (var first = start; first <= monthEnd; first = first.AddDays(BuildDays))
+                rows += await KeepDaysAsync(first, Min(first.AddDays(BuildDays - 1), monthEnd)!.Value, context, ct);
             await KeepMonthAsync(PeriodMonths.StartOfMonth(start), ct);
         }
         // The survey index's population keeps per-day served counts of the same records.
@@ -80,6 +74,26 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
         cache.Clear();
         surveyIndex.Forget();
         return new RebuildResult(from, last, last.DayNumber - from.DayNumber + 1, rows);
+    }
+
+    /// <summary>Replaces the kept rows of the days [first, last] (and their waits) by rows built from their records.</summary>
+    private async Task<int> KeepDaysAsync(DateOnly first, DateOnly last, BuildContext context, CancellationToken ct)
+    {
+        var built = DayBuilder.Build(await RecordsAsync(first, last, closed: true, ct), context);
+        await db.InsightDays.Where(d => d.Day >= first && d.Day <= last).ExecuteDeleteAsync(ct);
+        await db.InsightWaits.Where(w => w.Day >= first && w.Day <= last).ExecuteDeleteAsync(ct);
+        // Saved a slice of day rows (with their waits) at a time, the tracker cleared after each. Measured: a month
+        // of the bench's generated history is ~4,600 day rows and ~18,000 wait rows; saved in one go, the rebuild
+        // of three years took the mall to 491 MB resident, with slices to 349-357 MB
+        // (docs/benchmarks/2026-12-01-memory-peak.md).
+        foreach (var slice in built.Chunk(SaveSlice))
+        {
+            db.InsightDays.AddRange(slice);
+            db.InsightWaits.AddRange(InsightWait.Of(slice));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return built.Count;
     }
 
     /// <summary>Replaces the month rows of the month starting <paramref name="month"/> by the sums of its kept day rows

@@ -3,11 +3,12 @@ using System.Text.Json;
 namespace SatuAtap.Web.Tests.Platform;
 
 /// <summary>
-/// The garbage collector settings the mall is built with (its runtimeconfig.json): Workstation GC, concurrent, and a
-/// gen0 budget capped instead of sized from the largest CPU cache the runtime sees (on a small virtual server of a
-/// large host that is the host's whole L3, and the heap then commits several times what it holds).
+/// The runtime settings the mall is built with (its runtimeconfig.json), each measured on the mall's small server
+/// (docs/benchmarks.md): Workstation GC, concurrent, and a gen0 budget capped instead of sized from the largest CPU
+/// cache the runtime sees (on a small virtual server of a large host that is the host's whole L3, and the heap then
+/// commits several times what it holds); and no dynamic PGO.
 /// </summary>
-public sealed class GarbageCollectorSettingsTests
+public sealed class RuntimeSettingsTests
 {
     private static JsonElement RuntimeProperties()
     {
@@ -25,4 +26,8 @@ public sealed class GarbageCollectorSettingsTests
         Assert.True(properties.TryGetProperty("System.GC.Gen0MaxBudget", out var budget), "System.GC.Gen0MaxBudget is not set.");
         Assert.InRange(budget.GetInt64(), 4L << 20, 16L << 20);
     }
+
+    [Fact]
+    public void TheMall_CompilesWithoutDynamicPgo() =>
+        Assert.False(RuntimeProperties().GetProperty("System.Runtime.TieredPGO").GetBoolean());
 }
