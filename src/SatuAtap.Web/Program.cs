@@ -45,6 +45,8 @@ services.AddSingleton(sp => new MallTime(sp.GetRequiredService<TimeProvider>(),
     TimeZoneInfo.TryFindSystemTimeZoneById(sp.GetRequiredService<IOptions<MallOptions>>().Value.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc));
 services.AddSingleton(sp => sp.GetRequiredService<IOptions<MallOptions>>().Value.Identity(builder.Environment.ContentRootPath, builder.Environment.WebRootPath));
 services.AddSatuAtapDatabase(config, builder.Environment);
+// The C library's free memory (SQLite's, mostly) given back every few seconds (Infrastructure/NativeHeap).
+services.AddHostedService<NativeHeap>();
 services.AddSatuAtapRedis(config);
 services.AddSingleton<FormTokens>();
 services.AddSatuAtapAuth();
