@@ -111,12 +111,11 @@ public class SatuAtapDb(DbContextOptions<SatuAtapDb> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SatuAtapDb).Assembly);
         PersonalDataModel.Apply(builder, PersonalDataModel.ProtectorOf(this));
-        // On SQLite EF Core reads generated keys and checks concurrency tokens with INSERT/UPDATE … RETURNING, and SQLite
+        // On SQLite EF Core reads generated values and checks concurrency tokens with INSERT/UPDATE … RETURNING, and SQLite
         // runs every RETURNING through a temporary table of its own: a fresh 87 KB page cache, plus a 64 KB statement
-        // journal for an UPDATE inside a transaction, allocated and freed on each statement (about three per submit).
-        // That churn left free space in the C library's arenas that stayed resident. Without RETURNING, EF Core follows
-        // the statement with a SELECT of last_insert_rowid() or changes(), and the submit went from 518–581 to 732 req/s
-        // (docs/benchmarks.md).
+        // journal for a write inside a transaction, allocated and freed on each such statement. Without RETURNING,
+        // EF Core follows the statement with a SELECT of changes() or last_insert_rowid(); the submit went from 527–547
+        // to 671–705 req/s on SQLite in back-to-back runs (docs/benchmarks/2026-12-02-native-memory.md).
         if (IsSqlite)
             foreach (var type in builder.Model.GetEntityTypes())
                 type.UseSqlReturningClause(false);

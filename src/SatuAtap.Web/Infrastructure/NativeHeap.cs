@@ -7,14 +7,14 @@ namespace SatuAtap.Web.Infrastructure;
 /// <para>
 /// SQLite allocates and frees its working memory with <c>malloc</c> on whichever thread runs a statement: the pages a
 /// connection reads again after another connection wrote (in WAL mode a write makes every other connection drop its
-/// page cache), each statement's compiled program. Under load that is thousands of blocks a second across the
-/// thread pool's threads, each thread in its own arena. glibc hands memory back to the system only from the top of
-/// an arena, so the space freed in the middle stays resident: in the whole bench about 20 MB of the mall's resident
-/// memory was allocator free space (<c>malloc_trim</c> run every 5 s took the arenas from 27–29 MB to 7–10 MB under the
-/// same load, and the peak of the search, inbox and submit scenarios from 280 to 252 MB; docs/benchmarks.md).
-/// Capping the arenas does not help (the same memory then sits in the process heap), nor a fixed trim threshold
-/// (it trims the top only); sending SQLite's 64 KB blocks to <c>mmap</c> did, but made every submit pay for a
-/// fresh mapping (363 instead of 518–667 submits/s).
+/// page cache), each statement's compiled program. Under load that is thousands of blocks a second from the thread
+/// pool's threads, spread over several arenas. glibc hands memory back to the system only from the top of an arena,
+/// so the space freed in the middle stays resident: under the search, inbox and submit scenarios about 20 MB of the
+/// mall's resident memory was allocator free space. With <c>malloc_trim</c> every 5 s the arenas held 6–10 MB instead
+/// of 27–29 MB under the same load, and those scenarios peaked at 252 MB instead of 280 MB
+/// (docs/benchmarks/2026-12-02-native-memory.md). Fewer arenas do not help (the same memory then sits in the process
+/// heap), nor a fixed trim threshold (it trims the top only); sending every block of 64 KB or more to <c>mmap</c> did,
+/// but made each such block a fresh mapping and the submit slower (363 instead of 518–667 submits/s).
 /// </para>
 /// <para>
 /// <c>malloc_trim(0)</c> walks the arenas and releases the whole pages inside their free chunks; the allocator keeps
