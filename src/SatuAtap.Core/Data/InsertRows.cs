@@ -3,12 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace SatuAtap.Core.Data;
 
 /// <summary>
-/// Writes new rows of an entity type straight into its table with multi-row <c>INSERT</c> statements, bypassing the
-/// change tracker and <c>SaveChanges</c>, for generated data of tens of thousands of rows (the demo history).
+/// Writes new rows of an entity type straight into its table, bypassing the change tracker and <c>SaveChanges</c>, for
+/// generated or derived data of tens of thousands of rows (the demo history, the Insights rebuild's kept rows): on
+/// PostgreSQL with <c>COPY … FROM STDIN (FORMAT BINARY)</c> (Npgsql's binary importer), on SQLite with multi-row
+/// <c>INSERT</c> statements.
 /// </summary>
 /// <remarks>
 /// <para>Why it exists (measured, docs/benchmarks/2026-12-01-seeding-fast.md): the 180-day demo history is about 68,000
@@ -16,18 +19,22 @@ namespace SatuAtap.Core.Data;
 /// allocated 1,792 MB on SQLite at load average 27, of which generating the records is under 2 s and 26 MB: the saves
 /// were the rest (EF Core builds a modification command, its SQL and its parameters for every row). Written here, the
 /// same tables took 19–32 s and 390–570 MB at load averages of 20–47, on SQLite and PostgreSQL.</para>
+/// <para>Why PostgreSQL copies (measured, docs/benchmarks/2026-12-02-rebuild-rows.md): with multi-row statements of
+/// 16,000 parameters, each statement's SQL is a 256 KB string. Npgsql keeps the SQL of recent statements per connection
+/// as candidates for automatic preparation (<c>Max Auto Prepare</c>), so the Insights rebuild of the bench's three
+/// years left 87 MB of such strings on the large object heap and took the mall to 348 MB resident. COPY sends rows
+/// without SQL or parameters.</para>
 /// <para>The rows are the ones EF Core would write: every column of the entity type's table from the model (table and
 /// column names, the order of properties), each value through the property's own type mapping
-/// (<see cref="RelationalTypeMapping.CreateParameter"/>: value converters such as enums stored as text and encrypted
-/// personal data apply as in a save). What it does not do, it refuses: entity types with shadow properties,
+/// (<see cref="RelationalTypeMapping.CreateParameter"/> on SQLite; on PostgreSQL the mapping's value converter and its
+/// store type: value converters such as enums stored as text and encrypted personal data apply as in a save). What it does not do, it refuses: entity types with shadow properties,
 /// store-generated values or table splitting, and audited entities (<see cref="Common.IAudited"/>), whose saves must
 /// write the audit trail. It writes in the context's current transaction when there is one.</para>
 /// </remarks>
 public static class InsertRows
 {
-    /// <summary>Parameters per statement: SQLite binds by name (looked up one by one), so its statements stay short;
-    /// PostgreSQL takes up to 65,535 and each statement is a round trip.</summary>
-    private static int ParametersPerStatement(SatuAtapDb db) => db.IsSqlite ? 240 : 16_000;
+    /// <summary>Parameters per statement on SQLite: it binds by name (looked up one by one), so its statements stay short.</summary>
+    private const int ParametersPerStatement = 240;
 
     private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter);
 
@@ -51,8 +58,9 @@ public static class InsertRows
             columns.Add(new Column(property, property.GetColumnName(table)!, (RelationalTypeMapping)property.GetRelationalTypeMapping(), property.GetGetter()));
         }
         var sql = db.GetService<ISqlGenerationHelper>();
+        if (!db.IsSqlite) return await CopyAsync(db, rows, table, columns, sql, ct);
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
-        var perStatement = Math.Max(1, ParametersPerStatement(db) / columns.Count);
+        var perStatement = Math.Max(1, ParametersPerStatement / columns.Count);
         var names = Enumerable.Range(0, Math.Min(perStatement, rows.Count) * columns.Count).Select(i => sql.GenerateParameterName("p" + i)).ToArray();
 
         var connection = db.Database.GetDbConnection();
@@ -81,6 +89,37 @@ public static class InsertRows
                 }
                 await command.ExecuteNonQueryAsync(ct);
             }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return rows.Count;
+    }
+
+    private static async Task<int> CopyAsync<T>(SatuAtapDb db, IReadOnlyList<T> rows, StoreObjectIdentifier table, List<Column> columns,
+        ISqlGenerationHelper sql, CancellationToken ct) where T : class
+    {
+        // The store type without its facets ("character varying(16)" is written as "character varying").
+        var types = columns.Select(c => c.Mapping.StoreType.Split('(')[0].Trim()).ToArray();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await using var copy = await connection.BeginBinaryImportAsync(
+                $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var row in rows)
+            {
+                await copy.StartRowAsync(ct);
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var value = columns[c].Getter.GetClrValueUsingContainingEntity(row);
+                    if (value is not null && columns[c].Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
+                    if (value is null) await copy.WriteNullAsync(ct);
+                    else await copy.WriteAsync(value, types[c], ct);
+                }
+            }
+            await copy.CompleteAsync(ct);
         }
         finally
         {

@@ -12,7 +12,7 @@ namespace SatuAtap.Web.Tests.Platform;
 /// <summary>
 /// Rows written by <see cref="InsertRows"/> (the demo history's path past the change tracker) are the rows a save
 /// writes: read back they equal rows saved through <c>SaveChangesAsync</c>, enums stored as text and personal data
-/// encrypted as in a save; audited entities are refused.
+/// encrypted as in a save; audited entities are refused; rows written in a transaction that is rolled back are gone.
 /// </summary>
 public sealed class InsertRowsTests(MallFactory mall) : IClassFixture<MallFactory>
 {
@@ -76,7 +76,7 @@ public sealed class InsertRowsTests(MallFactory mall) : IClassFixture<MallFactor
         var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
         var day = new DateOnly(2026, 3, 3);
         var start = new DateTime(2026, 3, 3, 1, 0, 0, DateTimeKind.Utc);
-        // More rows than one statement takes on either database (a thousand tickets on PostgreSQL, fifteen on SQLite).
+        // More rows than one statement takes on SQLite (fifteen tickets); PostgreSQL copies them all in one COPY.
         var tickets = Enumerable.Range(1, 2_345).Select(n => new Ticket
         {
             SiteId = site, ServiceId = service, Series = "IM", Day = day, Number = n, Status = TicketStatus.Done,
@@ -87,6 +87,37 @@ public sealed class InsertRowsTests(MallFactory mall) : IClassFixture<MallFactor
         var stored = await db.Tickets.AsNoTracking().Where(t => t.Series == "IM" && t.Day == day).Select(t => new { t.Id, t.Number, t.ArrivedUtc }).ToListAsync();
         Assert.Equal(tickets.Count, stored.Count);
         Assert.Equal(tickets.Select(t => (t.Id, t.Number, t.ArrivedUtc)).Order(), stored.Select(t => (t.Id, t.Number, t.ArrivedUtc)).Order());
+    }
+
+    [Fact]
+    public async Task Rows_are_written_in_the_contexts_transaction()
+    {
+        var site = await mall.BuildingAsync();
+        var service = await mall.ServiceAsync("DKP-KTP");
+        await using var scope = mall.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuAtapDb>();
+        var day = new DateOnly(2026, 3, 4);
+        var start = new DateTime(2026, 3, 4, 1, 0, 0, DateTimeKind.Utc);
+        List<Ticket> Tickets(string series) => Enumerable.Range(1, 40).Select(n => new Ticket
+        {
+            SiteId = site, ServiceId = service, Series = series, Day = day, Number = n, Status = TicketStatus.Waiting, ArrivedUtc = start.AddSeconds(n),
+        }).ToList();
+
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            Assert.Equal(40, await InsertRows.InsertAsync(db, Tickets("RB"), default));
+            // Seen inside the transaction, then rolled back with it.
+            Assert.Equal(40, await db.Tickets.CountAsync(t => t.Series == "RB" && t.Day == day));
+            await tx.RollbackAsync();
+        }
+        Assert.Equal(0, await db.Tickets.CountAsync(t => t.Series == "RB" && t.Day == day));
+
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await InsertRows.InsertAsync(db, Tickets("CM"), default);
+            await tx.CommitAsync();
+        }
+        Assert.Equal(40, await db.Tickets.CountAsync(t => t.Series == "CM" && t.Day == day));
     }
 
     [Fact]
