@@ -147,7 +147,7 @@ public sealed class MallProcess : IAsyncDisposable
             var exited = process.WaitForExitAsync(timeout.Token);
             while (!exited.IsCompleted)
             {
-                try { peak = Math.Max(peak, PeakOf(process.Id)); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                try { peak = Math.Max(peak, Memory(process.Id).PeakMb); } catch (IOException) { } catch (UnauthorizedAccessException) { }
                 await Task.WhenAny(exited, Task.Delay(200, CancellationToken.None));
             }
             await exited;
@@ -158,10 +158,6 @@ public sealed class MallProcess : IAsyncDisposable
             throw new InvalidOperationException($"`migrate` exited with code {process.ExitCode}; see {logPath}:\n{string.Join('\n', text.Split('\n').TakeLast(30))}");
         LastPrepare = (watch.Elapsed.TotalSeconds, peak);
     }
-
-    private static double PeakOf(int pid) => File.ReadAllLines($"/proc/{pid}/status")
-        .Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
-        .Select(l => double.Parse(l[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024).FirstOrDefault();
 
     private async Task WaitReadyAsync(TimeSpan timeout, CancellationToken ct)
     {
@@ -183,10 +179,13 @@ public sealed class MallProcess : IAsyncDisposable
         throw new TimeoutException($"/health/ready did not answer 200 within {timeout}; see {LogPath}:\n{Tail()}");
     }
 
-    /// <summary>Resident memory now (VmRSS) and at its peak (VmHWM), in MB, from /proc.</summary>
-    public (double RssMb, double PeakMb) Memory()
+    /// <summary>The mall's resident memory now (VmRSS) and at its peak (VmHWM), in MB, from /proc.</summary>
+    public (double RssMb, double PeakMb) Memory() => Memory(Pid);
+
+    /// <summary>A process's resident memory now (VmRSS) and at its peak (VmHWM), in MB, from /proc.</summary>
+    private static (double RssMb, double PeakMb) Memory(int pid)
     {
-        var status = File.ReadAllLines($"/proc/{Pid}/status");
+        var status = File.ReadAllLines($"/proc/{pid}/status");
         double Kb(string key) => status.Where(l => l.StartsWith(key + ":", StringComparison.Ordinal))
             .Select(l => double.Parse(l[(key.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
             .FirstOrDefault();

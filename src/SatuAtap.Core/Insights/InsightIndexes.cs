@@ -9,7 +9,10 @@ namespace SatuAtap.Core.Insights;
 // The indexes the insights' reads of the records filter on (KeepInsights.RecordsAsync: today's live figures on every
 // read, and the rebuild of closed days). The other modules' own indexes start with a site, an agency or a status,
 // so a read of all records of a day or a time range would otherwise scan the whole table. They are added here, beside
-// the reads that need them, and apply on top of each module's own configuration of the entity.
+// the reads that need them, and apply on top of each module's own configuration of the entity. Tickets need none: the
+// Queue's index on (Day, Status) leads with the day. (A second index on the day alone was dropped: PostgreSQL chose
+// it for today's finished tickets, which the survey population counts on every request, and read every ticket of the
+// day to find the finished ones; docs/benchmarks/2026-12-02-rebuild-rows.md.)
 
 /// <summary>Applications by the moment they were decided (completed applications of a day).</summary>
 internal sealed class ApplicationInsightIndexes : IEntityTypeConfiguration<Application>
@@ -21,12 +24,6 @@ internal sealed class ApplicationInsightIndexes : IEntityTypeConfiguration<Appli
 internal sealed class ApplicationEventInsightIndexes : IEntityTypeConfiguration<ApplicationEvent>
 {
     public void Configure(EntityTypeBuilder<ApplicationEvent> b) => b.HasIndex(e => new { e.Action, e.AtUtc });
-}
-
-/// <summary>Tickets by day (all sites' tickets of a day).</summary>
-internal sealed class TicketInsightIndexes : IEntityTypeConfiguration<Ticket>
-{
-    public void Configure(EntityTypeBuilder<Ticket> b) => b.HasIndex(t => t.Day);
 }
 
 /// <summary>Bookings by day and status (kept and no-show bookings of a day).</summary>

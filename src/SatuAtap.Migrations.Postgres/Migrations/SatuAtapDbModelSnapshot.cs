@@ -2965,8 +2965,6 @@ namespace SatuAtap.Migrations.Postgres.Migrations
 
                     b.HasIndex("BookingId");
 
-                    b.HasIndex("Day");
-
                     b.HasIndex("Day", "Status");
 
                     b.HasIndex("SiteId", "Day", "Status");

@@ -31,6 +31,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("ServicesId");
 
                     b.ToTable("AgreementServices");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CounterServices", b =>
@@ -46,6 +48,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("ServicesId");
 
                     b.ToTable("CounterServices");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -63,6 +67,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -85,6 +91,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("RoleId");
 
                     b.ToTable("AspNetRoleClaims", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -107,6 +115,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("AspNetUserClaims", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
@@ -128,6 +138,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("AspNetUserLogins", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
@@ -143,6 +155,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("RoleId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
@@ -162,6 +176,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Applications.Application", b =>
@@ -301,6 +317,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .HasFilter("\"IsOpen\"");
 
                     b.ToTable("Applications");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Applications.ApplicationDocument", b =>
@@ -341,6 +359,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId", "RequirementId");
 
                     b.ToTable("ApplicationDocuments");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Applications.ApplicationEvent", b =>
@@ -391,6 +411,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId", "AtUtc");
 
                     b.ToTable("ApplicationEvents");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Applications.IssuedResult", b =>
@@ -457,6 +479,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("IssuedResults");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Applications.WorkflowStep", b =>
@@ -507,6 +531,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("WorkflowSteps");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Catalog.Agency", b =>
@@ -580,6 +606,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Agencies");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Catalog.Agreement", b =>
@@ -646,6 +674,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("ValidUntil");
 
                     b.ToTable("Agreements");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Catalog.AgreementCounter", b =>
@@ -667,6 +697,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("CounterId");
 
                     b.ToTable("AgreementCounter");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Catalog.Counter", b =>
@@ -700,6 +732,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Counters");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Catalog.District", b =>
@@ -716,6 +750,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("Districts");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Catalog.Holiday", b =>
@@ -744,6 +780,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("Date");
 
                     b.ToTable("Holidays");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Catalog.Mall", b =>
@@ -780,6 +818,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Malls");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Catalog.MobileStop", b =>
@@ -831,6 +871,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("MobileStops");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Catalog.Requirement", b =>
@@ -872,6 +914,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("ServiceId");
 
                     b.ToTable("Requirements");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Catalog.Service", b =>
@@ -1007,6 +1051,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Services");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Catalog.Synonym", b =>
@@ -1035,6 +1081,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Synonyms");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Catalog.Topic", b =>
@@ -1070,6 +1118,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Topics");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Common.IdempotencyRecord", b =>
@@ -1123,6 +1173,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("IdempotencyRecords", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Common.UsedFormToken", b =>
@@ -1156,6 +1208,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("UsedFormTokens", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Data.JobLease", b =>
@@ -1175,6 +1229,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("JobLeases", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.Complaint", b =>
@@ -1301,6 +1357,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "ForwardDue");
 
                     b.ToTable("Complaints", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.ComplaintEvent", b =>
@@ -1349,6 +1407,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("ComplaintId", "AtUtc");
 
                     b.ToTable("ComplaintEvents", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.Open311Client", b =>
@@ -1382,6 +1442,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Open311Clients", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.ServedDay", b =>
@@ -1392,6 +1454,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("Day");
 
                     b.ToTable("ServedDays", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.ServedDayCount", b =>
@@ -1423,6 +1487,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteKey", "Day");
 
                     b.ToTable("ServedDayCounts", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.ServedMonth", b =>
@@ -1433,6 +1499,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("Month");
 
                     b.ToTable("ServedMonths", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.ServedMonthCount", b =>
@@ -1464,6 +1532,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteKey", "Month");
 
                     b.ToTable("ServedMonthCounts", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyDayTotal", b =>
@@ -1519,6 +1589,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteKey", "Day");
 
                     b.ToTable("SurveyDayTotals", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyMonthTotal", b =>
@@ -1574,6 +1646,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteKey", "Month");
 
                     b.ToTable("SurveyMonthTotals", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Feedback.SurveyResponse", b =>
@@ -1679,6 +1753,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteId", "Day");
 
                     b.ToTable("SurveyResponses", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Identity.AccessLogEntry", b =>
@@ -1728,6 +1804,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("RecordType", "RecordId", "AtUtc");
 
                     b.ToTable("AccessLog", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Identity.AuditEntry", b =>
@@ -1789,6 +1867,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.ToTable("AuditEntries");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Identity.Role", b =>
@@ -1816,6 +1896,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Identity.User", b =>
@@ -1892,6 +1974,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Insights.InsightDay", b =>
@@ -2019,6 +2103,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("AgencyId", "Day");
 
                     b.ToTable("InsightDays", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Insights.InsightMonth", b =>
@@ -2146,6 +2232,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("AgencyId", "Day");
 
                     b.ToTable("InsightMonths", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Insights.InsightMonthWait", b =>
@@ -2177,6 +2265,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("AgencyId", "Day");
 
                     b.ToTable("InsightMonthWaits", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Insights.InsightWait", b =>
@@ -2208,6 +2298,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("AgencyId", "Day");
 
                     b.ToTable("InsightWaits", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Licensing.LicensingActivity", b =>
@@ -2284,6 +2376,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("LicensingActivities");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Licensing.LicensingBundle", b =>
@@ -2386,6 +2480,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedOn", "DistrictCode");
 
                     b.ToTable("LicensingBundles");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Licensing.LicensingReminder", b =>
@@ -2412,6 +2508,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("LicensingReminders");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Licensing.LicensingTable", b =>
@@ -2445,6 +2543,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("LicensingTables");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Notifications.NotificationTemplate", b =>
@@ -2488,6 +2588,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("NotificationTemplates");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Notifications.OutboxMessage", b =>
@@ -2553,6 +2655,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("SentAtUtc", "NextAttemptAtUtc");
 
                     b.ToTable("OutboxMessages", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Outreach.OutreachUnit", b =>
@@ -2582,6 +2686,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("OutreachUnits", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Outreach.Visit", b =>
@@ -2641,6 +2747,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_OutreachVisits_Window", "\"EndUtc\" > \"StartUtc\"");
                         });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Outreach.VisitOfficer", b =>
@@ -2656,6 +2764,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("OutreachVisitOfficers", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Outreach.VisitService", b =>
@@ -2679,6 +2789,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("SlotId");
 
                     b.ToTable("OutreachVisitServices", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Queue.Booking", b =>
@@ -2762,6 +2874,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("Day", "Status");
 
                     b.ToTable("QueueBookings", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Queue.QueueSeries", b =>
@@ -2780,6 +2894,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("QueueSeries", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Queue.Site", b =>
@@ -2812,6 +2928,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("QueueSites", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Queue.SiteCounter", b =>
@@ -2827,6 +2945,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteId");
 
                     b.ToTable("QueueSiteCounters", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Queue.Slot", b =>
@@ -2873,6 +2993,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
 
                             t.HasCheckConstraint("CK_QueueSlots_Window", "\"EndUtc\" > \"StartUtc\"");
                         });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Queue.Ticket", b =>
@@ -2954,8 +3076,6 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BookingId");
 
-                    b.HasIndex("Day");
-
                     b.HasIndex("Day", "Status");
 
                     b.HasIndex("SiteId", "Day", "Status");
@@ -2964,6 +3084,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("QueueTickets", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Queue.TicketEvent", b =>
@@ -3012,6 +3134,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("TicketId");
 
                     b.ToTable("QueueTicketEvents", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Queue.TicketSequence", b =>
@@ -3032,6 +3156,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasKey("SiteId", "Series", "Day");
 
                     b.ToTable("QueueTicketSequences", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SatuAtap.Core.Rights.CorrectionRequest", b =>
@@ -3089,6 +3215,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "SubmittedAtUtc");
 
                     b.ToTable("CorrectionRequests");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("ServiceTopics", b =>
@@ -3104,6 +3232,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                     b.HasIndex("TopicsId");
 
                     b.ToTable("ServiceTopics");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("AgreementServices", b =>
@@ -3416,6 +3546,8 @@ namespace SatuAtap.Migrations.Sqlite.Migrations
                                 {
                                     t.HasCheckConstraint("CK_QueueSiteHours_Weekday", "\"Weekday\" BETWEEN 1 AND 7");
                                 });
+
+                            b1.HasAnnotation("Sqlite:UseSqlReturningClause", false);
 
                             b1.WithOwner()
                                 .HasForeignKey("SiteId");
