@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -28,11 +29,11 @@ namespace SatuAtap.Core.Data;
 /// <para>The rows are the ones EF Core would write: every column of the entity type's table from the model (table and
 /// column names, the order of properties), each value through the property's own type mapping
 /// (<see cref="RelationalTypeMapping.CreateParameter"/> on SQLite; on PostgreSQL the mapping's value converter and its
-/// store type: value converters such as enums stored as text and encrypted personal data apply as in a save). What it does not do, it refuses: entity types with shadow properties,
-/// store-generated values or table splitting, and audited entities (<see cref="Common.IAudited"/>), whose saves must
-/// write the audit trail. It writes in the context's current transaction when there is one.</para>
+/// store type), so value converters such as enums stored as text and encrypted personal data apply as in a save. What
+/// it does not do, it refuses: entity types with shadow properties, store-generated values or table splitting, and
+/// audited entities (<see cref="Common.IAudited"/>), whose saves must write the audit trail. It writes in the context's current transaction when there is one.</para>
 /// </remarks>
-public static class InsertRows
+public static partial class InsertRows
 {
     /// <summary>Parameters per statement on SQLite: it binds by name (looked up one by one), so its statements stay short.</summary>
     private const int ParametersPerStatement = 240;
@@ -59,8 +60,9 @@ public static class InsertRows
             columns.Add(new Column(property, property.GetColumnName(table)!, (RelationalTypeMapping)property.GetRelationalTypeMapping(), property.GetGetter()));
         }
         var sql = db.GetService<ISqlGenerationHelper>();
-        if (!db.IsSqlite) return await CopyAsync(db, rows, table, columns, sql, ct);
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
+        var into = $"{sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))})";
+        if (!db.IsSqlite) return await CopyAsync(db, rows, into, columns, ct);
+        var head = $"INSERT INTO {into} VALUES ";
         var perStatement = Math.Max(1, ParametersPerStatement / columns.Count);
         var names = Enumerable.Range(0, Math.Min(perStatement, rows.Count) * columns.Count).Select(i => sql.GenerateParameterName("p" + i)).ToArray();
 
@@ -98,17 +100,18 @@ public static class InsertRows
         return rows.Count;
     }
 
-    private static async Task<int> CopyAsync<T>(SatuAtapDb db, IReadOnlyList<T> rows, StoreObjectIdentifier table, List<Column> columns,
-        ISqlGenerationHelper sql, CancellationToken ct) where T : class
+    /// <summary>The rows copied into <paramref name="into"/> (the table and its columns), on PostgreSQL.</summary>
+    private static async Task<int> CopyAsync<T>(SatuAtapDb db, IReadOnlyList<T> rows, string into, List<Column> columns, CancellationToken ct) where T : class
     {
-        // The store type without its facets ("character varying(16)" is written as "character varying").
-        var types = columns.Select(c => c.Mapping.StoreType.Split('(')[0].Trim()).ToArray();
+        // Each column's store type without its facets: "character varying(16)" is written as "character varying",
+        // "timestamp(3) with time zone" as "timestamp with time zone".
+        var types = columns.Select(c => Facets().Replace(c.Mapping.StoreType, "")).ToArray();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var copy = await connection.BeginBinaryImportAsync(
-                $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct);
+                $"COPY {into} FROM STDIN (FORMAT BINARY)", ct);
             foreach (var row in rows)
             {
                 await copy.StartRowAsync(ct);
@@ -128,6 +131,9 @@ public static class InsertRows
         }
         return rows.Count;
     }
+
+    [GeneratedRegex(@"\(\s*\d+(\s*,\s*\d+)?\s*\)")]
+    private static partial Regex Facets();
 
     private static string Text(string head, string[] names, int columns, int rows)
     {

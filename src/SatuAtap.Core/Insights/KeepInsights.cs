@@ -83,16 +83,8 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
         // 250 MB/s for 93 s, two thirds of it in EF Core's update pipeline (a modification command, its column
         // modifications, parameters and SQL for each of ~800,000 day and wait rows), and took the mall from 222 to
         // 317 MB resident. The old rows go and the new ones come in one transaction: a reader finds either.
-        await DbRetry.RunAsync(db, async c =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(c);
-            await db.InsightDays.Where(d => d.Day >= first && d.Day <= last).ExecuteDeleteAsync(c);
-            await db.InsightWaits.Where(w => w.Day >= first && w.Day <= last).ExecuteDeleteAsync(c);
-            await InsertRows.InsertAsync(db, built, c);
-            await InsertRows.InsertAsync(db, waits, c);
-            await tx.CommitAsync(c);
-            return true;
-        }, ct);
+        await ReplaceAsync(db.InsightDays.Where(d => d.Day >= first && d.Day <= last), built,
+            db.InsightWaits.Where(w => w.Day >= first && w.Day <= last), waits, ct);
         return built.Count;
     }
 
@@ -111,17 +103,23 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
                 Minute = g.Key.Minute, Count = g.Sum(w => w.Count),
             }).ToListAsync(ct);
         var rows = sums.Select(x => InsightMonth.Of(month, x.Key.AgencyId, x.Key.SiteId, x.Key.ServiceId, x.Key.District, x.Row)).ToList();
+        await ReplaceAsync(db.InsightMonths.Where(m => m.Day == month), rows, db.InsightMonthWaits.Where(m => m.Day == month), waits, ct);
+    }
+
+    /// <summary>Deletes the kept rows and waits found by <paramref name="oldRows"/> and <paramref name="oldWaits"/> and
+    /// writes <paramref name="rows"/> and <paramref name="waits"/> in their place, in one transaction.</summary>
+    private async Task ReplaceAsync<TRow, TWait>(IQueryable<TRow> oldRows, List<TRow> rows, IQueryable<TWait> oldWaits, List<TWait> waits, CancellationToken ct)
+        where TRow : class where TWait : class =>
         await DbRetry.RunAsync(db, async c =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(c);
-            await db.InsightMonths.Where(m => m.Day == month).ExecuteDeleteAsync(c);
-            await db.InsightMonthWaits.Where(m => m.Day == month).ExecuteDeleteAsync(c);
+            await oldRows.ExecuteDeleteAsync(c);
+            await oldWaits.ExecuteDeleteAsync(c);
             await InsertRows.InsertAsync(db, rows, c);
             await InsertRows.InsertAsync(db, waits, c);
             await tx.CommitAsync(c);
             return true;
         }, ct);
-    }
 
     /// <summary>The rows of days not kept (today), built from the records as the rebuild would, without saving them.</summary>
     public async Task<List<InsightDay>> LiveAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
