@@ -36,7 +36,7 @@ public sealed class NativeHeapTests
         filled.Join();
         try
         {
-            var (resident, pages) = Resident(large, size);
+            var (resident, pages) = Resident(large, size, mayBeUnmapped: false);
             Assert.True(resident == pages, $"{resident} of {pages} pages resident after writing them.");
 
             var freed = new Thread(() => { foreach (var block in large) Marshal.FreeHGlobal(block); });
@@ -44,7 +44,8 @@ public sealed class NativeHeapTests
             freed.Join();
             NativeHeap.Trim();
 
-            (resident, pages) = Resident(large, size);
+            // The trim may give a thread arena's emptied heap back whole (unmapped): such pages count as not resident.
+            (resident, pages) = Resident(large, size, mayBeUnmapped: true);
             Assert.True(resident <= pages / 4, $"{resident} of {pages} freed pages still resident after the trim.");
         }
         finally
@@ -54,8 +55,9 @@ public sealed class NativeHeapTests
     }
 
     /// <summary>The whole pages inside the blocks (past the allocator's header), and how many of them are resident.</summary>
-    private static (int Resident, int Pages) Resident(nint[] blocks, int size)
+    private static (int Resident, int Pages) Resident(nint[] blocks, int size, bool mayBeUnmapped)
     {
+        const int noMemory = 12; // ENOMEM: part of the range is not mapped.
         var page = Environment.SystemPageSize;
         var mincore = Marshal.GetDelegateForFunctionPointer<MincoreFunction>(
             NativeLibrary.GetExport(NativeLibrary.Load("libc.so.6"), "mincore"));
@@ -65,13 +67,25 @@ public sealed class NativeHeapTests
             var start = (block + 64 + page - 1) / page * page;
             var end = (block + size) / page * page;
             var vector = new byte[(end - start) / page];
-            Assert.Equal(0, mincore(start, (nuint)(end - start), vector));
             pages += vector.Length;
-            resident += vector.Count(v => (v & 1) != 0);
+            if (mincore(start, (nuint)(end - start), vector) == 0)
+            {
+                resident += vector.Count(v => (v & 1) != 0);
+                continue;
+            }
+            Assert.True(mayBeUnmapped && Marshal.GetLastPInvokeError() == noMemory,
+                $"mincore failed with errno {Marshal.GetLastPInvokeError()}.");
+            var one = new byte[1];
+            for (var at = start; at < end; at += page)
+            {
+                if (mincore(at, (nuint)page, one) == 0) resident += one[0] & 1;
+                else Assert.Equal(noMemory, Marshal.GetLastPInvokeError());
+            }
         }
         return (resident, pages);
     }
 
     /// <summary><c>int mincore(void *addr, size_t length, unsigned char *vec)</c>.</summary>
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl, SetLastError = true)]
     private delegate int MincoreFunction(nint address, nuint length, byte[] vector);
 }
