@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -40,10 +42,66 @@ public static partial class InsertRows
 
     private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter);
 
+    /// <summary>
+    /// How an entity type's rows are written, worked out once per model and type (the Queue writes each batch of
+    /// issued tickets here): the table and its columns, and per provider the COPY's column types (PostgreSQL) or the
+    /// parameter names and text of a full statement (SQLite).
+    /// </summary>
+    private sealed class Plan(string into, Column[] columns, string[] copyTypes, string[] names, int perStatement, string? fullText)
+    {
+        public string Into => into;
+        public Column[] Columns => columns;
+        public string[] CopyTypes => copyTypes;
+        public string[] Names => names;
+        public int PerStatement => perStatement;
+        public string? FullText => fullText;
+    }
+
+    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<Type, Plan>> Plans = new();
+
     /// <summary>Inserts <paramref name="rows"/> (new entities, not tracked) into their table; returns the number written.</summary>
     public static async Task<int> InsertAsync<T>(SatuAtapDb db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         if (rows.Count == 0) return 0;
+        var plan = Plans.GetValue(db.Model, _ => new()).GetOrAdd(typeof(T), static (_, db) => PlanFor<T>(db), db);
+        if (!db.IsSqlite) return await CopyAsync(db, rows, plan, ct);
+        var columns = plan.Columns;
+        var perStatement = plan.PerStatement;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            for (var start = 0; start < rows.Count; start += perStatement)
+            {
+                var count = Math.Min(perStatement, rows.Count - start);
+                // A command per statement (a command executed again with other parameter objects may send the first ones
+                // again where the provider keeps the prepared statement's parameters); full statements share their text.
+                var text = count == perStatement ? plan.FullText! : Text(plan.Into, plan.Names, columns.Length, count);
+                await using var command = connection.CreateCommand();
+                command.CommandText = text;
+                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                for (var r = 0; r < count; r++)
+                {
+                    var row = rows[start + r];
+                    for (var c = 0; c < columns.Length; c++)
+                    {
+                        var column = columns[c];
+                        command.Parameters.Add(column.Mapping.CreateParameter(command, plan.Names[r * columns.Length + c],
+                            column.Getter.GetClrValueUsingContainingEntity(row), column.Property.IsNullable));
+                    }
+                }
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return rows.Count;
+    }
+
+    private static Plan PlanFor<T>(SatuAtapDb db) where T : class
+    {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
         if (typeof(Common.IAudited).IsAssignableFrom(typeof(T)))
             throw new InvalidOperationException($"{typeof(T).Name} is audited: save it with SaveChangesAsync, which writes the audit trail.");
@@ -61,66 +119,34 @@ public static partial class InsertRows
         }
         var sql = db.GetService<ISqlGenerationHelper>();
         var into = $"{sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))})";
-        if (!db.IsSqlite) return await CopyAsync(db, rows, into, columns, ct);
-        var head = $"INSERT INTO {into} VALUES ";
+        if (!db.IsSqlite)
+            // Each column's store type without its facets: "character varying(16)" is written as "character varying",
+            // "timestamp(3) with time zone" as "timestamp with time zone".
+            return new Plan(into, [.. columns], [.. columns.Select(c => Facets().Replace(c.Mapping.StoreType, ""))], [], 0, null);
         var perStatement = Math.Max(1, ParametersPerStatement / columns.Count);
-        var names = Enumerable.Range(0, Math.Min(perStatement, rows.Count) * columns.Count).Select(i => sql.GenerateParameterName("p" + i)).ToArray();
-
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            string? fullText = null;
-            for (var start = 0; start < rows.Count; start += perStatement)
-            {
-                var count = Math.Min(perStatement, rows.Count - start);
-                // A command per statement (a command executed again with other parameter objects may send the first ones
-                // again where the provider keeps the prepared statement's parameters); full statements share their text.
-                var text = count == perStatement ? fullText ??= Text(head, names, columns.Count, count) : Text(head, names, columns.Count, count);
-                await using var command = connection.CreateCommand();
-                command.CommandText = text;
-                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                for (var r = 0; r < count; r++)
-                {
-                    var row = rows[start + r];
-                    for (var c = 0; c < columns.Count; c++)
-                    {
-                        var column = columns[c];
-                        command.Parameters.Add(column.Mapping.CreateParameter(command, names[r * columns.Count + c],
-                            column.Getter.GetClrValueUsingContainingEntity(row), column.Property.IsNullable));
-                    }
-                }
-                await command.ExecuteNonQueryAsync(ct);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-        return rows.Count;
+        var names = Enumerable.Range(0, perStatement * columns.Count).Select(i => sql.GenerateParameterName("p" + i)).ToArray();
+        return new Plan(into, [.. columns], [], names, perStatement, Text(into, names, columns.Count, perStatement));
     }
 
-    /// <summary>The rows copied into <paramref name="into"/> (the table and its columns), on PostgreSQL.</summary>
-    private static async Task<int> CopyAsync<T>(SatuAtapDb db, IReadOnlyList<T> rows, string into, List<Column> columns, CancellationToken ct) where T : class
+    /// <summary>The rows copied into the plan's table, on PostgreSQL.</summary>
+    private static async Task<int> CopyAsync<T>(SatuAtapDb db, IReadOnlyList<T> rows, Plan plan, CancellationToken ct) where T : class
     {
-        // Each column's store type without its facets: "character varying(16)" is written as "character varying",
-        // "timestamp(3) with time zone" as "timestamp with time zone".
-        var types = columns.Select(c => Facets().Replace(c.Mapping.StoreType, "")).ToArray();
+        var columns = plan.Columns;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var copy = await connection.BeginBinaryImportAsync(
-                $"COPY {into} FROM STDIN (FORMAT BINARY)", ct);
+                $"COPY {plan.Into} FROM STDIN (FORMAT BINARY)", ct);
             foreach (var row in rows)
             {
                 await copy.StartRowAsync(ct);
-                for (var c = 0; c < columns.Count; c++)
+                for (var c = 0; c < columns.Length; c++)
                 {
                     var value = columns[c].Getter.GetClrValueUsingContainingEntity(row);
                     if (value is not null && columns[c].Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
                     if (value is null) await copy.WriteNullAsync(ct);
-                    else await copy.WriteAsync(value, types[c], ct);
+                    else await copy.WriteAsync(value, plan.CopyTypes[c], ct);
                 }
             }
             await copy.CompleteAsync(ct);
@@ -135,9 +161,9 @@ public static partial class InsertRows
     [GeneratedRegex(@"\(\s*\d+(\s*,\s*\d+)?\s*\)")]
     private static partial Regex Facets();
 
-    private static string Text(string head, string[] names, int columns, int rows)
+    private static string Text(string into, string[] names, int columns, int rows)
     {
-        var text = new StringBuilder(head, head.Length + rows * columns * 8);
+        var text = new StringBuilder("INSERT INTO ", into.Length + 20 + rows * columns * 8).Append(into).Append(" VALUES ");
         for (var r = 0; r < rows; r++)
         {
             text.Append(r == 0 ? "(" : ", (");
