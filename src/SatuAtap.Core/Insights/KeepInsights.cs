@@ -55,6 +55,7 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
     {
         var last = Min(to, time.Today.AddDays(-1))!.Value;
         if (last < from) return new RebuildResult(from, to, 0, 0);
+        var started = OneOffWork.Start();
         var context = await ContextAsync(ct);
         var rows = 0;
         // One calendar month (or the part of it in the period) at a time, and within it a few days at a time: their
@@ -70,6 +71,7 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
         await Feedback.ServedCounts.RebuildAsync(db, time, from, last, ct);
         cache.Clear();
         surveyIndex.Forget();
+        OneOffWork.Ended(started);
         return new RebuildResult(from, last, last.DayNumber - from.DayNumber + 1, rows);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SatuAtap.Core.Catalog;
 using SatuAtap.Core.Catalog.Demo;
+using SatuAtap.Core.Common;
 using SatuAtap.Core.Data;
 using SatuAtap.Core.Identity;
 
@@ -25,12 +26,6 @@ public static class Startup
     ];
 
     /// <summary>
-    /// A start (not `migrate`, which exits) that allocated more than this (the demo's 180-day history with the Insights rebuild of its days allocates about 0.9 GB) ends with a full,
-    /// compacting collection that gives the freed memory back to the system (see <see cref="ReleaseStartGarbage"/>).
-    /// </summary>
-    public const long CompactAfterAllocatedBytes = 256L * 1024 * 1024;
-
-    /// <summary>
     /// Prepares the database: the migrations (when <see cref="DatabaseOptions.MigrateOnStart"/> is on, or always with
     /// <paramref name="migrate"/>, as <c>dotnet SatuAtap.Web.dll migrate</c> asks), the audit chain, the roles, the
     /// default message templates and, when the demo is on, its data. Each part does nothing when it is already done, so a
@@ -38,23 +33,10 @@ public static class Startup
     /// </summary>
     public static async Task InitializeAsync(IServiceProvider root, bool migrate = false, CancellationToken ct = default)
     {
-        var allocatedAtStart = GC.GetTotalAllocatedBytes();
+        var started = OneOffWork.Start();
         await InitializeDatabaseAsync(root, migrate, ct);
         // `migrate` exits next: its memory goes with the process.
-        if (!migrate && GC.GetTotalAllocatedBytes() - allocatedAtStart > CompactAfterAllocatedBytes) ReleaseStartGarbage();
-    }
-
-    /// <summary>
-    /// Seeding is a one-off job whose garbage (change trackers, generated rows, SQL text) is gone once it ends, but the
-    /// GC keeps the memory it committed for it, and Workstation GC gives it back only slowly as later budgets allow: after
-    /// the demo seeding the mall kept 76 MB committed for about 50 MB of live objects, 15 MB of it free space in gen2.
-    /// One blocking, compacting collection of every generation, the large-object heap included, in the mode that
-    /// decommits what it frees, returns that memory now (docs/benchmarks/2026-12-01-memory.md, section 6).
-    /// </summary>
-    public static void ReleaseStartGarbage()
-    {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        if (!migrate) OneOffWork.Ended(started);
     }
 
     private static async Task InitializeDatabaseAsync(IServiceProvider root, bool migrate, CancellationToken ct)
