@@ -12,7 +12,8 @@ namespace SatuAtap.Core.Data;
 
 /// <summary>
 /// Writes new rows of an entity type straight into its table, bypassing the change tracker and <c>SaveChanges</c>, for
-/// generated or derived data of tens of thousands of rows (the demo history, the Insights rebuild's kept rows): on
+/// generated or derived data of tens of thousands of rows (the demo history, the Insights rebuild's kept rows) and for
+/// the Queue's batches of issued tickets (docs/benchmarks/2026-12-02-ticket-rows.md): on
 /// PostgreSQL with <c>COPY … FROM STDIN (FORMAT BINARY)</c> (Npgsql's binary importer), on SQLite with multi-row
 /// <c>INSERT</c> statements.
 /// </summary>
@@ -47,15 +48,7 @@ public static partial class InsertRows
     /// issued tickets here): the table and its columns, and per provider the COPY's column types (PostgreSQL) or the
     /// parameter names and text of a full statement (SQLite).
     /// </summary>
-    private sealed class Plan(string into, Column[] columns, string[] copyTypes, string[] names, int perStatement, string? fullText)
-    {
-        public string Into => into;
-        public Column[] Columns => columns;
-        public string[] CopyTypes => copyTypes;
-        public string[] Names => names;
-        public int PerStatement => perStatement;
-        public string? FullText => fullText;
-    }
+    private sealed record Plan(string Into, Column[] Columns, string[] CopyTypes, string[] Names, int PerStatement, string? FullText);
 
     private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<Type, Plan>> Plans = new();
 
