@@ -12,9 +12,10 @@ namespace SatuAtap.Core.Common;
 public static class OneOffWork
 {
     /// <summary>
-    /// Work that allocated more than this (the process's total, so requests served meanwhile count too) ends with the
-    /// collection. The demo's 180-day history with its rebuild allocates about 0.9 GB; the nightly rebuild of a few
-    /// days stays far below.
+    /// Work that allocated more than this ends with the collection. It is the process's total, so requests served
+    /// meanwhile count too: only work that is one-off by its size calls <see cref="Ended"/> (the start; an Insights
+    /// rebuild of more than a month, <c>KeepInsights.OneOffDays</c>). The demo's 180-day history with its rebuild
+    /// allocates about 0.9 GB.
     /// </summary>
     public const long CompactAfterAllocatedBytes = 256L * 1024 * 1024;
 

@@ -29,6 +29,17 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
     /// </summary>
     private const int BuildDays = 7;
 
+    /// <summary>
+    /// A rebuild of more days than this (a manager's rebuild of years, the job's first round over a mall's history) is
+    /// one-off work and ends with <see cref="OneOffWork"/>'s collection. The job's round of the last few days never does:
+    /// on a busy node, what the requests served meanwhile allocated would otherwise pass the threshold and stop every
+    /// thread for a full collection that the round itself did not need.
+    /// </summary>
+    public const int OneOffDays = 31;
+
+    /// <summary>Whether a rebuild of <paramref name="days"/> days ends with the one-off collection.</summary>
+    public static bool IsOneOff(int days) => days > OneOffDays;
+
     private static readonly ApplicationStatus[] Permits = [ApplicationStatus.Approved, ApplicationStatus.Issued, ApplicationStatus.ReadyForPickup];
 
     /// <summary>The job's round: every closed day not kept yet (from the first record), and the last <c>RefreshDays</c> again.</summary>
@@ -71,8 +82,9 @@ public sealed class KeepInsights(SatuAtapDb db, CatalogCache catalog, MallTime t
         await Feedback.ServedCounts.RebuildAsync(db, time, from, last, ct);
         cache.Clear();
         surveyIndex.Forget();
-        OneOffWork.Ended(started);
-        return new RebuildResult(from, last, last.DayNumber - from.DayNumber + 1, rows);
+        var days = last.DayNumber - from.DayNumber + 1;
+        if (IsOneOff(days)) OneOffWork.Ended(started);
+        return new RebuildResult(from, last, days, rows);
     }
 
     /// <summary>Replaces the kept rows of the days [first, last] (and their waits) by rows built from their records.</summary>
