@@ -23,6 +23,11 @@ public static class Database
         {
             // NIKs and application fields are encrypted in their columns (Core/Data/PersonalDataModel).
             o.UsePersonalDataProtection(sp.GetRequiredService<SatuAtap.Core.Common.PersonalDataProtector>());
+            // EF Core's check that a context is not used by two threads at once is a development aid: it marks every
+            // query and save in an async-local value, and each mark copies the request's execution context. In an
+            // allocation trace of the inbox page on PostgreSQL it was 84 of 851 MB sampled (10 %; 2026-12-02, see
+            // docs/benchmarks/2026-12-02-inbox-query.md). It stays on where the code is developed and tested.
+            o.EnableThreadSafetyChecks(ThreadSafetyChecks(env));
             if (options.IsPostgres)
                 o.UseNpgsql(PostgresConnectionString(connection), x => x.MigrationsAssembly(PostgresMigrations));
             else
@@ -39,6 +44,9 @@ public static class Database
         services.AddScoped<SatuAtap.Core.Common.IJobLeases, DatabaseJobLeases>();
         return services;
     }
+
+    /// <summary>Whether EF Core checks that no context is used by two threads at once: in Development and Testing, not in production.</summary>
+    public static bool ThreadSafetyChecks(IHostEnvironment env) => env.IsDevelopment() || env.IsEnvironment("Testing");
 
     /// <summary>
     /// A node's connections to PostgreSQL when the connection string names no <c>Maximum Pool Size</c>: four per core of

@@ -43,6 +43,17 @@ public sealed class ApplicationJourneyTests(MallFactory mall) : IClassFixture<Ma
         // The officer finds it in the agency's inbox, claims it and returns it for correction.
         var inbox = await officer.GetJsonAsync("/api/v1/inbox?pageSize=100");
         Assert.Contains(inbox["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);
+        // Filtered by step, and a page past the end, which still carries the list's total.
+        var stepOne = await officer.GetJsonAsync("/api/v1/inbox?step=1&pageSize=100");
+        Assert.Contains(stepOne["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);
+        Assert.All(stepOne["items"]!.AsArray(), i => Assert.Equal(1, i!["step"]!.GetValue<int>()));
+        var stepNine = await officer.GetJsonAsync("/api/v1/inbox?step=9&pageSize=100");
+        Assert.Empty(stepNine["items"]!.AsArray());
+        Assert.Equal(0, stepNine["total"]!.GetValue<int>());
+        var pastEnd = await officer.GetJsonAsync("/api/v1/inbox?page=1000&pageSize=100");
+        Assert.Empty(pastEnd["items"]!.AsArray());
+        Assert.True(inbox["total"]!.GetValue<int>() >= 1);
+        Assert.Equal(inbox["total"]!.GetValue<int>(), pastEnd["total"]!.GetValue<int>());
         var approveEarly = await ActAsync(officer, id, "approve");
         Assert.Contains("klaim", (await approveEarly.AssertProblemAsync(409))["detail"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
         await ActOkAsync(officer, id, "claim");
