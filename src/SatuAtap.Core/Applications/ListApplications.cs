@@ -51,7 +51,7 @@ public sealed class ListApplications(SatuAtapDb db, CatalogCache cache, MallTime
 
     /// <summary>
     /// The inbox's page with its total, compiled once. Built with LINQ on every request, the query's expression tree
-    /// (reflection for each member it reads), its parameter extraction and its cache lookup were about a third of what
+    /// (reflection for each member it reads), its parameter extraction and its cache lookup were about a quarter of what
     /// the inbox page allocated (docs/benchmarks/2026-12-02-inbox-query.md). A filter that is not asked for is a null
     /// parameter, and EF Core leaves it out of the SQL (one statement per combination of null parameters), so the
     /// partial index IX_Applications_Inbox serves every variant as before.
