@@ -19,15 +19,3 @@ public sealed class OneOffWorkTests
         Assert.True(GC.CollectionCount(GC.MaxGeneration) > before);
     }
 }
-
-public sealed class InsightsRebuildOneOffTests
-{
-    [Theory]
-    [InlineData(1, false)]
-    [InlineData(7, false)]
-    [InlineData(31, false)]
-    [InlineData(32, true)]
-    [InlineData(3 * 365, true)]
-    public void OnlyARebuildOfMoreThanAMonth_EndsWithTheCollection(int days, bool oneOff) =>
-        Assert.Equal(oneOff, SatuAtap.Core.Insights.KeepInsights.IsOneOff(days));
-}
