@@ -46,6 +46,9 @@ public static class FileSniffer
 
     private static bool OpensAsPdf(ReadOnlyMemory<byte> content)
     {
+        // PdfPig, not PDFsharp's reader (which would spare the 2.9 MB of standard-font metrics PdfPig keeps): PDFsharp
+        // parses nested arrays recursively and a 60 KB upload of 30,000 of them overflowed the stack, which ends the
+        // process (docs/benchmarks/2026-12-03-memory.md §4; FileSnifferTests keeps a million of them).
         try
         {
             using var document = PdfDocument.Open(content.ToArray());
