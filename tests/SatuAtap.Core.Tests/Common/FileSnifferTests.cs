@@ -77,9 +77,9 @@ public sealed class FileSnifferTests
         Assert.Null(FileSniffer.Recognise(file));
     }
 
-    private static byte[] Written(Action<PdfSharp.Pdf.PdfDocument>? configure = null)
+    private static byte[] Written(Action<PdfDocument>? configure = null)
     {
-        using var document = new PdfSharp.Pdf.PdfDocument();
+        using var document = new PdfDocument();
         document.AddPage();
         configure?.Invoke(document);
         using var output = new MemoryStream();
