@@ -95,16 +95,14 @@ var telemetry = config.GetSection(TelemetryOptions.Section).Get<TelemetryOptions
 var exporting = Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var otlp);
 // The mall's own counters and spans (MallMetrics: tickets, bookings, applications, messages; batched writes and
 // outbox rounds), every database command through EF Core, and outgoing HTTP (the message providers). Without an
-// endpoint no span is made: no request or query pays for one that goes nowhere.
+// endpoint tracing is not registered at all: a sampler that drops every span still leaves the instrumentation
+// subscribed, and EF Core and ASP.NET Core then build their diagnostic events for every command and request.
 services.AddSingleton<MallMetrics>();
 var otel = services.AddOpenTelemetry()
-    .WithTracing(t =>
-    {
-        t.AddSource(MallMetrics.Name).AddAspNetCoreInstrumentation().AddEntityFrameworkCoreInstrumentation().AddHttpClientInstrumentation();
-        if (!exporting) t.SetSampler(new AlwaysOffSampler());
-    })
     .WithMetrics(m => m.AddMeter(MallMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
-if (exporting) otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, otlp!);
+if (exporting)
+    otel.WithTracing(t => t.AddSource(MallMetrics.Name).AddAspNetCoreInstrumentation().AddEntityFrameworkCoreInstrumentation().AddHttpClientInstrumentation())
+        .UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, otlp!);
 
 var app = builder.Build();
 

@@ -29,6 +29,7 @@ public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time, Notifi
             .Where(c => c.EscalatedAtUtc == null
                         && ((c.Status == ComplaintStatus.Submitted || c.Status == ComplaintStatus.Verified) && c.ForwardDue < today
                             || c.Status == ComplaintStatus.Forwarded && c.AnswerDue < today))
+            .OrderBy(c => c.ForwardDue).ThenBy(c => c.Id) // the longest overdue first when more than a batch is due
             .Take(500).ToListAsync(ct);
         foreach (var c in late)
         {
@@ -44,7 +45,8 @@ public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time, Notifi
             });
             await TellHeadsAsync(c, ct);
         }
-        var silent = await db.Set<Complaint>().Where(c => c.Status == ComplaintStatus.Answered && c.CloseOn < today).Take(500).ToListAsync(ct);
+        var silent = await db.Set<Complaint>().Where(c => c.Status == ComplaintStatus.Answered && c.CloseOn < today)
+            .OrderBy(c => c.CloseOn).ThenBy(c => c.Id).Take(500).ToListAsync(ct);
         foreach (var c in silent)
         {
             c.Status = ComplaintStatus.Closed;

@@ -10,6 +10,14 @@ namespace SatuAtap.Web.Tests.Platform;
 public sealed class PlatformTests(MallFactory mall) : IClassFixture<MallFactory>
 {
     [Fact]
+    public void WithoutAnOtlpEndpoint_NoTracerIsRegistered()
+    {
+        // Not even one that samples nothing: its instrumentation would stay subscribed, and EF Core and ASP.NET Core
+        // would build their diagnostic events for every command and request.
+        Assert.Null(mall.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+    }
+
+    [Fact]
     public async Task Health_LiveAndReady()
     {
         var client = mall.CreateClient();

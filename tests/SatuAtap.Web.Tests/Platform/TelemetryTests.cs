@@ -23,6 +23,9 @@ namespace SatuAtap.Web.Tests.Platform;
 public sealed class TelemetryMall : MallFactory
 {
     public int SmtpPort { get; } = LocalSmtpServer.FreePort();
+
+    /// <summary>The OTLP endpoint the mall is given: a local port where nothing listens (its exports fail quietly).</summary>
+    public int OtlpPort { get; } = LocalSmtpServer.FreePort();
     public List<Activity> Spans { get; } = [];
     private readonly ConcurrentQueue<Measurement> _measurements = new();
     private MeterListener? _listener;
@@ -36,12 +39,14 @@ public sealed class TelemetryMall : MallFactory
         ["Notifications:Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Notifications:Smtp:TimeoutSeconds"] = "3",
         ["Notifications:RetryBaseSeconds"] = "10",
+        ["Telemetry:OtlpEndpoint"] = $"http://127.0.0.1:{OtlpPort}",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        // As with an OTLP endpoint configured: every span is made (without one the mall makes none), and kept here.
+        // With an OTLP endpoint configured the mall traces (without one it registers no tracer at all): every span is
+        // made, and also kept here.
         builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(t => t.SetSampler(new AlwaysOnSampler()).AddInMemoryExporter(Spans)));
     }
 
