@@ -29,7 +29,7 @@ public sealed class HandleOverdueComplaints(SatuAtapDb db, MallTime time, Notifi
             .Where(c => c.EscalatedAtUtc == null
                         && ((c.Status == ComplaintStatus.Submitted || c.Status == ComplaintStatus.Verified) && c.ForwardDue < today
                             || c.Status == ComplaintStatus.Forwarded && c.AnswerDue < today))
-            .OrderBy(c => c.ForwardDue).ThenBy(c => c.Id) // the longest overdue first when more than a batch is due
+            .OrderBy(c => c.ForwardDue).ThenBy(c => c.Id) // by the forwarding deadline, the earliest first, a batch at a time
             .Take(500).ToListAsync(ct);
         foreach (var c in late)
         {
