@@ -1,3 +1,4 @@
+using SatuAtap.Core.Applications;
 using SatuAtap.Core.Common.Documents;
 using SatuAtap.Tests.Documents;
 using UglyToad.PdfPig;
@@ -96,5 +97,21 @@ public sealed class PdfDocumentBuilderTests
         using var with = new PdfDocumentBuilder("Uji", Mall with { Logo = logo }, Generated);
         using var doc = PdfDocument.Open(with.Paragraph("isi").ToPdf());
         Assert.Single(doc.GetPage(1).GetImages());
+    }
+
+    [Fact]
+    public void Qr_EveryPrintedLinkReadsBackExactly_EvenTheOnesAFinderMisses()
+    {
+        // The two codes below hold a look-alike of the corner squares that ZXing's finder mistakes for one.
+        var codes = new List<string> { "FXF5WETCV2", "4HDMTW6JJJ" };
+        var random = new Random(2026);
+        codes.AddRange(Enumerable.Range(0, 300).Select(_ => VerificationCode.New(random.Next)));
+        foreach (var code in codes)
+        {
+            var url = "https://mpp.test.example/verifikasi/" + code;
+            Assert.Equal([url], PdfReading.QrCodesInImage(PdfDocumentBuilder.QrPng(url, 1)));
+        }
+        using var builder = new PdfDocumentBuilder("Uji", Mall, Generated);
+        Assert.Equal(["https://mpp.test.example/verifikasi/FXF5WETCV2"], PdfReading.QrCodes(builder.Qr("https://mpp.test.example/verifikasi/FXF5WETCV2").ToPdf()));
     }
 }
