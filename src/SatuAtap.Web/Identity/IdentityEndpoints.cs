@@ -63,7 +63,7 @@ internal sealed class IdentityRulesFilter : IEndpointFilter
             {
                 case LoginRequest login:
                     return await SignInAsync(context, next, login);
-                case TwoFactorRequest twoFactor when http.User.IsStaff() && (twoFactor.Enable is not null || twoFactor.ResetSharedKey):
+                case TwoFactorRequest twoFactor when http.Caller().IsStaff && (twoFactor.Enable is not null || twoFactor.ResetSharedKey):
                     return Problems.Problem(403, Lang.T(
                         "Akun petugas mengaktifkan atau mengganti autentikator di /akun/dua-langkah dengan kode pendaftaran dari administrator.",
                         "Staff accounts turn on or change their authenticator at /akun/dua-langkah, with an enrolment code from an administrator."));

@@ -14,7 +14,7 @@ internal sealed class ApiAntiforgeryMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http, IAntiforgery antiforgery)
     {
         if (http.Request.Path.StartsWithSegments("/api") && IsWrite(http.Request.Method)
-            && http.User.Identity?.IsAuthenticated == true && !HasBearerToken(http.Request))
+            && http.User.Identity?.IsAuthenticated == true && !Auth.HasBearerToken(http.Request))
         {
             try
             {
@@ -34,7 +34,4 @@ internal sealed class ApiAntiforgeryMiddleware(RequestDelegate next)
 
     private static bool IsWrite(string method) =>
         HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
-
-    private static bool HasBearerToken(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 }

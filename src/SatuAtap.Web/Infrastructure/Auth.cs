@@ -18,6 +18,17 @@ public static class Auth
 {
     public const string TwoFactorClaim = "satuatap:2fa";
 
+    /// <summary>
+    /// The scheme a request is read by: its bearer token when it carries one, else its sign-in cookie. Identity's own
+    /// default tries the token and then the cookie, so every request ran both handlers (anonymous ones included);
+    /// this runs one. A request with a token that fails is not read by its cookie instead.
+    /// </summary>
+    public const string Scheme = "SatuAtap";
+
+    /// <summary>Whether the request carries a bearer token (as the bearer handler reads it: "Bearer ", case-sensitive).</summary>
+    public static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal);
+
     public static IServiceCollection AddSatuAtapAuth(this IServiceCollection services)
     {
         services.AddIdentityApiEndpoints<User>(o =>
@@ -43,9 +54,12 @@ public static class Auth
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .PostConfigure<TimeProvider, IOptions<SecurityOptions>>((o, clock, security) =>
                 o.TicketDataFormat = new RecentBearerTokens(o.TicketDataFormat, clock, security));
+        services.AddAuthentication().AddPolicyScheme(Scheme, null, o => o.ForwardDefaultSelector = http =>
+            HasBearerToken(http.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
         // Pages challenge with the sign-in page; the cookie events below answer 401/403 on /api instead of redirecting.
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
         {
+            o.DefaultAuthenticateScheme = Scheme;
             o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme;
             o.DefaultForbidScheme = IdentityConstants.ApplicationScheme;
         });
@@ -78,10 +92,10 @@ public static class Auth
         services.AddScoped<RedeemEnrolmentCode>();
         services.AddAuthorizationBuilder()
             // Each policy is one of the caller's rules (Core/Identity/Caller).
-            .AddPolicy(Policies.CatalogEditor, p => p.RequireAssertion(c => Callers.From(c.User).MayEditCatalog))
-            .AddPolicy(Policies.Manager, p => p.RequireAssertion(c => Callers.From(c.User).IsManager))
-            .AddPolicy(Policies.Staff, p => p.RequireAssertion(c => Callers.From(c.User).IsStaff))
-            .AddPolicy(Policies.Administrator, p => p.RequireAssertion(c => Callers.From(c.User).IsAdministrator));
+            .AddPolicy(Policies.CatalogEditor, p => p.RequireAssertion(c => Callers.Of(c).MayEditCatalog))
+            .AddPolicy(Policies.Manager, p => p.RequireAssertion(c => Callers.Of(c).IsManager))
+            .AddPolicy(Policies.Staff, p => p.RequireAssertion(c => Callers.Of(c).IsStaff))
+            .AddPolicy(Policies.Administrator, p => p.RequireAssertion(c => Callers.Of(c).IsAdministrator));
         services.AddHttpContextAccessor();
         return services;
     }
@@ -96,8 +110,6 @@ public static class Auth
         http.Response.StatusCode = status;
         return Task.CompletedTask;
     }
-
-    public static bool IsStaff(this ClaimsPrincipal user) => Callers.From(user).IsStaff;
 
     public static Guid? AgencyId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(SatuAtapClaims.AgencyId), out var id) ? id : null;
@@ -129,7 +141,7 @@ internal sealed class StaffTwoFactorMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext http, IOptions<SecurityOptions> security)
     {
         var user = http.User;
-        if (security.Value.RequireTwoFactorForStaff != true || user.Identity?.IsAuthenticated != true || !user.IsStaff()
+        if (security.Value.RequireTwoFactorForStaff != true || user.Identity?.IsAuthenticated != true || !http.Caller().IsStaff
             || user.HasClaim(c => c.Type == Auth.TwoFactorClaim))
             return next(http);
         var path = http.Request.Path;

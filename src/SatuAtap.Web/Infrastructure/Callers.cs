@@ -23,6 +23,10 @@ public static class Callers
         return caller;
     }
 
+    /// <summary>The caller an authorization policy is asked about: the request's own when the policy is evaluated for it.</summary>
+    public static Core.Identity.Caller Of(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context) =>
+        context.Resource is HttpContext http && ReferenceEquals(http.User, context.User) ? http.Caller() : From(context.User);
+
     /// <summary>The caller the claims describe: identity, name, roles and agency (see SatuAtapClaimsFactory).</summary>
     public static Core.Identity.Caller From(ClaimsPrincipal user)
     {

@@ -101,7 +101,7 @@ public static class QueueEndpoints
 
         api.MapPost("/sites/{siteId:guid}/tickets", async (Guid siteId, IssueTicketRequest body, IssueTicket issue, HttpContext http, CancellationToken ct) =>
         {
-            var attempt = await issue.HandleAsync(siteId, body, http.User.IsStaff(), http.User.Identity?.Name ?? "kiosk", ct);
+            var attempt = await issue.HandleAsync(siteId, body, http.Caller().IsStaff, http.User.Identity?.Name ?? "kiosk", ct);
             var outcome = attempt.Outcome;
             if (outcome.Succeeded) return Results.Created($"/api/v1/tickets/{outcome.Value!.Id}", outcome.Value);
             // Closed, or a check-in too early: 409 with the time it opens (site time).

@@ -337,6 +337,32 @@ public sealed class SessionTests(MallFactory mall) : IClassFixture<MallFactory>
     }
 
     [Fact]
+    public async Task ARequest_IsReadByItsBearerToken_WhenItCarriesOne_ElseByItsCookie()
+    {
+        var byCookie = await NewAccountAsync("kue-saja@sesi.test");
+        var byToken = await NewAccountAsync("token-saja@sesi.test");
+        var signIn = await mall.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).SignInPageAsync(byCookie, "Rahasia#2026x");
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Select(v => v.Split(';', 2)[0]).Single(v => v.StartsWith("satuatap.auth=", StringComparison.Ordinal));
+        var token = (await LoginAsync(byToken)).AccessToken;
+        var client = mall.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        async Task<(HttpStatusCode Status, string? Email)> InfoAsync(string? authorization)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/identity/manage/info") { Headers = { { "Cookie", cookie } } };
+            if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            var response = await client.SendAsync(request);
+            return (response.StatusCode, response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["email"].ToString() : null);
+        }
+
+        Assert.Equal((HttpStatusCode.OK, byCookie), await InfoAsync(null));
+        Assert.Equal((HttpStatusCode.OK, byToken), await InfoAsync("Bearer " + token));
+        // A token that fails is the answer: the cookie beside it does not sign the request in instead.
+        Assert.Equal((HttpStatusCode.Unauthorized, null), await InfoAsync("Bearer " + token[..^4] + "AAAA"));
+        // Another kind of credential is not a bearer token: the cookie is read.
+        Assert.Equal((HttpStatusCode.OK, byCookie), await InfoAsync("Basic dXNlcjpwYXNz"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await mall.CreateClient().GetAsync("/api/v1/identity/manage/info")).StatusCode);
+    }
+
+    [Fact]
     public async Task ACookie_PastTheCheckInterval_IsCheckedByItsStamp_NotReissuedOnEveryPage()
     {
         var email = await NewAccountAsync("kue@sesi.test");

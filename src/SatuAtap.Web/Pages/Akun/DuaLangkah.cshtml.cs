@@ -20,15 +20,15 @@ public sealed class DuaLangkahModel(UserManager<User> users, SignInManager<User>
     public const int RecoveryCodeCount = 10;
 
     public bool Enabled { get; private set; }
-    public bool Required => security.Value.RequireTwoFactorForStaff == true && User.IsStaff();
-    public bool NeedsEnrolmentCode => User.IsStaff();
+    public bool Required => security.Value.RequireTwoFactorForStaff == true && HttpContext.Caller().IsStaff;
+    public bool NeedsEnrolmentCode => HttpContext.Caller().IsStaff;
     public string SharedKey { get; private set; } = "";
     public string AuthenticatorUri { get; private set; } = "";
     public string? Message { get; private set; }
     public string? EnrolmentMessage { get; private set; }
     /// <summary>The recovery codes, only in the answer that turned two-factor sign-in on.</summary>
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
-    public string Next => User.IsStaff() ? "/kelola" : "/";
+    public string Next => HttpContext.Caller().IsStaff ? "/kelola" : "/";
 
     public async Task<IActionResult> OnGetAsync()
     {

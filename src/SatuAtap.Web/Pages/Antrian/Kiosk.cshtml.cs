@@ -38,7 +38,7 @@ public sealed class KioskModel(QueueReads reads, CatalogCache catalog, IssueTick
 
     private async Task<IActionResult> IssueAsync(IssueTicketRequest request, CancellationToken ct)
     {
-        var outcome = (await issue.HandleAsync(SiteId, request, User.IsStaff(), User.Identity?.Name ?? "kiosk", ct)).Outcome;
+        var outcome = (await issue.HandleAsync(SiteId, request, HttpContext.Caller().IsStaff, User.Identity?.Name ?? "kiosk", ct)).Outcome;
         if (outcome.Succeeded) return Redirect($"/antrian/tiket/{outcome.Value!.Id}?cetak=1&kios=1&kertas={PaperWidth}");
         var message = outcome.Message ?? "";
         if (outcome.Errors is { } errors) message = string.Join(" ", errors.Values.SelectMany(v => v));
