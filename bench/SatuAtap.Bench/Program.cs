@@ -75,6 +75,10 @@ try
     var wrk = new Wrk(workDir);
     var bench = new BenchContext(mall, wrk, settings, db, nodes);
     var ping = new LoadRequest("/api/v1/ping");
+    // The mall's memory after each step: the report says in which step the peak was reached.
+    var memorySteps = new List<Report.MemoryStep>();
+    void MemoryAfter(string step) { var (rss, peak) = mall.Memory(); memorySteps.Add(new(step, rss, peak)); }
+    MemoryAfter("the start");
 
     async Task<LoadResult> Measure(string what, Func<TimeSpan, Task<LoadResult>> run)
     {
@@ -106,6 +110,7 @@ try
 
     var pingBefore = await Measure("baseline ping (before)", Ping);
     var insertBefore = insert is null ? null : await Measure("baseline EF insert (before)", Insert);
+    MemoryAfter("the baselines (before)");
     var results = new List<(Scenario Scenario, LoadResult Result, IReadOnlyList<Check> Checks)>();
     foreach (var scenario in scenarios)
     {
@@ -121,9 +126,11 @@ try
         var checks = await scenario.VerifyAsync(bench, ct);
         foreach (var c in checks) Say($"{scenario.Name,-28} {(c.Passed ? "ok  " : "FAIL")} {c.What}: {c.Found}");
         results.Add((scenario, result, checks));
+        MemoryAfter(scenario.Name);
     }
     var insertAfter = insert is null ? null : await Measure("baseline EF insert (after)", Insert);
     var pingAfter = await Measure("baseline ping (after)", Ping);
+    MemoryAfter("the baselines (after)");
     var memory = mall.Memory();
     var insertedRows = insert is null ? 0 : await insert.CountAsync(ct);
 
@@ -169,7 +176,7 @@ try
         DateTimeOffset.Now, db.Description + (multiNode
             ? $"; {nodes.Count} mall processes on it and one Redis, every load spread over them (one wrk per node, connections shared out, requests/s summed, the worst node's percentiles); memory is node 1's"
             : ""), Machine(), loadBefore, File.ReadAllText("/proc/loadavg").Split(' ')[0], Commit(repoRoot), settings,
-        options.WarmupSeconds, pingBefore, pingAfter, insertBefore, insertAfter, insertedRows, results, pages, memory));
+        options.WarmupSeconds, pingBefore, pingAfter, insertBefore, insertAfter, insertedRows, results, pages, memory, memorySteps));
     var markdown = redisSection is null ? report.Markdown : report.Markdown + Environment.NewLine + redisSection;
     Console.WriteLine(markdown);
     if (options.Out is { } outFile)

@@ -10,7 +10,11 @@ public static class Report
     public sealed record Run(
         DateTimeOffset At, string Database, string Machine, string LoadBefore, string LoadAfter, string Commit, LoadSettings Settings,
         int WarmupSeconds, LoadResult PingBefore, LoadResult PingAfter, LoadResult? InsertBefore, LoadResult? InsertAfter, long InsertedRows,
-        IReadOnlyList<(Scenario Scenario, LoadResult Result, IReadOnlyList<Check> Checks)> Scenarios, IReadOnlyList<Pages.Weight> Pages, (double RssMb, double PeakMb) Memory);
+        IReadOnlyList<(Scenario Scenario, LoadResult Result, IReadOnlyList<Check> Checks)> Scenarios, IReadOnlyList<Pages.Weight> Pages, (double RssMb, double PeakMb) Memory,
+        IReadOnlyList<MemoryStep> MemorySteps);
+
+    /// <summary>The mall's resident memory (VmRSS) and its peak so far (VmHWM), in MB, read when a step of the run ended.</summary>
+    public sealed record MemoryStep(string After, double RssMb, double PeakMb);
 
     public sealed record Output(string Markdown, bool AllMet);
 
@@ -101,6 +105,22 @@ public static class Report
         md.AppendLine($"| peak resident (VmHWM) | {run.Memory.PeakMb:0} | < {MaxResidentMb:0} MB | {(memMet ? "PASS" : "FAIL")} |");
         if (MallProcess.LastPrepare is { } prepared)
             md.AppendLine($"| `migrate` before the start, in a process of its own (migrations, roles, the demo's data), peak | {prepared.PeakMb:0} | | {prepared.Seconds:0.0} s |");
+        if (run.MemorySteps.Count > 0)
+        {
+            // A step that raised the peak reached it somewhere inside itself: its preparation, warm-ups, run or checks.
+            var reached = run.MemorySteps.First(s => s.PeakMb >= run.MemorySteps[^1].PeakMb);
+            md.AppendLine();
+            md.AppendLine($"The peak was reached during {reached.After}. The mall's memory after each step:");
+            md.AppendLine();
+            md.AppendLine("| after | resident MB | peak so far MB | peak raised by MB |");
+            md.AppendLine("| --- | ---: | ---: | ---: |");
+            for (var i = 0; i < run.MemorySteps.Count; i++)
+            {
+                var step = run.MemorySteps[i];
+                var raised = i == 0 ? 0 : step.PeakMb - run.MemorySteps[i - 1].PeakMb;
+                md.AppendLine($"| {step.After} | {step.RssMb:0} | {step.PeakMb:0} | {(raised >= 0.5 ? raised.ToString("0") : "")} |");
+            }
+        }
         return new Output(md.ToString(), allMet);
     }
 
